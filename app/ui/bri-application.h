@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define BRI_TYPE_APPLICATION (bri_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (BriApplication, bri_application, BRI, APPLICATION, AdwApplication)
+
+BriApplication *bri_application_new (void);
+
+G_END_DECLS
