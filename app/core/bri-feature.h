@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* BriFeature: one located place or line of the gazetteer. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BRI_FEATURE_KIND_PORT,
+  BRI_FEATURE_KIND_RAILWAY,
+  BRI_FEATURE_KIND_HIGHWAY,
+  BRI_FEATURE_KIND_BRIDGE,
+  BRI_FEATURE_KIND_PIPELINE,
+  BRI_FEATURE_KIND_POWER_STATION,
+  BRI_FEATURE_KIND_ECONOMIC_ZONE,
+  BRI_FEATURE_KIND_CENTRE,
+  BRI_FEATURE_KIND_AIR_ROUTE,
+  BRI_FEATURE_KIND_CORRIDOR,
+  BRI_FEATURE_KIND_ROUTE,
+  BRI_FEATURE_KIND_HISTORICAL_ROUTE,
+  BRI_FEATURE_KIND_VENUE,
+  BRI_FEATURE_KIND_CITY,
+  BRI_FEATURE_N_KINDS
+} BriFeatureKind;
+
+typedef enum
+{
+  BRI_PRECISION_EXACT,
+  BRI_PRECISION_TOWN,
+  BRI_PRECISION_SCHEMATIC,
+} BriPrecision;
+
+typedef enum
+{
+  BRI_GEOMETRY_POINT,
+  BRI_GEOMETRY_MULTI_POINT,
+  BRI_GEOMETRY_LINE_STRING,
+  BRI_GEOMETRY_MULTI_LINE_STRING,
+} BriGeometryType;
+
+/* A vertex, in degrees. */
+typedef struct
+{
+  double lon;
+  double lat;
+} BriLonLat;
+
+const char     *bri_feature_kind_to_string     (BriFeatureKind  kind);
+gboolean        bri_feature_kind_from_string   (const char     *str,
+                                                BriFeatureKind *kind);
+const char     *bri_feature_kind_get_label     (BriFeatureKind  kind);
+const char     *bri_precision_to_string        (BriPrecision    precision);
+const char     *bri_precision_get_label        (BriPrecision    precision);
+const char     *bri_feature_status_get_label   (const char     *status);
+
+#define BRI_TYPE_FEATURE (bri_feature_get_type ())
+
+G_DECLARE_FINAL_TYPE (BriFeature, bri_feature, BRI, FEATURE, GObject)
+
+const char          *bri_feature_get_id          (BriFeature *self);
+const char          *bri_feature_get_name        (BriFeature *self);
+const char * const  *bri_feature_get_aliases     (BriFeature *self);
+BriFeatureKind       bri_feature_get_kind        (BriFeature *self);
+const char          *bri_feature_get_status      (BriFeature *self);
+int                  bri_feature_get_status_year (BriFeature *self);
+const char * const  *bri_feature_get_countries   (BriFeature *self);
+gboolean             bri_feature_has_country     (BriFeature *self,
+                                                  const char *alpha2);
+int                  bri_feature_get_started     (BriFeature *self);
+int                  bri_feature_get_opened      (BriFeature *self);
+const char          *bri_feature_get_description (BriFeature *self);
+BriPrecision         bri_feature_get_precision   (BriFeature *self);
+BriGeometryType      bri_feature_get_geometry_type (BriFeature *self);
+guint                bri_feature_get_n_parts     (BriFeature *self);
+const BriLonLat     *bri_feature_get_part        (BriFeature *self,
+                                                  guint       part,
+                                                  guint      *n_vertices);
+void                 bri_feature_get_bounds      (BriFeature *self,
+                                                  double     *west,
+                                                  double     *south,
+                                                  double     *east,
+                                                  double     *north);
+void                 bri_feature_get_anchor      (BriFeature *self,
+                                                  double     *lon,
+                                                  double     *lat);
+gboolean             bri_feature_is_line         (BriFeature *self);
+
+GPtrArray           *bri_feature_load_all        (GFile      *geojson,
+                                                  GError    **error);
+
+G_END_DECLS
