@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* BriAtlas: owns every model of the application. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bri-country.h"
+#include "bri-document.h"
+#include "bri-feature.h"
+#include "bri-mention.h"
+#include "bri-passage.h"
+#include "bri-search.h"
+#include "bri-search-result.h"
+
+G_BEGIN_DECLS
+
+/* How long each step of loading took, for benchmarks. */
+typedef struct
+{
+  double documents_ms;
+  double gazetteer_ms;
+  double countries_ms;
+  double link_ms;
+  double index_ms;
+  double total_ms;
+} BriAtlasTimings;
+
+#define BRI_TYPE_ATLAS (bri_atlas_get_type ())
+
+G_DECLARE_FINAL_TYPE (BriAtlas, bri_atlas, BRI, ATLAS, GObject)
+
+BriAtlas    *bri_atlas_new                   (GFile               *data_dir);
+GFile       *bri_atlas_get_data_dir          (BriAtlas            *self);
+void         bri_atlas_load_async            (BriAtlas            *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     bri_atlas_load_finish           (BriAtlas            *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+gboolean     bri_atlas_load                  (BriAtlas            *self,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+gboolean     bri_atlas_is_loaded             (BriAtlas            *self);
+const BriAtlasTimings *bri_atlas_get_timings (BriAtlas            *self);
+
+GListModel  *bri_atlas_get_features          (BriAtlas            *self);
+GListModel  *bri_atlas_get_countries         (BriAtlas            *self);
+GListModel  *bri_atlas_get_documents         (BriAtlas            *self);
+guint        bri_atlas_get_n_passages        (BriAtlas            *self);
+BriPassage  *bri_atlas_get_passage           (BriAtlas            *self,
+                                              guint                index);
+
+BriFeature  *bri_atlas_lookup_feature        (BriAtlas            *self,
+                                              const char          *id);
+BriCountry  *bri_atlas_lookup_country        (BriAtlas            *self,
+                                              const char          *code);
+BriDocument *bri_atlas_lookup_document       (BriAtlas            *self,
+                                              const char          *id);
+BriCountry  *bri_atlas_find_country          (BriAtlas            *self,
+                                              const char          *code_or_name);
+char       **bri_atlas_suggest_features      (BriAtlas            *self,
+                                              const char          *text);
+char       **bri_atlas_suggest_countries     (BriAtlas            *self,
+                                              const char          *text);
+
+GListModel  *bri_atlas_get_feature_passages  (BriAtlas            *self,
+                                              BriFeature          *feature);
+GListModel  *bri_atlas_get_country_passages  (BriAtlas            *self,
+                                              BriCountry          *country);
+GListModel  *bri_atlas_get_country_features  (BriAtlas            *self,
+                                              BriCountry          *country);
+GPtrArray   *bri_atlas_get_passage_mentions  (BriAtlas            *self,
+                                              BriPassage          *passage);
+
+GListModel  *bri_atlas_search                (BriAtlas            *self,
+                                              const char          *query,
+                                              BriSearchFlags       flags,
+                                              guint                limit,
+                                              GError             **error);
+GListModel  *bri_atlas_search_passages       (BriAtlas            *self,
+                                              const char          *query,
+                                              BriSearchFlags       flags,
+                                              guint                limit,
+                                              GError             **error);
+
+G_END_DECLS
