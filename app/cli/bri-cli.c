@@ -1,14 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The command-line face of the atlas (filled in with the atlas model). */
+/* The command-line face of the atlas: the same executable answers
+ * queries without a display, in readable text or in JSON Lines. */
 
 #define G_LOG_DOMAIN "bri-cli"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "bri-atlas.h"
 #include "bri-cli.h"
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  BriAtlas *atlas;
+  gboolean  json;
+  gboolean  tty;
+} Cli;
 
 static const char * const query_options[] = {
   "--search", "--country", "--feature", "--list-features", "--list-documents",
@@ -31,10 +44,654 @@ bri_cli_handles (int    argc,
   return FALSE;
 }
 
+/* JSON */
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *line = NULL;
+
+  json_generator_set_root (generator, root);
+  line = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", line);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_year (JsonBuilder *builder,
+          const char  *member,
+          int          year)
+{
+  json_builder_set_member_name (builder, member);
+  if (year > 0)
+    json_builder_add_int_value (builder, year);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *member,
+          const char * const *values)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_positions (JsonBuilder     *builder,
+               const BriLonLat *vertices,
+               guint            n)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, vertices[i].lon);
+      json_builder_add_double_value (builder, vertices[i].lat);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_geometry (JsonBuilder *builder,
+              BriFeature  *feature)
+{
+  static const char * const types[] = { "Point", "MultiPoint", "LineString", "MultiLineString" };
+  BriGeometryType type = bri_feature_get_geometry_type (feature);
+  const BriLonLat *v;
+  guint n;
+
+  json_builder_set_member_name (builder, "geometry");
+  json_builder_begin_object (builder);
+  add_string (builder, "type", types[type]);
+  json_builder_set_member_name (builder, "coordinates");
+
+  switch (type)
+    {
+    case BRI_GEOMETRY_POINT:
+      v = bri_feature_get_part (feature, 0, &n);
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, v[0].lon);
+      json_builder_add_double_value (builder, v[0].lat);
+      json_builder_end_array (builder);
+      break;
+
+    case BRI_GEOMETRY_MULTI_POINT:
+    case BRI_GEOMETRY_LINE_STRING:
+      v = bri_feature_get_part (feature, 0, &n);
+      add_positions (builder, v, n);
+      break;
+
+    case BRI_GEOMETRY_MULTI_LINE_STRING:
+    default:
+      json_builder_begin_array (builder);
+      for (guint p = 0; p < bri_feature_get_n_parts (feature); p++)
+        {
+          v = bri_feature_get_part (feature, p, &n);
+          add_positions (builder, v, n);
+        }
+      json_builder_end_array (builder);
+      break;
+    }
+
+  json_builder_end_object (builder);
+}
+
+static void
+emit_feature (Cli        *cli,
+              BriFeature *feature)
+{
+  g_autoptr(GListModel) passages = bri_atlas_get_feature_passages (cli->atlas, feature);
+  g_autoptr(JsonBuilder) builder = NULL;
+  guint n = g_list_model_get_n_items (passages);
+
+  if (!cli->json)
+    {
+      g_autofree char *countries = g_strjoinv (", ", (char **) bri_feature_get_countries (feature));
+
+      g_print ("%s  %s\n", bri_feature_get_id (feature), bri_feature_get_name (feature));
+      /* TRANSLATORS: kind · status · countries · number of passages */
+      g_print (_("    %s · %s · %s · %u passages\n"),
+               bri_feature_kind_get_label (bri_feature_get_kind (feature)),
+               bri_feature_status_get_label (bri_feature_get_status (feature)),
+               countries, n);
+      return;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "feature");
+  add_string (builder, "id", bri_feature_get_id (feature));
+  add_string (builder, "name", bri_feature_get_name (feature));
+  add_strv (builder, "aliases", bri_feature_get_aliases (feature));
+  add_string (builder, "kind", bri_feature_kind_to_string (bri_feature_get_kind (feature)));
+  add_string (builder, "status", bri_feature_get_status (feature));
+  add_year (builder, "status_year", bri_feature_get_status_year (feature));
+  add_strv (builder, "countries", bri_feature_get_countries (feature));
+  add_year (builder, "started", bri_feature_get_started (feature));
+  add_year (builder, "opened", bri_feature_get_opened (feature));
+  add_string (builder, "description", bri_feature_get_description (feature));
+  add_string (builder, "precision", bri_precision_to_string (bri_feature_get_precision (feature)));
+  add_geometry (builder, feature);
+  json_builder_set_member_name (builder, "passages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BriPassage) passage = g_list_model_get_item (passages, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "document", bri_passage_get_document_id (passage));
+      json_builder_set_member_name (builder, "ordinal");
+      json_builder_add_int_value (builder, bri_passage_get_ordinal (passage));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+static void
+emit_country (Cli        *cli,
+              BriCountry *country)
+{
+  g_autoptr(GListModel) features = bri_atlas_get_country_features (cli->atlas, country);
+  g_autoptr(GListModel) passages = bri_atlas_get_country_passages (cli->atlas, country);
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (!cli->json)
+    {
+      g_print ("%s  %s", bri_country_get_code (country), bri_country_get_display_name (country));
+      if (g_strcmp0 (bri_country_get_display_name (country), bri_country_get_name (country)) != 0)
+        g_print (" (%s)", bri_country_get_name (country));
+      g_print ("\n");
+      g_print (_("    %u places · %u passages\n"),
+               g_list_model_get_n_items (features), g_list_model_get_n_items (passages));
+      return;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "country");
+  add_string (builder, "code", bri_country_get_code (country));
+  add_string (builder, "alpha3", bri_country_get_alpha3 (country));
+  json_builder_set_member_name (builder, "numeric");
+  json_builder_add_int_value (builder, bri_country_get_numeric (country));
+  add_string (builder, "name", bri_country_get_name (country));
+  add_string (builder, "display_name", bri_country_get_display_name (country));
+  add_strv (builder, "demonyms", bri_country_get_demonyms (country));
+  json_builder_set_member_name (builder, "n_features");
+  json_builder_add_int_value (builder, g_list_model_get_n_items (features));
+  json_builder_set_member_name (builder, "n_passages");
+  json_builder_add_int_value (builder, g_list_model_get_n_items (passages));
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+static void
+add_mentions (JsonBuilder *builder,
+              BriPassage  *passage)
+{
+  GPtrArray *mentions = bri_passage_get_mentions (passage);
+  g_autoptr(GStrvBuilder) context = g_strv_builder_new ();
+  g_auto(GStrv) context_ids = NULL;
+
+  json_builder_set_member_name (builder, "mentions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      BriMention *m = g_ptr_array_index (mentions, i);
+
+      if (bri_mention_is_context (m))
+        {
+          g_strv_builder_add (context, bri_mention_get_target_id (m));
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      add_string (builder,
+                  bri_mention_get_target (m) == BRI_MENTION_FEATURE ? "feature" : "country",
+                  bri_mention_get_target_id (m));
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, bri_mention_get_start_char (m));
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, bri_mention_get_end_char (m));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  /* What the passage's headings name: linked, but not in its text. */
+  context_ids = g_strv_builder_end (context);
+  add_strv (builder, "context", (const char * const *) context_ids);
+}
+
+static void
+emit_passage (Cli             *cli,
+              BriPassage      *passage,
+              BriSearchResult *result)
+{
+  BriDocument *document = bri_passage_get_document (passage);
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (!cli->json)
+    {
+      const char *heading = bri_passage_get_heading (passage);
+
+      g_print ("%s #%u  %s (%s)\n", bri_passage_get_document_id (passage),
+               bri_passage_get_ordinal (passage), bri_document_get_title (document),
+               bri_document_get_date (document));
+      if (heading != NULL && heading[0] != '\0')
+        g_print ("    %s\n", heading);
+
+      if (result != NULL)
+        {
+          g_autofree char *marked =
+            bri_search_result_mark_snippet (result, cli->tty ? "\033[1m" : "",
+                                            cli->tty ? "\033[0m" : "");
+          g_print ("    %s\n\n", marked);
+        }
+      else
+        {
+          g_print ("    %s\n\n", bri_passage_get_text (passage));
+        }
+      return;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "passage");
+  add_string (builder, "document", bri_passage_get_document_id (passage));
+  add_string (builder, "source_file", bri_document_get_source_file (document));
+  add_string (builder, "title", bri_document_get_title (document));
+  add_string (builder, "date", bri_document_get_date (document));
+  json_builder_set_member_name (builder, "ordinal");
+  json_builder_add_int_value (builder, bri_passage_get_ordinal (passage));
+  add_string (builder, "heading", bri_passage_get_heading (passage));
+  add_string (builder, "kind", bri_passage_kind_to_string (bri_passage_get_kind (passage)));
+  add_string (builder, "text", bri_passage_get_text (passage));
+  if (result != NULL)
+    {
+      guint n_ranges;
+      const BriSearchRange *ranges = bri_search_result_get_ranges (result, &n_ranges);
+
+      add_string (builder, "snippet", bri_search_result_get_snippet (result));
+      json_builder_set_member_name (builder, "highlights");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n_ranges; i++)
+        {
+          json_builder_begin_array (builder);
+          json_builder_add_int_value (builder, ranges[i].start);
+          json_builder_add_int_value (builder, ranges[i].end);
+          json_builder_end_array (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_double_value (builder, bri_search_result_get_score (result));
+    }
+  else
+    {
+      add_string (builder, "snippet", NULL);
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_null_value (builder);
+    }
+  add_mentions (builder, passage);
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+static void
+emit_document (Cli         *cli,
+               BriDocument *document)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  guint n = g_list_model_get_n_items (bri_document_get_passages (document));
+
+  if (!cli->json)
+    {
+      g_print ("%s  %s\n", bri_document_get_id (document), bri_document_get_title (document));
+      g_print (_("    %s · %s · %s · %u passages\n"), bri_document_get_kind (document),
+               bri_document_get_publisher (document), bri_document_get_date (document), n);
+      return;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "document");
+  add_string (builder, "id", bri_document_get_id (document));
+  add_string (builder, "title", bri_document_get_title (document));
+  add_string (builder, "publisher", bri_document_get_publisher (document));
+  add_string (builder, "date", bri_document_get_date (document));
+  add_string (builder, "kind", bri_document_get_kind (document));
+  add_string (builder, "source_file", bri_document_get_source_file (document));
+  json_builder_set_member_name (builder, "n_passages");
+  json_builder_add_int_value (builder, n);
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+static void
+heading (Cli        *cli,
+         const char *title)
+{
+  if (!cli->json)
+    g_print (cli->tty ? "\033[1m%s\033[0m\n" : "%s\n", title);
+}
+
+/* Commands */
+
+static int
+run_search (Cli        *cli,
+            const char *query,
+            int         limit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = bri_atlas_search (cli->atlas, query, BRI_SEARCH_FLAGS_NONE,
+                                                    limit, &error);
+  guint n;
+  gboolean in_passages = FALSE;
+  gboolean any_place = FALSE;
+
+  if (results == NULL)
+    {
+      g_printerr (_("Search failed: %s\n"), error->message);
+      return 1;
+    }
+
+  n = g_list_model_get_n_items (results);
+  if (n == 0 && !cli->json)
+    {
+      g_printerr (_("Nothing found for “%s”.\n"), query);
+      return 0;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BriSearchResult) result = g_list_model_get_item (results, i);
+      GObject *object = bri_search_result_get_object (result);
+
+      switch (bri_search_result_get_kind (result))
+        {
+        case BRI_SEARCH_RESULT_FEATURE:
+          if (!any_place)
+            heading (cli, _("Places"));
+          any_place = TRUE;
+          emit_feature (cli, BRI_FEATURE (object));
+          break;
+
+        case BRI_SEARCH_RESULT_COUNTRY:
+          if (!any_place)
+            heading (cli, _("Places"));
+          any_place = TRUE;
+          emit_country (cli, BRI_COUNTRY (object));
+          break;
+
+        case BRI_SEARCH_RESULT_PASSAGE:
+        default:
+          if (!in_passages)
+            {
+              if (any_place && !cli->json)
+                g_print ("\n");
+              heading (cli, _("Passages"));
+            }
+          in_passages = TRUE;
+          emit_passage (cli, BRI_PASSAGE (object), result);
+          break;
+        }
+    }
+
+  return 0;
+}
+
+static void
+print_suggestions (char **suggestions)
+{
+  if (suggestions == NULL || suggestions[0] == NULL)
+    return;
+
+  g_printerr (_("Did you mean:\n"));
+  for (guint i = 0; suggestions[i] != NULL; i++)
+    g_printerr ("  %s\n", suggestions[i]);
+}
+
+static int
+run_country (Cli        *cli,
+             const char *code_or_name)
+{
+  BriCountry *country = bri_atlas_find_country (cli->atlas, code_or_name);
+  g_autoptr(GListModel) features = NULL;
+  g_autoptr(GListModel) passages = NULL;
+
+  if (country == NULL)
+    {
+      g_auto(GStrv) suggestions = bri_atlas_suggest_countries (cli->atlas, code_or_name);
+
+      g_printerr (_("No country “%s”: give an ISO code (KE, KEN, 404), a name or a demonym.\n"),
+                  code_or_name);
+      print_suggestions (suggestions);
+      return EXIT_USAGE;
+    }
+
+  emit_country (cli, country);
+
+  features = bri_atlas_get_country_features (cli->atlas, country);
+  if (g_list_model_get_n_items (features) > 0)
+    {
+      if (!cli->json)
+        g_print ("\n");
+      heading (cli, _("Places"));
+      for (guint i = 0; i < g_list_model_get_n_items (features); i++)
+        {
+          g_autoptr(BriFeature) feature = g_list_model_get_item (features, i);
+          emit_feature (cli, feature);
+        }
+    }
+
+  passages = bri_atlas_get_country_passages (cli->atlas, country);
+  if (g_list_model_get_n_items (passages) > 0)
+    {
+      if (!cli->json)
+        g_print ("\n");
+      heading (cli, _("Passages"));
+      for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+        {
+          g_autoptr(BriPassage) passage = g_list_model_get_item (passages, i);
+          emit_passage (cli, passage, NULL);
+        }
+    }
+
+  return 0;
+}
+
+static int
+run_feature (Cli        *cli,
+             const char *id)
+{
+  BriFeature *feature = bri_atlas_lookup_feature (cli->atlas, id);
+  g_autoptr(GListModel) passages = NULL;
+
+  if (feature == NULL)
+    {
+      g_auto(GStrv) suggestions = bri_atlas_suggest_features (cli->atlas, id);
+
+      g_printerr (_("No feature with the id “%s” (see --list-features).\n"), id);
+      print_suggestions (suggestions);
+      return EXIT_USAGE;
+    }
+
+  emit_feature (cli, feature);
+  if (!cli->json)
+    {
+      g_print ("    %s\n", bri_feature_get_description (feature));
+      g_print ("    %s\n", bri_precision_get_label (bri_feature_get_precision (feature)));
+    }
+
+  passages = bri_atlas_get_feature_passages (cli->atlas, feature);
+  if (!cli->json)
+    g_print ("\n");
+  heading (cli, _("Passages"));
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(BriPassage) passage = g_list_model_get_item (passages, i);
+      emit_passage (cli, passage, NULL);
+    }
+
+  return 0;
+}
+
+static int
+run_list_features (Cli        *cli,
+                   const char *kind_filter,
+                   const char *country_filter)
+{
+  GListModel *features = bri_atlas_get_features (cli->atlas);
+  BriFeatureKind kind = 0;
+  BriCountry *country = NULL;
+
+  if (kind_filter != NULL && !bri_feature_kind_from_string (kind_filter, &kind))
+    {
+      g_printerr (_("Unknown kind “%s”. Kinds:"), kind_filter);
+      for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+        g_printerr (" %s", bri_feature_kind_to_string (k));
+      g_printerr ("\n");
+      return EXIT_USAGE;
+    }
+
+  if (country_filter != NULL)
+    {
+      country = bri_atlas_find_country (cli->atlas, country_filter);
+      if (country == NULL)
+        {
+          g_auto(GStrv) suggestions = bri_atlas_suggest_countries (cli->atlas, country_filter);
+
+          g_printerr (_("No country “%s”.\n"), country_filter);
+          print_suggestions (suggestions);
+          return EXIT_USAGE;
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (features); i++)
+    {
+      g_autoptr(BriFeature) feature = g_list_model_get_item (features, i);
+
+      if (kind_filter != NULL && bri_feature_get_kind (feature) != kind)
+        continue;
+      if (country != NULL && !bri_feature_has_country (feature, bri_country_get_code (country)))
+        continue;
+
+      emit_feature (cli, feature);
+    }
+
+  return 0;
+}
+
+static int
+run_list_documents (Cli *cli)
+{
+  GListModel *documents = bri_atlas_get_documents (cli->atlas);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(BriDocument) document = g_list_model_get_item (documents, i);
+      emit_document (cli, document);
+    }
+
+  return 0;
+}
+
 int
 bri_cli_run (int    argc,
              char **argv)
 {
-  g_printerr (_("The command line is not ready yet.\n"));
-  return 1;
+  g_autofree char *search = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *feature = NULL;
+  g_autofree char *kind = NULL;
+  gboolean list_features = FALSE;
+  gboolean list_documents = FALSE;
+  gboolean json = FALSE;
+  int limit = 10;
+  int n_commands;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BriAtlas) atlas = NULL;
+  Cli cli = { 0 };
+  const GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Search places and passages"), N_("QUERY") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Show a country: its places and the passages about it (with --list-features: only its places)"), N_("CODE_OR_NAME") },
+    { "feature", 0, 0, G_OPTION_ARG_STRING, &feature, N_("Show a feature and its passages"), N_("ID") },
+    { "list-features", 0, 0, G_OPTION_ARG_NONE, &list_features, N_("List the features of the gazetteer"), NULL },
+    { "list-documents", 0, 0, G_OPTION_ARG_NONE, &list_documents, N_("List the source documents"), NULL },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("With --list-features: only this kind (port, railway, …)"), N_("KIND") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("With --search: at most N places and N passages (default 10, 0 for all)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON Lines, one object per line"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Query the Belt and Road atlas without opening a window."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  if (argc > 1)
+    {
+      g_printerr (_("Unexpected argument “%s”.\n"), argv[1]);
+      return EXIT_USAGE;
+    }
+
+  n_commands = (search != NULL) + (feature != NULL) + list_features + list_documents +
+               (country != NULL && !list_features);
+  if (n_commands != 1)
+    {
+      g_printerr (_("Give one of --search, --country, --feature, --list-features or --list-documents.\n"));
+      return EXIT_USAGE;
+    }
+
+  if (limit < 0)
+    {
+      g_printerr (_("--limit must be 0 or more.\n"));
+      return EXIT_USAGE;
+    }
+
+  atlas = bri_atlas_new (NULL);
+  if (!bri_atlas_load (atlas, NULL, &error))
+    {
+      g_printerr (_("Cannot load the atlas: %s\n"), error->message);
+      return 1;
+    }
+
+  cli.atlas = atlas;
+  cli.json = json;
+  cli.tty = !json && isatty (STDOUT_FILENO);
+
+  if (search != NULL)
+    return run_search (&cli, search, limit);
+  if (feature != NULL)
+    return run_feature (&cli, feature);
+  if (list_features)
+    return run_list_features (&cli, kind, country);
+  if (list_documents)
+    return run_list_documents (&cli);
+
+  return run_country (&cli, country);
 }

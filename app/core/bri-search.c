@@ -260,14 +260,18 @@ bri_search_finish_index (BriSearch  *self,
   if (rc != SQLITE_OK)
     return fail_sqlite (self, rc, "commit", error);
 
-  /* The boost for passages and places already linked to what the query
-   * names comes from the links; bm25 is negative, lower is better. */
+  /* bm25 is negative, lower is better.  Headings weigh more than text,
+   * but a passage whose own text answers the whole query (?4, the same
+   * expression limited to the text column) beats one that matches only
+   * through its heading; passages and places linked to what the query
+   * names come next. */
   if (!prepare (self,
                 "SELECT rowid,"
-                "       bm25(passages, 1.0, 4.0, 0.5)"
+                "       bm25(passages, 1.0, 2.0, 0.5)"
                 "         - 2.0 * (SELECT count(*) FROM links"
                 "                  WHERE links.passage = passages.rowid"
-                "                    AND links.target IN (SELECT value FROM json_each(?2))) AS r,"
+                "                    AND links.target IN (SELECT value FROM json_each(?2)))"
+                "         - 4.0 * (rowid IN (SELECT rowid FROM passages WHERE passages MATCH ?4)) AS r,"
                 "       snippet(passages, 0, char(2), char(3), '…', 28)"
                 "  FROM passages WHERE passages MATCH ?1"
                 "  ORDER BY r, rowid LIMIT ?3",
@@ -638,6 +642,7 @@ bri_search_query (BriSearch         *self,
   g_auto(GStrv) linked = NULL;
   g_autofree char *match = NULL;
   g_autofree char *linked_json = NULL;
+  g_autofree char *text_only = NULL;
   g_autoptr(GMutexLocker) locker = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -659,6 +664,11 @@ bri_search_query (BriSearch         *self,
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, linked_json, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, limit > 0 ? limit : G_MAXINT);
+  if (kind == BRI_SEARCH_HIT_PASSAGE)
+    {
+      text_only = g_strdup_printf ("text : (%s)", match);
+      sqlite3_bind_text (stmt, 4, text_only, -1, SQLITE_STATIC);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -382,22 +382,34 @@ def union (boxes):
 
 # ------------------------------------------------------------- output
 
-def build (features, scale):
-    """Returns (bytes, summary)."""
-    countries = []  # (code, polygons) with polygons lists of projected rings
+def project_polygons (polys):
+    out = []
+    for poly in polys:
+        for part in split_polygon (poly):
+            rings = [pr for pr in (project_ring (r) for r in part) if pr is not None]
+            if rings:
+                out.append (rings)
+    return out
+
+
+def build (features, scale, fallback=()):
+    """Returns (bytes, summary). A country of @fallback (a coarser
+    resolution's features) that @features lacks, or that collapses to
+    nothing in them, keeps its coarser outline: world-atlas's
+    simplification shrinks the Vatican to a line at 10m."""
+    countries = []  # (code, name, polygons) with polygons lists of projected rings
+    borrowed = []
     for code, name, polys in features:
-        out_polys = []
-        for poly in polys:
-            for part in split_polygon (poly):
-                rings = []
-                for r in part:
-                    pr = project_ring (r)
-                    if pr is not None:
-                        rings.append (pr)
-                if rings:
-                    out_polys.append (rings)
-        if out_polys:
-            countries.append ((code, name, out_polys))
+        out = project_polygons (polys)
+        if out:
+            countries.append ((code, name, out))
+    done = {c[0] for c in countries}
+    for code, name, polys in fallback:
+        out = project_polygons (polys) if code not in done else None
+        if out:
+            countries.append ((code, name, out))
+            borrowed.append (code)
+    countries.sort (key=lambda c: c[0])
 
     n_countries = len (countries)
     n_polygons = sum (len (c[2]) for c in countries)
@@ -450,6 +462,7 @@ def build (features, scale):
         "points": n_points,
         "max_edge_degrees": round (max_dx * 360, 3),
         "codes": [c[0] for c in countries],
+        "borrowed_from_coarser": borrowed,
     }
     return data, summary
 
@@ -479,10 +492,12 @@ def main ():
         "natural_earth_names": {},
         "resolutions": {},
     }
+    coarser = []
     for res in RESOLUTIONS:
         src = os.path.join (args.world_atlas, f"countries-{res}.json")
         features = load_features (src)
-        data, summary = build (features, int (res[:-1]))
+        data, summary = build (features, int (res[:-1]), coarser)
+        coarser = features
         for code, name, _ in features:
             meta["natural_earth_names"][str (code)] = name
         dst = os.path.join (args.output, f"countries-{res}.bin")

@@ -1,0 +1,884 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* BriDocument: one source document and its passages.  The loader reads the
+ * catalogue (documents.json) and the raw texts, teaches the lexicon the
+ * corpus's words, then cleans every text into passages. */
+
+#define G_LOG_DOMAIN "bri-document"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "bri-document.h"
+#include "bri-passage-private.h"
+#include "bri-text-clean.h"
+
+#define CATALOGUE_NAME "documents.json"
+
+struct _BriDocument
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *title;
+  char       *publisher;
+  char       *author;
+  char       *date;
+  char       *kind;
+  char       *source_file;
+  GHashTable *metadata;   /* what the text's page chrome said */
+  GListStore *passages;
+};
+
+G_DEFINE_FINAL_TYPE (BriDocument, bri_document, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (bri-document-error-quark, bri_document_error)
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_PUBLISHER,
+  PROP_AUTHOR,
+  PROP_DATE,
+  PROP_KIND,
+  PROP_SOURCE_FILE,
+  PROP_N_PASSAGES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bri_document_dispose (GObject *object)
+{
+  BriDocument *self = (BriDocument *) object;
+
+  /* Passages may outlive us (a search result holding one): tell them. */
+  if (self->passages != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->passages));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BriPassage) passage = g_list_model_get_item (G_LIST_MODEL (self->passages), i);
+
+          bri_passage_clear_document (passage);
+        }
+      g_clear_object (&self->passages);
+    }
+
+  G_OBJECT_CLASS (bri_document_parent_class)->dispose (object);
+}
+
+static void
+bri_document_finalize (GObject *object)
+{
+  BriDocument *self = (BriDocument *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->publisher, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->source_file, g_free);
+  g_clear_pointer (&self->metadata, g_hash_table_unref);
+
+  G_OBJECT_CLASS (bri_document_parent_class)->finalize (object);
+}
+
+static void
+bri_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BriDocument *self = BRI_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_PUBLISHER:
+      g_value_set_string (value, self->publisher);
+      break;
+
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+
+    case PROP_SOURCE_FILE:
+      g_value_set_string (value, self->source_file);
+      break;
+
+    case PROP_N_PASSAGES:
+      g_value_set_uint (value, bri_document_get_n_passages (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bri_document_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BriDocument *self = BRI_DOCUMENT (object);
+  char **field;
+
+  switch (prop_id)
+    {
+    case PROP_ID: field = &self->id; break;
+    case PROP_TITLE: field = &self->title; break;
+    case PROP_PUBLISHER: field = &self->publisher; break;
+    case PROP_AUTHOR: field = &self->author; break;
+    case PROP_DATE: field = &self->date; break;
+    case PROP_KIND: field = &self->kind; break;
+    case PROP_SOURCE_FILE: field = &self->source_file; break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  g_free (*field);
+  *field = g_value_dup_string (value);
+}
+
+static void
+bri_document_class_init (BriDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = bri_document_dispose;
+  object_class->finalize = bri_document_finalize;
+  object_class->get_property = bri_document_get_property;
+  object_class->set_property = bri_document_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_PUBLISHER] = g_param_spec_string ("publisher", NULL, NULL, NULL, flags);
+  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, flags);
+  /* ISO 8601, as precise as known: "2017", "2023-10", "2019-04-22". */
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
+  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, flags);
+  properties[PROP_SOURCE_FILE] = g_param_spec_string ("source-file", NULL, NULL, NULL, flags);
+  properties[PROP_N_PASSAGES] =
+    g_param_spec_uint ("n-passages", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bri_document_init (BriDocument *self)
+{
+  self->passages = g_list_store_new (BRI_TYPE_PASSAGE);
+}
+
+static BriPassageKind
+passage_kind (BriTextBlockKind kind)
+{
+  switch (kind)
+    {
+    case BRI_TEXT_BLOCK_HEADING:
+      return BRI_PASSAGE_HEADING;
+    case BRI_TEXT_BLOCK_LIST_ITEM:
+      return BRI_PASSAGE_LIST_ITEM;
+    case BRI_TEXT_BLOCK_CAPTION:
+      return BRI_PASSAGE_CAPTION;
+    case BRI_TEXT_BLOCK_PARAGRAPH:
+    default:
+      return BRI_PASSAGE_PARAGRAPH;
+    }
+}
+
+/* Cleans @text with a lexicon that already knows the corpus's words. */
+static void
+build_passages (BriDocument *self,
+                const char  *text,
+                BriLexicon  *lexicon)
+{
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) passages = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTable *metadata = NULL;
+
+  blocks = bri_text_clean (text, lexicon, self->title, &metadata);
+  self->metadata = metadata;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      BriTextBlock *block = g_ptr_array_index (blocks, i);
+      g_autoptr(GPtrArray) heading_path = NULL;
+
+      if (block->kind == BRI_TEXT_BLOCK_HEADING)
+        {
+          /* A heading's own path is its parents. */
+          if (path->len >= block->level)
+            g_ptr_array_set_size (path, block->level - 1);
+        }
+
+      heading_path = g_ptr_array_new ();
+      for (guint k = 0; k < path->len; k++)
+        g_ptr_array_add (heading_path, g_ptr_array_index (path, k));
+      g_ptr_array_add (heading_path, NULL);
+
+      g_ptr_array_add (passages,
+                       bri_passage_new (self, self->id, passages->len,
+                                        passage_kind (block->kind),
+                                        (const char * const *) heading_path->pdata,
+                                        block->text));
+
+      if (block->kind == BRI_TEXT_BLOCK_HEADING)
+        g_ptr_array_add (path, g_strdup (block->text));
+    }
+
+  g_list_store_splice (self->passages, 0, 0, passages->pdata, passages->len);
+
+  if (self->author == NULL && metadata != NULL && g_hash_table_contains (metadata, "author"))
+    self->author = g_strdup (g_hash_table_lookup (metadata, "author"));
+}
+
+static BriDocument *
+document_new (const char *id,
+              const char *title,
+              const char *publisher,
+              const char *author,
+              const char *date,
+              const char *kind,
+              const char *source_file)
+{
+  return g_object_new (BRI_TYPE_DOCUMENT,
+                       "id", id,
+                       "title", title,
+                       "publisher", publisher,
+                       "author", author,
+                       "date", date,
+                       "kind", kind,
+                       "source-file", source_file,
+                       NULL);
+}
+
+/**
+ * bri_document_new_from_text:
+ * @id: a unique id
+ * @title: the title
+ * @publisher: (nullable): who published it
+ * @author: (nullable): who wrote it; else taken from a byline in @text
+ * @date: (nullable): ISO 8601 date, as precise as known
+ * @kind: (nullable): "article", "white paper", …
+ * @source_file: (nullable): where the text came from
+ * @text: the raw text; invalid UTF-8 is replaced
+ * @lexicon: (nullable): the shared lexicon; it is not modified (the
+ *   text's own words go into a private child lexicon)
+ *
+ * Cleans @text into passages, the way built-in documents are; for
+ * documents a user imports.
+ */
+BriDocument *
+bri_document_new_from_text (const char *id,
+                            const char *title,
+                            const char *publisher,
+                            const char *author,
+                            const char *date,
+                            const char *kind,
+                            const char *source_file,
+                            const char *text,
+                            BriLexicon *lexicon)
+{
+  g_autoptr(BriDocument) self = NULL;
+  g_autoptr(BriLexicon) words = NULL;
+  g_autofree char *valid = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (lexicon == NULL || BRI_IS_LEXICON (lexicon), NULL);
+
+  valid = g_utf8_make_valid (text, -1);
+  words = lexicon != NULL ? bri_lexicon_new_child (lexicon) : bri_lexicon_new ();
+  bri_lexicon_add_text (words, valid);
+
+  self = document_new (id, title, publisher, author, date, kind, source_file);
+  build_passages (self, valid, words);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+bri_document_get_id (BriDocument *self)
+{
+  g_return_val_if_fail (BRI_IS_DOCUMENT (self), NULL);
+
+  return self->id;
+}
+
+const char *
+bri_document_get_title (BriDocument *self)
+{
+  g_return_val_if_fail (BRI_IS_DOCUMENT (self), NULL);
+
+  return self->title;
+}
+
+const char *
+bri_document_get_publisher (BriDocument *self)
+{
+  g_return_val_if_fail (BRI_IS_DOCUMENT (self), NULL);
+
+  return self->publisher;
+}
+
+/**
+ * bri_document_get_author:
+ *
+ * Returns: (nullable): the author, if known
+ */
+const char *
+bri_document_get_author (BriDocument *self)
+{
+  g_return_val_if_fail (BRI_IS_DOCUMENT (self), NULL);
+
+  return self->author;
+}
+
+const char *
+bri_document_get_date (BriDocument *self)
+{
+  g_return_val_if_fail (BRI_IS_DOCUMENT (self), NULL);
+
+  return self->date;
+}
+
+/**
+ * bri_document_get_year:
+ *
+ * Returns: the year of the document's date, or 0 if it has none
+ */
+int
+bri_document_get_year (BriDocument *self)
+{
+  int year = 0;
+
+  g_return_val_if_fail (BRI_IS_DOCUMENT (self), 0);
+
+  if (self->date == NULL)
+    return 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isdigit (self->date[i]))
+        return 0;
+      year = year * 10 + (self->date[i] - '0');
+    }
+
+  return year;
+}
+
+const char *
+bri_document_get_kind (BriDocument *self)
+{
+  g_return_val_if_fail (BRI_IS_DOCUMENT (self), NULL);
+
+  return self->kind;
+}
+
+const char *
+bri_document_get_source_file (BriDocument *self)
+{
+  g_return_val_if_fail (BRI_IS_DOCUMENT (self), NULL);
+
+  return self->source_file;
+}
+
+/**
+ * bri_document_get_metadata:
+ * @key: "date", "source", "hits", "author", "updated", "editor",
+ *   "title", "front-matter", "last revision date", …
+ *
+ * Returns: (nullable): what the text's page chrome said about @key
+ */
+const char *
+bri_document_get_metadata (BriDocument *self,
+                           const char  *key)
+{
+  g_return_val_if_fail (BRI_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (self->metadata == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->metadata, key);
+}
+
+/**
+ * bri_document_get_passages:
+ *
+ * Returns: (transfer none): a #GListModel of #BriPassage, in reading order
+ */
+GListModel *
+bri_document_get_passages (BriDocument *self)
+{
+  g_return_val_if_fail (BRI_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->passages);
+}
+
+guint
+bri_document_get_n_passages (BriDocument *self)
+{
+  g_return_val_if_fail (BRI_IS_DOCUMENT (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->passages));
+}
+
+/**
+ * bri_document_get_passage:
+ * @ordinal: 0-based
+ *
+ * Returns: (transfer none) (nullable): the passage, or %NULL if @ordinal
+ *   is out of range
+ */
+BriPassage *
+bri_document_get_passage (BriDocument *self,
+                          guint        ordinal)
+{
+  g_autoptr(BriPassage) passage = NULL;
+
+  g_return_val_if_fail (BRI_IS_DOCUMENT (self), NULL);
+
+  passage = g_list_model_get_item (G_LIST_MODEL (self->passages), ordinal);
+
+  /* The store keeps its own reference. */
+  return passage;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loading the catalogue */
+
+typedef struct
+{
+  char *id;
+  char *title;
+  char *publisher;
+  char *author;
+  char *date;
+  char *kind;
+  char *source_file;
+  char *text;
+} Entry;
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->id);
+  g_free (entry->title);
+  g_free (entry->publisher);
+  g_free (entry->author);
+  g_free (entry->date);
+  g_free (entry->kind);
+  g_free (entry->source_file);
+  g_free (entry->text);
+}
+
+static gboolean
+check_utf8 (const char  *name,
+            const char  *data,
+            gsize        len,
+            GError     **error)
+{
+  const char *end = NULL;
+
+  if (g_utf8_validate_len (data, len, &end))
+    return TRUE;
+
+  g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_ENCODING,
+               "%s: invalid UTF-8 at byte %" G_GSIZE_FORMAT, name, (gsize) (end - data));
+  return FALSE;
+}
+
+/* json-glib says "<data>:3:14: Parse error: …"; name the file and say
+ * where in words. */
+static void
+set_syntax_error (GError      **error,
+                  const GError *parse_error)
+{
+  const char *message = parse_error->message;
+  unsigned int line = 0;
+  unsigned int column = 0;
+  int consumed = 0;
+
+  if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    {
+      message += consumed;
+      if (g_str_has_prefix (message, "Parse error: "))
+        message += strlen ("Parse error: ");
+
+      g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_SYNTAX,
+                   CATALOGUE_NAME ": JSON syntax error at line %u, column %u: %s",
+                   line, column, message);
+      return;
+    }
+
+  g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_SYNTAX,
+               CATALOGUE_NAME ": JSON syntax error: %s", message);
+}
+
+static gboolean
+read_field (JsonObject  *object,
+            const char  *name,
+            gboolean     required,
+            guint        index,
+            char       **out,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *out = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!required)
+        return TRUE;
+
+      g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
+                   CATALOGUE_NAME ": missing field \"%s\" in entry %u", name, index);
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
+                   CATALOGUE_NAME ": field \"%s\" in entry %u is not a string", name, index);
+      return FALSE;
+    }
+
+  if (*json_node_get_string (node) == '\0')
+    {
+      g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
+                   CATALOGUE_NAME ": field \"%s\" in entry %u is empty", name, index);
+      return FALSE;
+    }
+
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+is_plain_file_name (const char *name)
+{
+  return strchr (name, '/') == NULL && strchr (name, '\\') == NULL &&
+         strcmp (name, ".") != 0 && strcmp (name, "..") != 0;
+}
+
+static GArray *
+read_catalogue (GFile         *documents_dir,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GFile) catalogue = g_file_get_child (documents_dir, CATALOGUE_NAME);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  JsonNode *root;
+  JsonArray *array;
+
+  if (!g_file_load_contents (catalogue, cancellable, &data, &len, NULL, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", CATALOGUE_NAME);
+      return NULL;
+    }
+
+  if (!check_utf8 (CATALOGUE_NAME, data, len, error))
+    return NULL;
+
+  if (!json_parser_load_from_data (parser, data, len, &local_error))
+    {
+      set_syntax_error (error, local_error);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
+                   CATALOGUE_NAME ": expected an array of documents");
+      return NULL;
+    }
+
+  array = json_node_get_array (root);
+  entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_array_set_clear_func (entries, entry_clear);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+      Entry entry = { 0, };
+      gboolean ok;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
+                       CATALOGUE_NAME ": entry %u is not an object", i);
+          return NULL;
+        }
+
+      object = json_node_get_object (node);
+      ok = read_field (object, "id", TRUE, i, &entry.id, error) &&
+           read_field (object, "title", TRUE, i, &entry.title, error) &&
+           read_field (object, "publisher", TRUE, i, &entry.publisher, error) &&
+           read_field (object, "date", TRUE, i, &entry.date, error) &&
+           read_field (object, "kind", TRUE, i, &entry.kind, error) &&
+           read_field (object, "source_file", TRUE, i, &entry.source_file, error) &&
+           read_field (object, "author", FALSE, i, &entry.author, error);
+
+      if (ok && g_hash_table_contains (ids, entry.id))
+        {
+          g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
+                       CATALOGUE_NAME ": entry %u repeats the id \"%s\"", i, entry.id);
+          ok = FALSE;
+        }
+
+      if (ok && !is_plain_file_name (entry.source_file))
+        {
+          g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_UNKNOWN_SOURCE,
+                       CATALOGUE_NAME ": unknown source file \"%s\" in entry %u (a file name in the same directory is expected)",
+                       entry.source_file, i);
+          ok = FALSE;
+        }
+
+      g_array_append_val (entries, entry);
+      if (!ok)
+        return NULL;
+
+      g_hash_table_add (ids, g_array_index (entries, Entry, entries->len - 1).id);
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+static gboolean
+read_texts (GFile         *documents_dir,
+            GArray        *entries,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = &g_array_index (entries, Entry, i);
+      g_autoptr(GFile) file = g_file_get_child (documents_dir, entry->source_file);
+      g_autoptr(GError) local_error = NULL;
+      gsize len = 0;
+
+      if (!g_file_load_contents (file, cancellable, &entry->text, &len, NULL, &local_error))
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+              g_error_matches (local_error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND))
+            g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_UNKNOWN_SOURCE,
+                         CATALOGUE_NAME ": unknown source file \"%s\" in entry %u (\"%s\")",
+                         entry->source_file, i, entry->id);
+          else
+            g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", entry->source_file);
+          return FALSE;
+        }
+
+      if (!check_utf8 (entry->source_file, entry->text, len, error))
+        return FALSE;
+
+      /* A NUL inside would silently cut the text short. */
+      if (strlen (entry->text) != len)
+        {
+          g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_ENCODING,
+                       "%s: NUL character at byte %" G_GSIZE_FORMAT, entry->source_file, strlen (entry->text));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+load_all (GFile         *documents_dir,
+          BriLexicon    *lexicon,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  entries = read_catalogue (documents_dir, cancellable, error);
+  if (entries == NULL || !read_texts (documents_dir, entries, cancellable, error))
+    return NULL;
+
+  /* Every text teaches the lexicon first, so a name or a word spelled
+   * whole in one document lets the cleaner repair it in another. */
+  for (guint i = 0; i < entries->len; i++)
+    bri_lexicon_add_text (lexicon, g_array_index (entries, Entry, i).text);
+
+  documents = g_ptr_array_new_full (entries->len, g_object_unref);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = &g_array_index (entries, Entry, i);
+      BriDocument *document;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      document = document_new (entry->id, entry->title, entry->publisher, entry->author,
+                               entry->date, entry->kind, entry->source_file);
+      build_passages (document, entry->text, lexicon);
+      g_ptr_array_add (documents, document);
+    }
+
+  return g_steal_pointer (&documents);
+}
+
+/**
+ * bri_document_load_all:
+ * @documents_dir: a directory holding documents.json and the texts it
+ *   names; a real directory or a resource:// one (BRI_DOCUMENTS_RESOURCE_URI)
+ * @lexicon: (nullable): the lexicon to clean with; %NULL loads the
+ *   built-in word list.  It gains the words of every text, so it must not
+ *   be read by other threads until this returns; afterwards it is only read.
+ * @error: return location for an error: a #BriDocumentError naming the
+ *   file and what is wrong with it, or a #GIOError
+ *
+ * Returns: (transfer full) (element-type BriDocument): the documents in
+ *   catalogue order
+ */
+GPtrArray *
+bri_document_load_all (GFile       *documents_dir,
+                       BriLexicon  *lexicon,
+                       GError     **error)
+{
+  g_autoptr(BriLexicon) fallback = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (documents_dir), NULL);
+  g_return_val_if_fail (lexicon == NULL || BRI_IS_LEXICON (lexicon), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (lexicon == NULL)
+    {
+      fallback = bri_lexicon_new_default (error);
+      if (fallback == NULL)
+        return NULL;
+      lexicon = fallback;
+    }
+
+  return load_all (documents_dir, lexicon, NULL, error);
+}
+
+typedef struct
+{
+  GFile      *documents_dir;
+  BriLexicon *lexicon;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->documents_dir);
+  g_clear_object (&data->lexicon);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *documents;
+
+  if (data->lexicon == NULL)
+    {
+      data->lexicon = bri_lexicon_new_default (&error);
+      if (data->lexicon == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
+  documents = load_all (data->documents_dir, data->lexicon, cancellable, &error);
+  if (documents == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * bri_document_load_all_async:
+ *
+ * Loads like bri_document_load_all(), in a worker thread.  @lexicon must
+ * not be used elsewhere until the load completes.
+ */
+void
+bri_document_load_all_async (GFile               *documents_dir,
+                             BriLexicon          *lexicon,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (documents_dir));
+  g_return_if_fail (lexicon == NULL || BRI_IS_LEXICON (lexicon));
+
+  data = g_new0 (LoadData, 1);
+  data->documents_dir = g_object_ref (documents_dir);
+  data->lexicon = lexicon != NULL ? g_object_ref (lexicon) : NULL;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bri_document_load_all_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * bri_document_load_all_finish:
+ *
+ * Returns: (transfer full) (element-type BriDocument): the documents
+ */
+GPtrArray *
+bri_document_load_all_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bri_document_load_all_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

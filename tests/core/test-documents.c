@@ -1,0 +1,614 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The five built-in documents as a reader gets them: loaded from the
+ * resource, cleaned, split into passages. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "bri-document.h"
+
+static GPtrArray *documents;  /* loaded once: every case reads the same result */
+static BriLexicon *dictionary; /* the word list alone, for the gap check */
+
+static BriDocument *
+find_document (const char *id)
+{
+  for (guint i = 0; i < documents->len; i++)
+    {
+      BriDocument *document = g_ptr_array_index (documents, i);
+
+      if (g_str_equal (bri_document_get_id (document), id))
+        return document;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The first passage whose text contains @needle, or NULL. */
+static BriPassage *
+find_passage (BriDocument *document,
+              const char  *needle)
+{
+  for (guint i = 0; i < bri_document_get_n_passages (document); i++)
+    {
+      BriPassage *passage = bri_document_get_passage (document, i);
+
+      if (strstr (bri_passage_get_text (passage), needle) != NULL)
+        return passage;
+    }
+
+  return NULL;
+}
+
+static gboolean
+document_contains (BriDocument *document,
+                   const char  *needle)
+{
+  return find_passage (document, needle) != NULL;
+}
+
+static guint
+count_kind (BriDocument    *document,
+            BriPassageKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < bri_document_get_n_passages (document); i++)
+    if (bri_passage_get_kind (bri_document_get_passage (document, i)) == kind)
+      n++;
+
+  return n;
+}
+
+static void
+test_catalogue (void)
+{
+  const char *ids[] = { "forum-2017", "white-paper-2023", "progress-2019", "qiushi-2024", "big-data-2017" };
+  const int years[] = { 2017, 2023, 2019, 2024, 2017 };
+
+  g_assert_cmpuint (documents->len, ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < documents->len; i++)
+    {
+      BriDocument *document = g_ptr_array_index (documents, i);
+
+      g_assert_cmpstr (bri_document_get_id (document), ==, ids[i]);
+      g_assert_cmpint (bri_document_get_year (document), ==, years[i]);
+      g_assert_nonnull (bri_document_get_title (document));
+      g_assert_nonnull (bri_document_get_publisher (document));
+      g_assert_nonnull (bri_document_get_kind (document));
+      g_assert_true (g_str_has_suffix (bri_document_get_source_file (document), ".txt"));
+      g_assert_cmpuint (bri_document_get_n_passages (document), >, 5);
+    }
+
+  g_assert_cmpstr (bri_document_get_author (find_document ("qiushi-2024")), ==, "Zheng Shanjie");
+  g_assert_null (bri_document_get_author (find_document ("white-paper-2023")));
+  g_assert_cmpstr (bri_document_get_title (find_document ("white-paper-2023")), ==,
+                   "The Belt and Road Initiative: A Key Pillar of the Global Community of Shared Future");
+}
+
+static void
+test_invariants (void)
+{
+  for (guint d = 0; d < documents->len; d++)
+    {
+      BriDocument *document = g_ptr_array_index (documents, d);
+      GListModel *model = bri_document_get_passages (document);
+
+      g_assert_true (g_list_model_get_item_type (model) == BRI_TYPE_PASSAGE);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, bri_document_get_n_passages (document));
+      g_assert_null (bri_document_get_passage (document, bri_document_get_n_passages (document)));
+
+      for (guint i = 0; i < bri_document_get_n_passages (document); i++)
+        {
+          BriPassage *passage = bri_document_get_passage (document, i);
+          const char *text = bri_passage_get_text (passage);
+          const char * const *path = bri_passage_get_heading_path (passage);
+          g_autofree char *joined = g_strjoinv (" › ", (char **) path);
+
+          g_assert_cmpuint (bri_passage_get_ordinal (passage), ==, i);
+          g_assert_true (bri_passage_get_document (passage) == document);
+          g_assert_cmpstr (bri_passage_get_document_id (passage), ==, bri_document_get_id (document));
+          g_assert_cmpstr (bri_passage_get_heading (passage), ==, joined);
+          g_assert_nonnull (bri_passage_get_mentions (passage));
+          g_assert_nonnull (bri_passage_kind_to_string (bri_passage_get_kind (passage)));
+
+          g_assert_cmpuint (strlen (text), >, 0);
+          g_assert_true (g_utf8_validate (text, -1, NULL));
+          g_assert_null (strstr (text, "  "));
+          g_assert_false (g_ascii_isspace (text[0]));
+          g_assert_false (g_ascii_isspace (text[strlen (text) - 1]));
+          g_assert_null (strchr (text, '\n'));
+          g_assert_null (strstr (text, "\u00a0"));
+
+          /* A heading is never the last word of its own section. */
+          if (bri_passage_get_kind (passage) == BRI_PASSAGE_HEADING)
+            {
+              BriPassage *next = bri_document_get_passage (document, i + 1);
+              g_autofree char *own = *joined != '\0' ? g_strconcat (joined, " › ", text, NULL) : g_strdup (text);
+
+              g_assert_nonnull (next);
+              g_assert_true (g_str_has_prefix (bri_passage_get_heading (next), own));
+            }
+        }
+    }
+}
+
+/* A word split after a ligature ("offi cials", "object ives") shows as two
+ * neighbours that make a dictionary word while one of them is no word. */
+static void
+test_no_ligature_gaps (void)
+{
+  static const char * const ligatures[] = { "ffi", "ffl", "ff", "fi", "fl", "ct" };
+  guint pairs_checked = 0;
+
+  for (guint d = 0; d < documents->len; d++)
+    {
+      BriDocument *document = g_ptr_array_index (documents, d);
+
+      for (guint i = 0; i < bri_document_get_n_passages (document); i++)
+        {
+          const char *text = bri_passage_get_text (bri_document_get_passage (document, i));
+          g_auto(GStrv) words = g_regex_split_simple ("[^\\p{L}]+", text, 0, 0);
+
+          for (guint w = 0; words[w] != NULL && words[w + 1] != NULL; w++)
+            {
+              const char *x = words[w];
+              const char *y = words[w + 1];
+              g_autofree char *pair = NULL;
+              g_autofree char *joined = NULL;
+              gboolean suspect = FALSE;
+
+              if (*x == '\0' || *y == '\0')
+                continue;
+
+              /* Only neighbours with exactly one space between them. */
+              pair = g_strconcat (x, " ", y, NULL);
+              if (strstr (text, pair) == NULL)
+                continue;
+
+              for (guint l = 0; l < G_N_ELEMENTS (ligatures); l++)
+                if (g_str_has_suffix (x, ligatures[l]))
+                  suspect = TRUE;
+              if (!suspect)
+                continue;
+
+              pairs_checked++;
+              joined = g_strconcat (x, y, NULL);
+              if (bri_lexicon_contains (dictionary, joined) &&
+                  (!bri_lexicon_contains_as_written (dictionary, x) ||
+                   !bri_lexicon_contains_as_written (dictionary, y)))
+                g_error ("%s passage %u: ligature gap left open: \"%s\"",
+                         bri_document_get_id (document), i, pair);
+            }
+        }
+    }
+
+  /* The check looked at something. */
+  g_assert_cmpuint (pairs_checked, >, 50);
+}
+
+static void
+test_forum (void)
+{
+  BriDocument *forum = find_document ("forum-2017");
+  BriPassage *quote;
+  BriPassage *caption;
+  guint backgrounds = 0;
+
+  g_assert_true (document_contains (forum, "officials"));
+  g_assert_true (document_contains (forum, "financial integration"));
+  g_assert_true (document_contains (forum, "mutual benefit."));
+  g_assert_true (document_contains (forum, "direct flights to 43 countries"));
+  g_assert_true (document_contains (forum, "for win-win development"));
+  g_assert_false (document_contains (forum, "fi nancial"));
+  g_assert_false (document_contains (forum, "offi cials"));
+  g_assert_false (document_contains (forum, "C h i n a"));
+  g_assert_false (document_contains (forum, "c o n s t r u c t i o n"));
+
+  /* The pull quote is one clean paragraph of its own. */
+  quote = find_passage (forum, "China has similar ideas and objectives of development");
+  g_assert_nonnull (quote);
+  g_assert_true (g_str_has_prefix (bri_passage_get_text (quote), "China has similar ideas"));
+  g_assert_true (g_str_has_suffix (bri_passage_get_text (quote), "to fuel the domestic economy."));
+  g_assert_cmpint (bri_passage_get_kind (quote), ==, BRI_PASSAGE_PARAGRAPH);
+  g_assert_true (document_contains (forum, "Infrastructure construction and connectivity are priorities"));
+  g_assert_true (document_contains (forum, "The building of economic & trade zones"));
+
+  caption = find_passage (forum, "President Xi Jinping and participants of the Belt and Road Forum");
+  g_assert_nonnull (caption);
+  g_assert_cmpint (bri_passage_get_kind (caption), ==, BRI_PASSAGE_CAPTION);
+  caption = find_passage (forum, "Yanqi Lake International Convention Center");
+  g_assert_nonnull (caption);
+  g_assert_cmpint (bri_passage_get_kind (caption), ==, BRI_PASSAGE_CAPTION);
+
+  /* Running headers repeat on every page; the section starts once. */
+  for (guint i = 0; i < bri_document_get_n_passages (forum); i++)
+    if (g_str_equal (bri_passage_get_text (bri_document_get_passage (forum, i)),
+                     "Background of the Belt and Road Initiative"))
+      backgrounds++;
+  g_assert_cmpuint (backgrounds, ==, 1);
+  g_assert_cmpstr (bri_passage_get_heading (find_passage (forum, "Fourth, financial integration.")), ==,
+                   "Background of the Belt and Road Initiative");
+  g_assert_cmpstr (bri_passage_get_heading (find_passage (forum, "Silk Road Book Translation Project")), ==,
+                   "Important Achievements Made");
+
+  /* The title the catalogue already gives is not a passage. */
+  g_assert_false (document_contains (forum, "Cooperation Held"));
+}
+
+static void
+test_white_paper (void)
+{
+  BriDocument *paper = find_document ("white-paper-2023");
+  const char *panel = "Panel 1 Mombasa-Nairobi Railway promotes Kenya’s economic and social development";
+  const char *chapter = "III. Promoting All-Round Connectivity in Multiple Fields";
+  BriPassage *heading = find_passage (paper, panel);
+  BriPassage *corridor;
+  g_autofree char *panel_path = NULL;
+  guint i;
+  guint preambles = 0;
+
+  g_assert_false (document_contains (paper, "Skip to main content"));
+  g_assert_false (document_contains (paper, "Content Start"));
+  g_assert_false (document_contains (paper, "Last revision date"));
+  g_assert_cmpstr (bri_document_get_metadata (paper, "last revision date"), ==, "29 December 2023");
+
+  g_assert_nonnull (heading);
+  g_assert_cmpint (bri_passage_get_kind (heading), ==, BRI_PASSAGE_HEADING);
+  g_assert_cmpstr (bri_passage_get_heading (heading), ==,
+                   "III. Promoting All-Round Connectivity in Multiple Fields › 2. Growing connectivity of infrastructure");
+
+  /* Everything up to the next heading belongs to the panel: one section. */
+  panel_path = g_strconcat (bri_passage_get_heading (heading), " › ", panel, NULL);
+  for (i = bri_passage_get_ordinal (heading) + 1; i < bri_document_get_n_passages (paper); i++)
+    {
+      BriPassage *passage = bri_document_get_passage (paper, i);
+
+      if (bri_passage_get_kind (passage) == BRI_PASSAGE_HEADING)
+        break;
+      g_assert_cmpstr (bri_passage_get_heading (passage), ==, panel_path);
+      g_assert_cmpstr (bri_passage_get_heading_path (passage)[2], ==, panel);
+    }
+  g_assert_cmpuint (i, >, bri_passage_get_ordinal (heading) + 3);
+  g_assert_cmpstr (bri_passage_get_text (bri_document_get_passage (paper, i)), ==,
+                   "3. Unimpeded, convenient and efficient trade");
+
+  corridor = find_passage (paper, "Major projects along the China-Pakistan Economic Corridor are under way");
+  g_assert_nonnull (corridor);
+  g_assert_cmpstr (bri_passage_get_heading_path (corridor)[0], ==, chapter);
+  g_assert_cmpstr (bri_passage_get_heading_path (corridor)[1], ==, "2. Growing connectivity of infrastructure");
+  g_assert_null (bri_passage_get_heading_path (corridor)[2]);
+  g_assert_cmpstr (bri_passage_get_heading (find_passage (paper, "Policy coordination underpins BRI cooperation")), ==,
+                   "III. Promoting All-Round Connectivity in Multiple Fields › 1. Extensive and in-depth policy coordination");
+
+  /* The table of contents makes no empty sections. */
+  for (i = 0; i < bri_document_get_n_passages (paper); i++)
+    if (g_str_equal (bri_passage_get_text (bri_document_get_passage (paper, i)), "Preamble"))
+      preambles++;
+  g_assert_cmpuint (preambles, ==, 1);
+  g_assert_false (document_contains (paper, "Contents"));
+  g_assert_cmpstr (bri_passage_get_text (bri_document_get_passage (paper, 0)), ==, "Preamble");
+  g_assert_cmpstr (bri_passage_get_heading (find_passage (paper, "China stands ready to work with other countries")), ==,
+                   "Conclusion");
+}
+
+static void
+test_progress (void)
+{
+  BriDocument *progress = find_document ("progress-2019");
+  BriPassage *lead = find_passage (progress, "2) Steady progress in international cooperation");
+  BriPassage *item = find_passage (progress, "Shanghai Cooperation Organization,");
+  BriPassage *last = bri_document_get_passage (progress, bri_document_get_n_passages (progress) - 1);
+
+  g_assert_false (document_contains (progress, "Hits:"));
+  g_assert_false (document_contains (progress, "1 2 3"));
+  g_assert_false (document_contains (progress, "·"));
+  g_assert_cmpstr (bri_document_get_metadata (progress, "hits"), ==, "10349");
+
+  /* A numbered paragraph with a lead sentence stays a paragraph. */
+  g_assert_nonnull (lead);
+  g_assert_cmpint (bri_passage_get_kind (lead), ==, BRI_PASSAGE_PARAGRAPH);
+
+  g_assert_nonnull (item);
+  g_assert_cmpint (bri_passage_get_kind (item), ==, BRI_PASSAGE_LIST_ITEM);
+  g_assert_cmpstr (bri_passage_get_text (item), ==, "Shanghai Cooperation Organization,");
+  g_assert_cmpuint (count_kind (progress, BRI_PASSAGE_LIST_ITEM), >=, 17);
+  g_assert_cmpstr (bri_passage_get_text (last), ==, "Boao Forum for Asia.");
+  g_assert_cmpstr (bri_passage_get_heading (item), ==,
+                   "II. Contributions › 1. Extensive consultation: from a Chinese proposal to a global consensus");
+}
+
+static void
+test_qiushi (void)
+{
+  BriDocument *qiushi = find_document ("qiushi-2024");
+  BriPassage *caption = find_passage (qiushi, "A train on the Lagos Rail Mass Transit");
+
+  g_assert_false (document_contains (qiushi, "Nav Search"));
+  g_assert_false (document_contains (qiushi, "By Zheng Shanjie"));
+  g_assert_nonnull (caption);
+  g_assert_cmpint (bri_passage_get_kind (caption), ==, BRI_PASSAGE_CAPTION);
+  g_assert_cmpuint (count_kind (qiushi, BRI_PASSAGE_CAPTION), ==, 3);
+  g_assert_cmpstr (bri_passage_get_heading (find_passage (qiushi, "Infrastructure connectivity is a priority area")), ==,
+                   "I. Fruitful results from ten years of Belt and Road cooperation › Enhanced infrastructure connectivity");
+}
+
+static void
+test_big_data (void)
+{
+  BriDocument *numbers = find_document ("big-data-2017");
+  BriPassage *caption = find_passage (numbers, "[Source: Xinhua]");
+
+  g_assert_false (document_contains (numbers, "Editor:"));
+  g_assert_false (document_contains (numbers, "liuyue"));
+  g_assert_true (document_contains (numbers, "step-by-step"));
+  g_assert_nonnull (caption);
+  g_assert_cmpint (bri_passage_get_kind (caption), ==, BRI_PASSAGE_CAPTION);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The loader's errors, on a scratch directory */
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      len)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+load_scratch (const char  *catalogue,
+              GError     **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bri-documents-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  GPtrArray *result;
+
+  g_assert_nonnull (dir);
+  write_file (dir, "documents.json", catalogue, -1);
+  write_file (dir, "good.txt", "A Title\n\nA paragraph about Gwadar.\n", -1);
+  write_file (dir, "bad.txt", "Fine text, then \xff\xfe bytes.", -1);
+
+  result = bri_document_load_all (file, dictionary, error);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *names[] = { "documents.json", "good.txt", "bad.txt" };
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+
+  return result;
+}
+
+static void
+test_errors (void)
+{
+  struct {
+    const char *catalogue;
+    int         code;
+    const char *message;
+  } cases[] = {
+    { "[\n  {\"id\": \"a\",\n  }\n]", BRI_DOCUMENT_ERROR_SYNTAX,
+      "documents.json: JSON syntax error at line 2, column 13" },
+    { "{\"id\": \"a\"}", BRI_DOCUMENT_ERROR_INVALID, "documents.json: expected an array of documents" },
+    { "[{\"id\": \"a\", \"title\": \"A\", \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"good.txt\"},"
+      " {\"id\": \"b\", \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"good.txt\"}]",
+      BRI_DOCUMENT_ERROR_INVALID, "documents.json: missing field \"title\" in entry 1" },
+    { "[{\"id\": \"a\", \"title\": 3, \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"good.txt\"}]",
+      BRI_DOCUMENT_ERROR_INVALID, "documents.json: field \"title\" in entry 0 is not a string" },
+    { "[{\"id\": \"a\", \"title\": \"A\", \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"missing.txt\"}]",
+      BRI_DOCUMENT_ERROR_UNKNOWN_SOURCE, "documents.json: unknown source file \"missing.txt\" in entry 0" },
+    { "[{\"id\": \"a\", \"title\": \"A\", \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"../good.txt\"}]",
+      BRI_DOCUMENT_ERROR_UNKNOWN_SOURCE, "documents.json: unknown source file \"../good.txt\" in entry 0" },
+    { "[{\"id\": \"a\", \"title\": \"A\", \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"bad.txt\"}]",
+      BRI_DOCUMENT_ERROR_ENCODING, "bad.txt: invalid UTF-8 at byte 16" },
+    { "[{\"id\": \"a\", \"title\": \"A\", \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"good.txt\"},"
+      " {\"id\": \"a\", \"title\": \"B\", \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"good.txt\"}]",
+      BRI_DOCUMENT_ERROR_INVALID, "documents.json: entry 1 repeats the id \"a\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) result = load_scratch (cases[i].catalogue, &error);
+
+      g_assert_null (result);
+      g_assert_error (error, BRI_DOCUMENT_ERROR, cases[i].code);
+      if (!g_str_has_prefix (error->message, cases[i].message))
+        g_error ("case %u: expected \"%s…\", got \"%s\"", i, cases[i].message, error->message);
+    }
+
+  /* And a good one, with the optional author. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) result =
+      load_scratch ("[{\"id\": \"a\", \"title\": \"A Title\", \"publisher\": \"P\", \"author\": \"Au Thor\","
+                    " \"date\": \"2020-05\", \"kind\": \"k\", \"source_file\": \"good.txt\"}]", &error);
+    BriDocument *document;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (result->len, ==, 1);
+    document = g_ptr_array_index (result, 0);
+    g_assert_cmpstr (bri_document_get_author (document), ==, "Au Thor");
+    g_assert_cmpint (bri_document_get_year (document), ==, 2020);
+    g_assert_cmpuint (bri_document_get_n_passages (document), ==, 1);
+    g_assert_cmpstr (bri_passage_get_text (bri_document_get_passage (document, 0)), ==, "A paragraph about Gwadar.");
+  }
+}
+
+/* The source tree's copy reads the same as the resource. */
+static void
+test_real_directory (void)
+{
+  const char *data_dir = g_getenv ("BRI_ATLAS_SOURCE_DATA_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BriLexicon) lexicon = NULL;
+  g_autoptr(GPtrArray) copy = NULL;
+
+  if (data_dir == NULL)
+    {
+      g_test_skip ("BRI_ATLAS_SOURCE_DATA_DIR is not set");
+      return;
+    }
+
+  path = g_build_filename (data_dir, "documents", NULL);
+  dir = g_file_new_for_path (path);
+  lexicon = bri_lexicon_new_default (&error);
+  g_assert_no_error (error);
+  copy = bri_document_load_all (dir, lexicon, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (copy->len, ==, documents->len);
+  for (guint d = 0; d < copy->len; d++)
+    {
+      BriDocument *a = g_ptr_array_index (copy, d);
+      BriDocument *b = g_ptr_array_index (documents, d);
+
+      g_assert_cmpuint (bri_document_get_n_passages (a), ==, bri_document_get_n_passages (b));
+      for (guint i = 0; i < bri_document_get_n_passages (a); i++)
+        g_assert_cmpstr (bri_passage_get_text (bri_document_get_passage (a, i)), ==,
+                         bri_passage_get_text (bri_document_get_passage (b, i)));
+    }
+}
+
+static void
+test_new_from_text (void)
+{
+  g_autoptr(BriDocument) document = NULL;
+  guint words = bri_lexicon_get_n_words (dictionary);
+  BriPassage *passage;
+
+  document = bri_document_new_from_text ("import-1", "Ports of the South", "A Press", NULL, "2021-03-04", "article",
+                                         "import.txt",
+                                         "Ports of the South\n"
+                                         "By Ann Lee Source: A Press Updated: 2021-03-04\n"
+                                         "\n"
+                                         "The port at Kyaukphyu handles fi nancial flows and offi cials visit it.\n"
+                                         "\n"
+                                         "Kyaukphyu has grown. Bad byte: \xff.\n",
+                                         dictionary);
+
+  g_assert_cmpstr (bri_document_get_id (document), ==, "import-1");
+  g_assert_cmpint (bri_document_get_year (document), ==, 2021);
+  g_assert_cmpstr (bri_document_get_author (document), ==, "Ann Lee");
+  g_assert_cmpuint (bri_document_get_n_passages (document), ==, 2);
+  passage = bri_document_get_passage (document, 0);
+  g_assert_cmpstr (bri_passage_get_text (passage), ==,
+                   "The port at Kyaukphyu handles financial flows and officials visit it.");
+  g_assert_true (g_utf8_validate (bri_passage_get_text (bri_document_get_passage (document, 1)), -1, NULL));
+
+  /* The shared lexicon did not learn the import's words. */
+  g_assert_cmpuint (bri_lexicon_get_n_words (dictionary), ==, words);
+  g_assert_false (bri_lexicon_contains (dictionary, "Kyaukphyu"));
+}
+
+static void
+test_passage_outlives_document (void)
+{
+  BriDocument *document = bri_document_new_from_text ("short", "Short", NULL, NULL, NULL, NULL, NULL,
+                                                       "One paragraph.\n", NULL);
+  g_autoptr(BriPassage) passage = g_object_ref (bri_document_get_passage (document, 0));
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *heading = NULL;
+  BriPassageKind kind;
+
+  g_assert_true (bri_passage_get_document (passage) == document);
+  g_assert_cmpint (bri_document_get_year (document), ==, 0);
+  g_object_unref (document);
+  g_assert_null (bri_passage_get_document (passage));
+  g_assert_cmpstr (bri_passage_get_text (passage), ==, "One paragraph.");
+
+  g_ptr_array_add (mentions, g_object_new (G_TYPE_OBJECT, NULL));
+  bri_passage_set_mentions (passage, mentions);
+  g_assert_true (bri_passage_get_mentions (passage) == mentions);
+
+  g_object_get (passage, "heading", &heading, "kind", &kind, NULL);
+  g_assert_cmpstr (heading, ==, "");
+  g_assert_cmpint (kind, ==, BRI_PASSAGE_PARAGRAPH);
+  g_assert_cmpstr (bri_passage_kind_to_string (BRI_PASSAGE_LIST_ITEM), ==, "list-item");
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GFile) dir = g_file_new_for_uri (BRI_DOCUMENTS_RESOURCE_URI);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bri_document_load_all_async (dir, NULL, NULL, on_loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  loaded = bri_document_load_all_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, documents->len);
+  for (guint d = 0; d < loaded->len; d++)
+    g_assert_cmpuint (bri_document_get_n_passages (g_ptr_array_index (loaded, d)), ==,
+                      bri_document_get_n_passages (g_ptr_array_index (documents, d)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(BriLexicon) lexicon = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  dictionary = bri_lexicon_new_default (&error);
+  g_assert_no_error (error);
+  lexicon = bri_lexicon_new_default (&error);
+  g_assert_no_error (error);
+  dir = g_file_new_for_uri (BRI_DOCUMENTS_RESOURCE_URI);
+  documents = bri_document_load_all (dir, lexicon, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/bri/documents/catalogue", test_catalogue);
+  g_test_add_func ("/bri/documents/invariants", test_invariants);
+  g_test_add_func ("/bri/documents/no-ligature-gaps", test_no_ligature_gaps);
+  g_test_add_func ("/bri/documents/forum-2017", test_forum);
+  g_test_add_func ("/bri/documents/white-paper-2023", test_white_paper);
+  g_test_add_func ("/bri/documents/progress-2019", test_progress);
+  g_test_add_func ("/bri/documents/qiushi-2024", test_qiushi);
+  g_test_add_func ("/bri/documents/big-data-2017", test_big_data);
+  g_test_add_func ("/bri/documents/errors", test_errors);
+  g_test_add_func ("/bri/documents/real-directory", test_real_directory);
+  g_test_add_func ("/bri/documents/new-from-text", test_new_from_text);
+  g_test_add_func ("/bri/documents/passage-outlives-document", test_passage_outlives_document);
+  g_test_add_func ("/bri/documents/async", test_async);
+
+  status = g_test_run ();
+
+  g_clear_pointer (&documents, g_ptr_array_unref);
+  g_clear_object (&dictionary);
+
+  return status;
+}
