@@ -56,7 +56,7 @@ static const char * const precision_names[] = { "exact", "town", "schematic" };
 
 static const char * const status_names[] = {
   "operational", "under-construction", "planned", "feasibility-study",
-  "agreed", "historical", "unknown",
+  "agreed", "historical", "unknown", NULL
 };
 
 const char *
@@ -104,6 +104,13 @@ bri_feature_kind_get_label (BriFeatureKind kind)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* Every status a feature may have, in the order a list shows them. */
+const char * const *
+bri_feature_status_get_all (void)
+{
+  return status_names;
 }
 
 const char *
@@ -369,6 +376,20 @@ bri_feature_get_bounds (BriFeature *self,
   *north = self->north;
 }
 
+/* The year that places the feature in time, for the year filter: when
+ * it opened, else when it started, else the year of its status. */
+int
+bri_feature_get_year (BriFeature *self)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE (self), 0);
+
+  if (self->opened != 0)
+    return self->opened;
+  if (self->started != 0)
+    return self->started;
+  return self->status_year;
+}
+
 /* Where a marker or a label for the feature goes: the point itself, or
  * the middle vertex of the first line. */
 void
@@ -622,7 +643,7 @@ feature_from_json (JsonNode   *node,
     return fail (error, ctx, _("unknown precision “%s”"), precision ? precision : "(none)"), NULL;
 
   self->status = g_strdup (json_object_get_string_member_with_default (props, "status", "unknown"));
-  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+  for (guint i = 0; status_names[i] != NULL; i++)
     status_ok |= g_str_equal (self->status, status_names[i]);
   if (!status_ok)
     return fail (error, ctx, _("unknown status “%s”"), self->status), NULL;

@@ -54,6 +54,7 @@ const char     *bri_feature_kind_get_label     (BriFeatureKind  kind);
 const char     *bri_precision_to_string        (BriPrecision    precision);
 const char     *bri_precision_get_label        (BriPrecision    precision);
 const char     *bri_feature_status_get_label   (const char     *status);
+const char * const *bri_feature_status_get_all (void);
 
 #define BRI_TYPE_FEATURE (bri_feature_get_type ())
 
@@ -86,6 +87,7 @@ void                 bri_feature_get_anchor      (BriFeature *self,
                                                   double     *lon,
                                                   double     *lat);
 gboolean             bri_feature_is_line         (BriFeature *self);
+int                  bri_feature_get_year        (BriFeature *self);
 
 GPtrArray           *bri_feature_load_all        (GFile      *geojson,
                                                   GError    **error);

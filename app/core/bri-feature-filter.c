@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* BriFeatureFilter: which features the map and the side list show — by
+ * kind (the legend), status, source document ("only what the 2023 white
+ * paper mentions") and years.  The window wraps it in a GtkCustomFilter;
+ * the rule itself lives here so it can be tested without a display.
+ * Properties are plain types so GSettings can remember them. */
+
+#define G_LOG_DOMAIN "bri-filter"
+
+#include "config.h"
+
+#include "bri-feature-filter.h"
+
+struct _BriFeatureFilter
+{
+  GObject     parent_instance;
+
+  BriAtlas   *atlas;
+  guint       hidden_kinds;  /* bit per BriFeatureKind */
+  char       *status;        /* NULL: any */
+  char       *document;      /* NULL: any */
+  int         min_year;      /* 0: open */
+  int         max_year;      /* 0: open */
+  GHashTable *in_document;   /* BriFeature set, for the current document */
+};
+
+G_DEFINE_FINAL_TYPE (BriFeatureFilter, bri_feature_filter, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ATLAS,
+  PROP_HIDDEN_KINDS,
+  PROP_STATUS,
+  PROP_DOCUMENT,
+  PROP_MIN_YEAR,
+  PROP_MAX_YEAR,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* g_set_str() is GLib 2.76; we build against 2.74. */
+static gboolean
+set_str (char       **field,
+         const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+emit_changed (BriFeatureFilter *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static char **
+hidden_kinds_strv (BriFeatureFilter *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+    if (self->hidden_kinds & (1u << k))
+      g_strv_builder_add (builder, bri_feature_kind_to_string (k));
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+set_hidden_kinds_strv (BriFeatureFilter   *self,
+                       const char * const *kinds)
+{
+  guint mask = 0;
+
+  for (guint i = 0; kinds != NULL && kinds[i] != NULL; i++)
+    {
+      BriFeatureKind kind;
+
+      /* Unknown names (from an older or newer version) are ignored. */
+      if (bri_feature_kind_from_string (kinds[i], &kind))
+        mask |= 1u << kind;
+    }
+
+  if (mask == self->hidden_kinds)
+    return;
+
+  self->hidden_kinds = mask;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_KINDS]);
+  emit_changed (self);
+}
+
+static void
+bri_feature_filter_dispose (GObject *object)
+{
+  BriFeatureFilter *self = (BriFeatureFilter *)object;
+
+  g_clear_object (&self->atlas);
+
+  G_OBJECT_CLASS (bri_feature_filter_parent_class)->dispose (object);
+}
+
+static void
+bri_feature_filter_finalize (GObject *object)
+{
+  BriFeatureFilter *self = (BriFeatureFilter *)object;
+
+  g_free (self->status);
+  g_free (self->document);
+  g_clear_pointer (&self->in_document, g_hash_table_unref);
+
+  G_OBJECT_CLASS (bri_feature_filter_parent_class)->finalize (object);
+}
+
+static void
+bri_feature_filter_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BriFeatureFilter *self = BRI_FEATURE_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      g_value_set_object (value, self->atlas);
+      break;
+    case PROP_HIDDEN_KINDS:
+      g_value_take_boxed (value, hidden_kinds_strv (self));
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, self->status ? self->status : "");
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_string (value, self->document ? self->document : "");
+      break;
+    case PROP_MIN_YEAR:
+      g_value_set_int (value, self->min_year);
+      break;
+    case PROP_MAX_YEAR:
+      g_value_set_int (value, self->max_year);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bri_feature_filter_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BriFeatureFilter *self = BRI_FEATURE_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      self->atlas = g_value_dup_object (value);
+      break;
+    case PROP_HIDDEN_KINDS:
+      set_hidden_kinds_strv (self, g_value_get_boxed (value));
+      break;
+    case PROP_STATUS:
+      bri_feature_filter_set_status (self, g_value_get_string (value));
+      break;
+    case PROP_DOCUMENT:
+      bri_feature_filter_set_document (self, g_value_get_string (value));
+      break;
+    case PROP_MIN_YEAR:
+      bri_feature_filter_set_years (self, g_value_get_int (value), self->max_year);
+      break;
+    case PROP_MAX_YEAR:
+      bri_feature_filter_set_years (self, self->min_year, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bri_feature_filter_class_init (BriFeatureFilterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bri_feature_filter_dispose;
+  object_class->finalize = bri_feature_filter_finalize;
+  object_class->get_property = bri_feature_filter_get_property;
+  object_class->set_property = bri_feature_filter_set_property;
+
+  properties[PROP_ATLAS] =
+    g_param_spec_object ("atlas", NULL, NULL, BRI_TYPE_ATLAS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDDEN_KINDS] =
+    g_param_spec_boxed ("hidden-kinds", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_string ("document", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MIN_YEAR] =
+    g_param_spec_int ("min-year", NULL, NULL, G_MININT, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_YEAR] =
+    g_param_spec_int ("max-year", NULL, NULL, G_MININT, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BriFeatureFilter::changed:
+   *
+   * The set of features that match may have changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+bri_feature_filter_init (BriFeatureFilter *self)
+{
+}
+
+BriFeatureFilter *
+bri_feature_filter_new (BriAtlas *atlas)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (atlas), NULL);
+
+  return g_object_new (BRI_TYPE_FEATURE_FILTER, "atlas", atlas, NULL);
+}
+
+static gboolean
+in_document (BriFeatureFilter *self,
+             BriFeature       *feature)
+{
+  if (self->in_document == NULL)
+    {
+      GListModel *features = bri_atlas_get_features (self->atlas);
+
+      /* Worked out once per document choice, not once per feature draw. */
+      self->in_document = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < g_list_model_get_n_items (features); i++)
+        {
+          g_autoptr(BriFeature) f = g_list_model_get_item (features, i);
+          g_autoptr(GListModel) passages = bri_atlas_get_feature_passages (self->atlas, f);
+
+          for (guint p = 0; p < g_list_model_get_n_items (passages); p++)
+            {
+              g_autoptr(BriPassage) passage = g_list_model_get_item (passages, p);
+
+              if (g_strcmp0 (bri_passage_get_document_id (passage), self->document) == 0)
+                {
+                  g_hash_table_add (self->in_document, f);
+                  break;
+                }
+            }
+        }
+    }
+
+  return g_hash_table_contains (self->in_document, feature);
+}
+
+gboolean
+bri_feature_filter_matches (BriFeatureFilter *self,
+                            BriFeature       *feature)
+{
+  int year;
+
+  g_return_val_if_fail (BRI_IS_FEATURE_FILTER (self), FALSE);
+  g_return_val_if_fail (BRI_IS_FEATURE (feature), FALSE);
+
+  if (self->hidden_kinds & (1u << bri_feature_get_kind (feature)))
+    return FALSE;
+
+  if (self->status != NULL && g_strcmp0 (bri_feature_get_status (feature), self->status) != 0)
+    return FALSE;
+
+  if (self->min_year != 0 || self->max_year != 0)
+    {
+      /* A feature without a year cannot be placed in a range. */
+      year = bri_feature_get_year (feature);
+      if (year == 0)
+        return FALSE;
+      if (self->min_year != 0 && year < self->min_year)
+        return FALSE;
+      if (self->max_year != 0 && year > self->max_year)
+        return FALSE;
+    }
+
+  if (self->document != NULL && !in_document (self, feature))
+    return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+bri_feature_filter_is_active (BriFeatureFilter *self)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_FILTER (self), FALSE);
+
+  return self->hidden_kinds != 0 || self->status != NULL || self->document != NULL ||
+         self->min_year != 0 || self->max_year != 0;
+}
+
+void
+bri_feature_filter_reset (BriFeatureFilter *self)
+{
+  g_return_if_fail (BRI_IS_FEATURE_FILTER (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_hidden_kinds_strv (self, NULL);
+  bri_feature_filter_set_status (self, NULL);
+  bri_feature_filter_set_document (self, NULL);
+  bri_feature_filter_set_years (self, 0, 0);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+bri_feature_filter_get_kind_shown (BriFeatureFilter *self,
+                                   BriFeatureKind    kind)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_FILTER (self), FALSE);
+  g_return_val_if_fail (kind < BRI_FEATURE_N_KINDS, FALSE);
+
+  return (self->hidden_kinds & (1u << kind)) == 0;
+}
+
+void
+bri_feature_filter_set_kind_shown (BriFeatureFilter *self,
+                                   BriFeatureKind    kind,
+                                   gboolean          shown)
+{
+  guint mask;
+
+  g_return_if_fail (BRI_IS_FEATURE_FILTER (self));
+  g_return_if_fail (kind < BRI_FEATURE_N_KINDS);
+
+  mask = shown ? self->hidden_kinds & ~(1u << kind) : self->hidden_kinds | (1u << kind);
+  if (mask == self->hidden_kinds)
+    return;
+
+  self->hidden_kinds = mask;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_KINDS]);
+  emit_changed (self);
+}
+
+const char *
+bri_feature_filter_get_status (BriFeatureFilter *self)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_FILTER (self), NULL);
+  return self->status;
+}
+
+/* @status: (nullable): a status name, or %NULL or "" for any */
+void
+bri_feature_filter_set_status (BriFeatureFilter *self,
+                               const char       *status)
+{
+  g_return_if_fail (BRI_IS_FEATURE_FILTER (self));
+
+  if (status != NULL && status[0] == '\0')
+    status = NULL;
+
+  if (set_str (&self->status, status))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+      emit_changed (self);
+    }
+}
+
+const char *
+bri_feature_filter_get_document (BriFeatureFilter *self)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_FILTER (self), NULL);
+  return self->document;
+}
+
+/* @document_id: (nullable): a document id, or %NULL or "" for any */
+void
+bri_feature_filter_set_document (BriFeatureFilter *self,
+                                 const char       *document_id)
+{
+  g_return_if_fail (BRI_IS_FEATURE_FILTER (self));
+
+  if (document_id != NULL && document_id[0] == '\0')
+    document_id = NULL;
+
+  if (set_str (&self->document, document_id))
+    {
+      g_clear_pointer (&self->in_document, g_hash_table_unref);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+      emit_changed (self);
+    }
+}
+
+int
+bri_feature_filter_get_min_year (BriFeatureFilter *self)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_FILTER (self), 0);
+  return self->min_year;
+}
+
+int
+bri_feature_filter_get_max_year (BriFeatureFilter *self)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_FILTER (self), 0);
+  return self->max_year;
+}
+
+/* 0 leaves that end of the range open. */
+void
+bri_feature_filter_set_years (BriFeatureFilter *self,
+                              int               min_year,
+                              int               max_year)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (BRI_IS_FEATURE_FILTER (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->min_year != min_year)
+    {
+      self->min_year = min_year;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_YEAR]);
+      changed = TRUE;
+    }
+  if (self->max_year != max_year)
+    {
+      self->max_year = max_year;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_YEAR]);
+      changed = TRUE;
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  if (changed)
+    emit_changed (self);
+}
