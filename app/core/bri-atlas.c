@@ -140,6 +140,14 @@ add_feature_terms (BriLinker  *linker,
     bri_linker_add_term (linker, aliases[i], BRI_MENTION_FEATURE, G_OBJECT (feature), id);
 }
 
+/* Phrases that contain a country's name or demonym but do not speak of
+ * that country. */
+static const char * const stop_phrases[] = {
+  "Indian Ocean", "Latin America", "Latin American", "Latin Americans",
+  "South China Sea", "East China Sea", "Arabian Sea", "Arabian Peninsula",
+  "Persian Gulf", "Gulf of Guinea", "Turkish Straits",
+};
+
 static gboolean
 has_target (GPtrArray *mentions,
             GObject   *object)
@@ -287,6 +295,8 @@ link_and_index (State   *state,
     add_feature_terms (state->linker, g_ptr_array_index (state->features, i));
   for (guint i = 0; i < state->countries->len; i++)
     add_country_terms (state->linker, g_ptr_array_index (state->countries, i));
+  for (guint i = 0; i < G_N_ELEMENTS (stop_phrases); i++)
+    bri_linker_add_stop_phrase (state->linker, stop_phrases[i]);
 
   for (guint p = 0; p < state->passages->len; p++)
     {

@@ -149,7 +149,7 @@ bri_linker_add_term (BriLinker        *self,
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (term != NULL);
-  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (object == NULL || G_IS_OBJECT (object));
 
   folded = bri_text_fold (term, -1);
   /* A term must start with a word character to be found at a word start. */
@@ -183,6 +183,11 @@ bri_linker_add_term (BriLinker        *self,
 
   if (is_acronym (term) && t->exact == NULL)
     t->exact = g_strdup (term);
+
+  /* A stop phrase: matched (so it hides shorter names inside it) but
+   * naming nothing. */
+  if (object == NULL)
+    return;
 
   for (guint i = 0; i < t->targets->len; i++)
     {
@@ -223,6 +228,19 @@ bri_linker_get_terms_for (BriLinker *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   return g_hash_table_lookup (self->by_object, object);
+}
+
+/**
+ * bri_linker_add_stop_phrase:
+ *
+ * Makes @phrase name nothing, so that the names inside it are not found
+ * either: "Indian Ocean" is not India.
+ */
+void
+bri_linker_add_stop_phrase (BriLinker  *self,
+                            const char *phrase)
+{
+  bri_linker_add_term (self, phrase, BRI_MENTION_FEATURE, NULL, NULL);
 }
 
 guint

@@ -16,6 +16,8 @@ void       bri_linker_add_term  (BriLinker        *self,
                                  BriMentionTarget  target,
                                  GObject          *object,
                                  const char       *target_id);
+void       bri_linker_add_stop_phrase (BriLinker  *self,
+                                       const char *phrase);
 guint      bri_linker_get_n_terms (BriLinker      *self);
 GPtrArray *bri_linker_get_terms_for (BriLinker    *self,
                                      GObject      *object);

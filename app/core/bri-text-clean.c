@@ -329,7 +329,10 @@ bri_text_normalize_space (const char *text)
           if (pending)
             g_string_append_c (out, ' ');
           pending = FALSE;
-          g_string_append_len (out, p, next - p);
+          if (next - p == 1)
+            g_string_append_c (out, *p);
+          else
+            g_string_append_len (out, p, next - p);
         }
 
       p = next;
@@ -561,10 +564,22 @@ contains_form (BriLexicon *lexicon,
   return FALSE;
 }
 
+static gboolean
+is_letter_at (const char *p)
+{
+  gunichar c;
+
+  if ((guchar) *p < 0x80)
+    return g_ascii_isalpha (*p);
+
+  c = g_utf8_get_char (p);
+  return g_unichar_isalpha (c) || g_unichar_ismark (c);
+}
+
 static const char *
 skip_letters (const char *p)
 {
-  while (*p != '\0' && (g_unichar_isalpha (g_utf8_get_char (p)) || g_unichar_ismark (g_utf8_get_char (p))))
+  while (*p != '\0' && is_letter_at (p))
     p = g_utf8_next_char (p);
   return p;
 }
@@ -596,10 +611,9 @@ bri_text_repair_ligatures (const char *text,
   p = text;
   while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
       const char *end;
 
-      if (!g_unichar_isalpha (c))
+      if (!is_letter_at (p))
         {
           g_string_append_len (out, p, g_utf8_next_char (p) - p);
           p = g_utf8_next_char (p);
@@ -774,8 +788,12 @@ is_chrome (const char *line)
     "back to top", "top", "print", "share", "share this", "close", "next", "previous",
     "prev", "next page", "previous page", "next article", "previous article",
   };
-  g_autofree char *folded = fold_for_compare (line);
+  g_autofree char *folded = NULL;
 
+  if (strlen (line) > 32)
+    return FALSE;
+
+  folded = fold_for_compare (line);
   for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
     if (strcmp (folded, chrome[i]) == 0)
       return TRUE;
@@ -792,12 +810,17 @@ is_pagination (const char *line)
     "next", "previous", "prev", "first", "last", "more", "page", "of",
     "»", "«", "‹", "›", "<", ">", "<<", ">>", "…", "...", "..", "next»", "«previous",
   };
-  g_auto(GStrv) tokens = g_strsplit (line, " ", -1);
+  g_auto(GStrv) tokens = NULL;
   guint n_numbers = 0;
   guint n_nav = 0;
   gint64 last = -1;
   gboolean increasing = TRUE;
 
+  /* Page links are short and hold no letters beyond a few words. */
+  if (strlen (line) > 120)
+    return FALSE;
+
+  tokens = g_strsplit (line, " ", -1);
   for (guint i = 0; tokens[i] != NULL; i++)
     {
       const char *t = tokens[i];
@@ -1249,6 +1272,7 @@ append_line (RawBlock   *block,
              BriLexicon *lexicon)
 {
   const Patterns *pat = patterns ();
+  gsize check_from = block->text->len;
 
   if (block->text->len > 0 && ends_with_hyphen_wrap (block->text->str) &&
       g_unichar_isalpha (g_utf8_get_char (line->text)))
@@ -1283,7 +1307,17 @@ append_line (RawBlock   *block,
   g_string_append (block->text, line->text);
   block->n_lines++;
   block->last = line;
-  block->sentence_inside = g_regex_match (pat->sentence_break, block->text->str, 0, NULL);
+
+  /* Look only at the new line and the few characters before it, so long
+   * paragraphs do not cost quadratic time. */
+  if (!block->sentence_inside)
+    {
+      const char *from = block->text->str + MIN (check_from, block->text->len);
+
+      for (guint k = 0; k < 6 && from > block->text->str; k++)
+        from = g_utf8_prev_char (from);
+      block->sentence_inside = g_regex_match (pat->sentence_break, from, 0, NULL);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1355,8 +1389,12 @@ is_part_name (const char *text)
     "concluding remarks", "epilogue", "afterword", "summary", "abstract", "references",
     "bibliography", "notes", "acknowledgements", "acknowledgments", "glossary", "appendix",
   };
-  g_autofree char *folded = fold_for_compare (text);
+  g_autofree char *folded = NULL;
 
+  if (strlen (text) > 32)
+    return FALSE;
+
+  folded = fold_for_compare (text);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (strcmp (folded, parts[i]) == 0)
       return TRUE;
@@ -1635,19 +1673,17 @@ build_structure (GArray     *blocks,
   gboolean body_seen = FALSE;
 
   /* The document's own title at the top repeats what the app shows anyway. */
-  for (guint i = 0; i < blocks->len; i++)
+  if (blocks->len > 0)
     {
-      Block *block = &g_array_index (blocks, Block, i);
+      Block *block = &g_array_index (blocks, Block, 0);
+      g_autofree char *folded = fold_for_compare (block->text);
 
-      if (block->dropped)
-        continue;
-      if ((folded_title != NULL && strcmp (block->folded, folded_title) == 0) ||
+      if ((folded_title != NULL && strcmp (folded, folded_title) == 0) ||
           (folded_title == NULL && block->cand == CAND_PLAIN))
         {
           set_metadata (metadata, "title", block->text);
           block->dropped = TRUE;
         }
-      break;
     }
 
   drop_table_of_contents (blocks);
@@ -1754,7 +1790,8 @@ bri_text_clean (const char  *text,
           if (*block.text != '\0')
             {
               classify (&block);
-              block.folded = fold_for_compare (block.text);
+              /* Only titles are ever compared (contents, running headers). */
+              block.folded = block.cand != CAND_NONE ? fold_for_compare (block.text) : g_strdup ("");
               g_array_append_val (blocks, block);
             }
           else

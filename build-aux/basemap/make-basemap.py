@@ -68,6 +68,11 @@ Rings never cross the antimeridian: Natural Earth's stitched rings (Chukotka,
 Wrangel Island, Fiji, Antarctica) are cut into pieces closed along x = 0 or
 x = 1, and a ring around a pole is closed along the map's edge, so no edge
 spans more than half the map's width.
+
+Features world-atlas gives no id get codes from ASSIGNED below (recorded in
+basemap.json). A country that a finer file shrinks to nothing (the Vatican
+at 10m) keeps its coarser outline, so every file has every country the
+coarser ones have.
 """
 
 import argparse

@@ -44,6 +44,8 @@ fixture_set_up (Fixture       *f,
   bri_linker_add_term (f->linker, "Mombasa-Nairobi Standard Gauge Railway", BRI_MENTION_FEATURE, f->sgr, "sgr");
   bri_linker_add_term (f->linker, "US", BRI_MENTION_COUNTRY, f->usa, "US");
   bri_linker_add_term (f->linker, "Pu'er", BRI_MENTION_FEATURE, f->puer, "puer");
+  bri_linker_add_term (f->linker, "Indian", BRI_MENTION_COUNTRY, f->china, "IN");
+  bri_linker_add_stop_phrase (f->linker, "Indian Ocean");
 }
 
 static void
@@ -104,6 +106,8 @@ test_whole_words (Fixture       *f,
   check (f, "Chinatown and Laoshan and Kenyan", "");
   check (f, "Kenya's railway", "KE");
   check (f, "Lao workers, Chinese engineers", "LA CN");
+  /* A stop phrase hides the names inside it. */
+  check (f, "across the Indian Ocean, Indian engineers", "IN");
 }
 
 static void

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* How each kind of feature looks on the map: colour, line width, dashes,
+ * marker symbol.  Shared by the feature layer and the legend, so that the
+ * legend always shows what the map draws. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bri-feature.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BRI_FEATURE_STATE_NORMAL,
+  BRI_FEATURE_STATE_HOVERED,
+  BRI_FEATURE_STATE_SELECTED,
+} BriFeatureState;
+
+void            bri_feature_style_get_color          (BriFeatureKind   kind,
+                                                      GdkRGBA         *color);
+gboolean        bri_feature_style_kind_is_linear     (BriFeatureKind   kind);
+double          bri_feature_style_get_line_width     (BriFeatureKind   kind);
+int             bri_feature_style_get_importance     (BriFeatureKind   kind,
+                                                      BriPrecision     precision);
+const BriFeatureKind *bri_feature_style_get_line_order (guint         *n_kinds);
+
+void            bri_feature_style_stroke_path        (cairo_t         *cr,
+                                                      BriFeatureKind   kind,
+                                                      BriPrecision     precision,
+                                                      BriFeatureState  state);
+
+double          bri_feature_style_get_marker_radius  (BriFeatureState  state);
+void            bri_feature_style_draw_marker        (cairo_t         *cr,
+                                                      BriFeatureKind   kind,
+                                                      BriPrecision     precision,
+                                                      BriFeatureState  state,
+                                                      double           x,
+                                                      double           y);
+void            bri_feature_style_draw_symbol        (cairo_t         *cr,
+                                                      BriFeatureKind   kind,
+                                                      double           x,
+                                                      double           y,
+                                                      double           size);
+
+double          bri_feature_style_get_cluster_radius (guint            count);
+void            bri_feature_style_draw_cluster       (cairo_t         *cr,
+                                                      double           x,
+                                                      double           y,
+                                                      guint            count,
+                                                      PangoLayout     *count_layout);
+
+void            bri_feature_style_draw_legend_symbol (cairo_t         *cr,
+                                                      BriFeatureKind   kind,
+                                                      BriPrecision     precision,
+                                                      int              width,
+                                                      int              height);
+
+G_END_DECLS
