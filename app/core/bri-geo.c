@@ -184,3 +184,41 @@ bri_geo_bounds_get_center (const BriGeoBounds *bounds,
   if (lat != NULL)
     *lat = (bounds->min_lat + bounds->max_lat) / 2.0;
 }
+
+/**
+ * bri_geo_bounds_fit:
+ * @padding_px: margin to keep free on every side
+ * @max_zoom: never zoom closer than this (a single point fits at any zoom)
+ *
+ * The centre and zoom that show all of @bounds in a view of the given
+ * size, for "fit the map to this country" or "to this line".
+ */
+void
+bri_geo_bounds_fit (const BriGeoBounds *bounds,
+                    double              width_px,
+                    double              height_px,
+                    double              padding_px,
+                    double              tile_size,
+                    double              max_zoom,
+                    double             *lon,
+                    double             *lat,
+                    double             *zoom)
+{
+  double dx, dy, cy;
+  double avail_w = MAX (width_px - 2 * padding_px, 16.0);
+  double avail_h = MAX (height_px - 2 * padding_px, 16.0);
+  double zx, zy;
+
+  g_return_if_fail (bounds != NULL && !bri_geo_bounds_is_empty (bounds));
+
+  dx = bri_geo_bounds_get_width (bounds) / 360.0;
+  dy = fabs (bri_geo_lat_to_y (bounds->min_lat) - bri_geo_lat_to_y (bounds->max_lat));
+  cy = (bri_geo_lat_to_y (bounds->min_lat) + bri_geo_lat_to_y (bounds->max_lat)) / 2.0;
+
+  bri_geo_bounds_get_center (bounds, lon, lat);
+  *lat = bri_geo_y_to_lat (cy);
+
+  zx = dx > 0 ? log2 (avail_w / (dx * tile_size)) : max_zoom;
+  zy = dy > 0 ? log2 (avail_h / (dy * tile_size)) : max_zoom;
+  *zoom = CLAMP (MIN (zx, zy), 0.0, max_zoom);
+}

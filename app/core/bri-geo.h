@@ -55,5 +55,14 @@ gboolean bri_geo_bounds_contains             (const BriGeoBounds *bounds,
 void     bri_geo_bounds_get_center           (const BriGeoBounds *bounds,
                                               double             *lon,
                                               double             *lat);
+void     bri_geo_bounds_fit                  (const BriGeoBounds *bounds,
+                                              double              width_px,
+                                              double              height_px,
+                                              double              padding_px,
+                                              double              tile_size,
+                                              double              max_zoom,
+                                              double             *lon,
+                                              double             *lat,
+                                              double             *zoom);
 
 G_END_DECLS

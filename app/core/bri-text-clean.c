@@ -1201,7 +1201,6 @@ typedef struct
 {
   GString  *text;
   guint     n_lines;
-  guint     gap_before;
   gboolean  sentence_inside;  /* a sentence ended somewhere inside it */
   Line     *last;
 } RawBlock;
@@ -1351,7 +1350,6 @@ typedef struct
   BriTextBlockKind  kind;
   Candidate         cand;
   int               rank;
-  guint             gap_before;
   gboolean          dropped;
 } Block;
 
@@ -1753,7 +1751,7 @@ bri_text_clean (const char  *text,
   g_autoptr(GHashTable) meta = NULL;
   g_autoptr(GArray) lines = NULL;
   g_autoptr(GArray) blocks = NULL;
-  RawBlock raw = { NULL, 0, 0, FALSE, NULL };
+  RawBlock raw = { NULL, 0, FALSE, NULL };
   Layout layout;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -1783,7 +1781,6 @@ bri_text_clean (const char  *text,
           Block block = { 0, };
 
           block.text = clean_joined (raw.text->str, lexicon);
-          block.gap_before = raw.gap_before;
           g_string_free (raw.text, TRUE);
           raw.text = NULL;
 
@@ -1802,7 +1799,6 @@ bri_text_clean (const char  *text,
         {
           raw.text = g_string_new (NULL);
           raw.n_lines = 0;
-          raw.gap_before = line->gap;
           raw.sentence_inside = FALSE;
           append_line (&raw, line, lexicon);
         }

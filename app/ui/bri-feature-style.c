@@ -26,7 +26,7 @@ typedef struct
 } KindStyle;
 
 static const double dotted[] = { 0.0, 5.0 };
-static const double dash_dot[] = { 10.0, 4.0, 2.0, 4.0 };
+static const double dash_dot[] = { 12.0, 3.0, 2.0, 3.0 };
 
 static const KindStyle kind_styles[BRI_FEATURE_N_KINDS] = {
   [BRI_FEATURE_KIND_PORT]             = { 0x1c71d8, 1.0,  3.0, NULL, 0, 90 },
@@ -65,7 +65,7 @@ static const BriFeatureKind line_order[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (line_order) == BRI_FEATURE_N_KINDS);
 
-#define MARKER_RADIUS 8.0
+#define MARKER_RADIUS 9.0
 
 static inline void
 set_rgb (cairo_t *cr,
@@ -200,7 +200,8 @@ bri_feature_style_stroke_path (cairo_t         *cr,
                                BriFeatureState  state)
 {
   static const double schematic_dash[] = { 9.0, 6.0 };
-  static const double schematic_band[] = { 18.0, 10.0 };
+  static const double schematic_band[] = { 18.0, 9.0 };
+  static const double schematic_dash_dot[] = { 8.0, 7.0, 2.0, 7.0 };
   static const double ticks[] = { 6.0, 6.0 };
   const KindStyle *style = get_style (kind);
   gboolean schematic = precision == BRI_PRECISION_SCHEMATIC;
@@ -218,9 +219,14 @@ bri_feature_style_stroke_path (cairo_t         *cr,
 
   stroke_halo (cr, width, state);
 
-  /* Dotted pipelines become dashed when schematic; dash-dot routes are
-   * already broken lines and stay so. */
-  if (schematic && (dash == NULL || dash == dotted))
+  /* Dotted pipelines become dashed when schematic; dash-dot routes open
+   * their gaps wide. */
+  if (schematic && dash == dash_dot)
+    {
+      dash = schematic_dash_dot;
+      n_dash = G_N_ELEMENTS (schematic_dash_dot);
+    }
+  else if (schematic)
     {
       dash = kind == BRI_FEATURE_KIND_CORRIDOR ? schematic_band : schematic_dash;
       n_dash = 2;
@@ -259,8 +265,10 @@ bri_feature_style_stroke_path (cairo_t         *cr,
 
     case BRI_FEATURE_KIND_CORRIDOR:
       /* A band, with a thin spine so that its course is clear where
-       * bands overlap. */
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+       * bands overlap.  Round ends only when solid: they would close the
+       * gaps of a dashed band. */
+      if (dash == NULL)
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       set_rgb (cr, style->rgb, style->alpha * (state == BRI_FEATURE_STATE_NORMAL ? 1.0 : 1.6));
       cairo_stroke_preserve (cr);
       set_rgb (cr, style->rgb, 0.85);
@@ -607,14 +615,15 @@ bri_feature_style_draw_marker (cairo_t         *cr,
     }
   else
     {
-      cairo_arc (cr, x, y, r - 2.75, 0, 2 * G_PI);
+      /* A thin ring at the rim leaves the middle white. */
+      cairo_arc (cr, x, y, r - 2.0, 0, 2 * G_PI);
       set_rgb (cr, style->rgb, 1.0);
-      cairo_set_line_width (cr, 2.5);
+      cairo_set_line_width (cr, 2.0);
       if (precision == BRI_PRECISION_SCHEMATIC)
         cairo_set_dash (cr, ring_dash, G_N_ELEMENTS (ring_dash), 0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      bri_feature_style_draw_symbol (cr, kind, x, y, (r - 4.0) * 0.72);
+      bri_feature_style_draw_symbol (cr, kind, x, y, (r - 3.5) * 0.75);
     }
 
   cairo_restore (cr);

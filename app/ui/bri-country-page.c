@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* BriCountryPage: the side panel's dossier on one country — its name in
+ * the user's language, how much the sources say about it, its places by
+ * kind and the passages that name it or its places, best first.
+ *
+ * A big country has hundreds of passages; only the first ones are built
+ * at once, the rest on request and a slice per idle turn, so opening the
+ * dossier or asking for everything never holds up a frame for long. */
+
+#define G_LOG_DOMAIN "bri-country-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "bri-country-page.h"
+#include "bri-panel-util.h"
+#include "bri-passage-row.h"
+
+#define SYMBOL_SIZE 16
+#define ROWS_PER_IDLE 20
+
+struct _BriCountryPage
+{
+  GtkWidget          parent_instance;
+
+  BriAtlas          *atlas;
+  BriCountry        *country;
+  GListModel        *passages;
+  guint              n_shown;
+  guint              fill_source;
+
+  GtkScrolledWindow *scroller;
+  GtkLabel          *overline_label;
+  GtkLabel          *name_label;
+  GtkLabel          *english_label;
+  GtkLabel          *places_count_label;
+  GtkLabel          *places_caption_label;
+  GtkLabel          *passages_count_label;
+  GtkLabel          *passages_caption_label;
+  GtkLabel          *documents_count_label;
+  GtkLabel          *documents_caption_label;
+  GtkBox            *features_box;
+  GtkWidget         *features_empty_label;
+  GtkLabel          *passages_label;
+  GtkLabel          *passages_detail_label;
+  GtkListBox        *passages_list;
+  GtkButton         *show_all_button;
+};
+
+G_DEFINE_FINAL_TYPE (BriCountryPage, bri_country_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ATLAS,
+  PROP_COUNTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_count (GtkLabel   *count_label,
+           GtkLabel   *caption_label,
+           guint       n,
+           const char *singular,
+           const char *plural)
+{
+  g_autofree char *count = g_strdup_printf ("%u", n);
+
+  gtk_label_set_text (count_label, count);
+  gtk_label_set_text (caption_label, g_dngettext (GETTEXT_PACKAGE, singular, plural, n));
+}
+
+static void
+on_feature_row_activated_cb (AdwActionRow *row,
+                             const char   *id)
+{
+  if (!gtk_widget_activate_action (GTK_WIDGET (row), "win.show-feature", "s", id))
+    g_debug ("No win.show-feature action to show %s", id);
+}
+
+static int
+compare_features_by_name (gconstpointer a,
+                          gconstpointer b)
+{
+  BriFeature *fa = *(BriFeature **) a;
+  BriFeature *fb = *(BriFeature **) b;
+
+  return g_utf8_collate (bri_feature_get_name (fa), bri_feature_get_name (fb));
+}
+
+static GtkWidget *
+create_feature_row (BriCountryPage *self,
+                    BriFeature     *feature)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GListModel) passages = bri_atlas_get_feature_passages (self->atlas, feature);
+  guint n_passages = g_list_model_get_n_items (passages);
+  g_autofree char *status = bri_panel_format_status (feature);
+  g_autofree char *count = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: how many passages speak of a feature, after its status */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n_passages),
+                           n_passages);
+  /* Translators: a feature row's subtitle: status, then how many passages, as in "Operational (2023) · 23 passages" */
+  subtitle = g_strdup_printf (C_("feature row", "%s · %s"), status, count);
+
+  /* Names come from data: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bri_feature_get_name (feature));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             bri_panel_kind_symbol_new (bri_feature_get_kind (feature),
+                                                        bri_feature_get_precision (feature),
+                                                        SYMBOL_SIZE));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_data (row, "activated",
+                         G_CALLBACK (on_feature_row_activated_cb),
+                         g_strdup (bri_feature_get_id (feature)), (GClosureNotify) g_free, 0);
+
+  return row;
+}
+
+static void
+update_features (BriCountryPage *self,
+                 GListModel     *features)
+{
+  GPtrArray *by_kind[BRI_FEATURE_N_KINDS] = { NULL, };
+  guint n = g_list_model_get_n_items (features);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->features_box))) != NULL)
+    gtk_box_remove (self->features_box, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BriFeature *feature = g_list_model_get_item (features, i);
+      BriFeatureKind kind = bri_feature_get_kind (feature);
+
+      if (by_kind[kind] == NULL)
+        by_kind[kind] = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (by_kind[kind], feature);
+    }
+
+  /* Kinds in the gazetteer's order (ports, railways, roads, …), the
+   * places of a kind by name. */
+  for (guint kind = 0; kind < BRI_FEATURE_N_KINDS; kind++)
+    {
+      GtkWidget *group;
+
+      if (by_kind[kind] == NULL)
+        continue;
+
+      g_ptr_array_sort (by_kind[kind], compare_features_by_name);
+
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                       bri_feature_kind_get_label (kind));
+      for (guint i = 0; i < by_kind[kind]->len; i++)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                   create_feature_row (self, g_ptr_array_index (by_kind[kind], i)));
+
+      gtk_box_append (self->features_box, group);
+      g_ptr_array_unref (by_kind[kind]);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->features_box), n > 0);
+  gtk_widget_set_visible (self->features_empty_label, n == 0);
+}
+
+static guint
+count_documents (GListModel *passages)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (passages);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BriPassage) passage = g_list_model_get_item (passages, i);
+
+      g_hash_table_add (seen, (gpointer) bri_passage_get_document_id (passage));
+    }
+
+  return g_hash_table_size (seen);
+}
+
+static void
+append_passages (BriCountryPage *self,
+                 guint           up_to)
+{
+  guint n = MIN (up_to, g_list_model_get_n_items (self->passages));
+  const char *code = bri_country_get_code (self->country);
+
+  for (; self->n_shown < n; self->n_shown++)
+    {
+      g_autoptr(BriPassage) passage = g_list_model_get_item (self->passages, self->n_shown);
+
+      gtk_list_box_append (self->passages_list, bri_passage_row_new (passage, code));
+    }
+}
+
+static void
+update_show_all_button (BriCountryPage *self)
+{
+  guint n = self->passages != NULL ? g_list_model_get_n_items (self->passages) : 0;
+  g_autofree char *label = NULL;
+
+  /* Translators: the button under the first passages of a country; %u is how many there are in all */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Passages", "Show All %u Passages", n), n);
+  gtk_button_set_label (self->show_all_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button),
+                          self->n_shown < n && self->fill_source == 0);
+}
+
+static gboolean
+fill_passages_cb (gpointer user_data)
+{
+  BriCountryPage *self = user_data;
+
+  append_passages (self, self->n_shown + ROWS_PER_IDLE);
+  if (self->n_shown < g_list_model_get_n_items (self->passages))
+    return G_SOURCE_CONTINUE;
+
+  self->fill_source = 0;
+  update_show_all_button (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_filling (BriCountryPage *self)
+{
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+}
+
+static void
+update_passages (BriCountryPage *self)
+{
+  guint n = g_list_model_get_n_items (self->passages);
+  g_autofree char *title = NULL;
+  GtkWidget *child;
+
+  stop_filling (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->passages_list))) != NULL)
+    gtk_list_box_remove (self->passages_list, child);
+  self->n_shown = 0;
+
+  if (n == 0)
+    {
+      gtk_label_set_text (self->passages_label, _("No passages"));
+      gtk_label_set_text (self->passages_detail_label,
+                          _("None of the source documents names this country or its places."));
+    }
+  else
+    {
+      /* Translators: the heading over a country's passages */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n), n);
+      gtk_label_set_text (self->passages_label, title);
+      gtk_label_set_text (self->passages_detail_label,
+                          _("Naming the country or its places, most relevant first"));
+    }
+
+  append_passages (self, BRI_COUNTRY_PAGE_FIRST_PASSAGES);
+  gtk_widget_set_visible (GTK_WIDGET (self->passages_list), n > 0);
+  update_show_all_button (self);
+}
+
+static void
+bri_country_page_update (BriCountryPage *self)
+{
+  const char *display_name = bri_country_get_display_name (self->country);
+  const char *english_name = bri_country_get_name (self->country);
+  g_autoptr(GListModel) features = bri_atlas_get_country_features (self->atlas, self->country);
+  g_autofree char *overline = NULL;
+
+  /* Translators: the small line over a country's name; %s is its ISO code, as in "Country · KE" */
+  overline = g_strdup_printf (_("Country · %s"), bri_country_get_code (self->country));
+  gtk_label_set_text (self->overline_label, overline);
+  gtk_label_set_text (self->name_label, display_name);
+  gtk_label_set_text (self->english_label, english_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->english_label),
+                          g_strcmp0 (display_name, english_name) != 0);
+
+  g_clear_object (&self->passages);
+  self->passages = bri_atlas_get_country_passages (self->atlas, self->country);
+
+  set_count (self->places_count_label, self->places_caption_label,
+             g_list_model_get_n_items (features),
+             /* Translators: under a count on a country's dossier */
+             N_("place"), N_("places"));
+  set_count (self->passages_count_label, self->passages_caption_label,
+             g_list_model_get_n_items (self->passages),
+             /* Translators: under a count on a country's dossier */
+             N_("passage"), N_("passages"));
+  set_count (self->documents_count_label, self->documents_caption_label,
+             count_documents (self->passages),
+             /* Translators: under a count on a country's dossier */
+             N_("document"), N_("documents"));
+
+  update_features (self, features);
+  update_passages (self);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+static void
+on_show_all_button_clicked_cb (BriCountryPage *self,
+                               GtkButton      *button)
+{
+  bri_country_page_show_all_passages (self);
+}
+
+static void
+bri_country_page_dispose (GObject *object)
+{
+  BriCountryPage *self = BRI_COUNTRY_PAGE (object);
+
+  stop_filling (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BRI_TYPE_COUNTRY_PAGE);
+  g_clear_object (&self->passages);
+  g_clear_object (&self->country);
+  g_clear_object (&self->atlas);
+
+  G_OBJECT_CLASS (bri_country_page_parent_class)->dispose (object);
+}
+
+static void
+bri_country_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BriCountryPage *self = BRI_COUNTRY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      g_value_set_object (value, self->atlas);
+      break;
+
+    case PROP_COUNTRY:
+      g_value_set_object (value, self->country);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bri_country_page_class_init (BriCountryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bri_country_page_dispose;
+  object_class->get_property = bri_country_page_get_property;
+
+  properties[PROP_ATLAS] =
+    g_param_spec_object ("atlas", NULL, NULL,
+                         BRI_TYPE_ATLAS,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNTRY] =
+    g_param_spec_object ("country", NULL, NULL,
+                         BRI_TYPE_COUNTRY,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "bri-country-page");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BriAtlas/ui/bri-country-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, overline_label);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, english_label);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, places_count_label);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, places_caption_label);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, passages_count_label);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, passages_caption_label);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, documents_count_label);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, documents_caption_label);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, features_box);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, features_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, passages_label);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, passages_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, passages_list);
+  gtk_widget_class_bind_template_child (widget_class, BriCountryPage, show_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_button_clicked_cb);
+}
+
+static void
+bri_country_page_init (BriCountryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+bri_country_page_new (void)
+{
+  return g_object_new (BRI_TYPE_COUNTRY_PAGE, NULL);
+}
+
+/**
+ * bri_country_page_set_country:
+ * @atlas: the loaded atlas @country belongs to
+ * @country: (nullable): the country to show, or %NULL to let go of the
+ *   current one
+ */
+void
+bri_country_page_set_country (BriCountryPage *self,
+                              BriAtlas       *atlas,
+                              BriCountry     *country)
+{
+  gboolean atlas_changed;
+  gboolean country_changed;
+
+  g_return_if_fail (BRI_IS_COUNTRY_PAGE (self));
+  g_return_if_fail (BRI_IS_ATLAS (atlas));
+  g_return_if_fail (country == NULL || BRI_IS_COUNTRY (country));
+
+  atlas_changed = g_set_object (&self->atlas, atlas);
+  country_changed = g_set_object (&self->country, country);
+
+  if (!atlas_changed && !country_changed)
+    return;
+
+  if (self->country != NULL)
+    {
+      bri_country_page_update (self);
+    }
+  else
+    {
+      GtkWidget *child;
+
+      stop_filling (self);
+      g_clear_object (&self->passages);
+      self->n_shown = 0;
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->passages_list))) != NULL)
+        gtk_list_box_remove (self->passages_list, child);
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->features_box))) != NULL)
+        gtk_box_remove (self->features_box, child);
+    }
+
+  if (atlas_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
+  if (country_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
+}
+
+BriCountry *
+bri_country_page_get_country (BriCountryPage *self)
+{
+  g_return_val_if_fail (BRI_IS_COUNTRY_PAGE (self), NULL);
+
+  return self->country;
+}
+
+BriAtlas *
+bri_country_page_get_atlas (BriCountryPage *self)
+{
+  g_return_val_if_fail (BRI_IS_COUNTRY_PAGE (self), NULL);
+
+  return self->atlas;
+}
+
+/**
+ * bri_country_page_show_all_passages:
+ *
+ * Adds the passages past the first %BRI_COUNTRY_PAGE_FIRST_PASSAGES, a
+ * slice per main loop turn; what "Show All" does.
+ */
+void
+bri_country_page_show_all_passages (BriCountryPage *self)
+{
+  g_return_if_fail (BRI_IS_COUNTRY_PAGE (self));
+
+  if (self->passages == NULL || self->fill_source != 0 ||
+      self->n_shown >= g_list_model_get_n_items (self->passages))
+    return;
+
+  self->fill_source = g_idle_add (fill_passages_cb, self);
+  update_show_all_button (self);
+
+  /* The button is about to disappear: keep the keyboard in the list. */
+  if (gtk_widget_has_focus (GTK_WIDGET (self->show_all_button)))
+    {
+      GtkListBoxRow *last = gtk_list_box_get_row_at_index (self->passages_list, self->n_shown - 1);
+
+      if (last != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (last));
+    }
+}

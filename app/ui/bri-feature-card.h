@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* BriFeatureCard: the side panel's page about one feature of the map. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bri-atlas.h"
+
+G_BEGIN_DECLS
+
+#define BRI_TYPE_FEATURE_CARD (bri_feature_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (BriFeatureCard, bri_feature_card, BRI, FEATURE_CARD, GtkWidget)
+
+GtkWidget  *bri_feature_card_new         (void);
+void        bri_feature_card_set_feature (BriFeatureCard *self,
+                                          BriAtlas       *atlas,
+                                          BriFeature     *feature);
+BriFeature *bri_feature_card_get_feature (BriFeatureCard *self);
+BriAtlas   *bri_feature_card_get_atlas   (BriFeatureCard *self);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Small pieces the side panel's widgets share: how a document date and a
+ * feature's status read, and the kind symbol drawn like the map draws it. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bri-document.h"
+#include "bri-feature.h"
+
+G_BEGIN_DECLS
+
+char      *bri_panel_format_date      (const char     *iso_date);
+char      *bri_panel_format_status    (BriFeature     *feature);
+GtkWidget *bri_panel_kind_symbol_new  (BriFeatureKind  kind,
+                                       BriPrecision    precision,
+                                       int             size);
+
+G_END_DECLS
