@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "bri-document.h"
@@ -240,6 +241,12 @@ build_passages (BriDocument *self,
           /* A heading's own path is its parents. */
           if (path->len >= block->level)
             g_ptr_array_set_size (path, block->level - 1);
+        }
+      else if (path->len > block->depth)
+        {
+          /* Back in the main text after a box ("Panel 1 …"): the box's
+           * title no longer applies. */
+          g_ptr_array_set_size (path, block->depth);
         }
 
       heading_path = g_ptr_array_new ();
@@ -519,7 +526,8 @@ check_utf8 (const char  *name,
     return TRUE;
 
   g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_ENCODING,
-               "%s: invalid UTF-8 at byte %" G_GSIZE_FORMAT, name, (gsize) (end - data));
+               /* TRANSLATORS: a file name, then where in the file (counted in bytes) */
+               _("%s: invalid UTF-8 at byte %lu"), name, (unsigned long) (end - data));
   return FALSE;
 }
 
@@ -541,13 +549,15 @@ set_syntax_error (GError      **error,
         message += strlen ("Parse error: ");
 
       g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_SYNTAX,
-                   CATALOGUE_NAME ": JSON syntax error at line %u, column %u: %s",
-                   line, column, message);
+                   /* TRANSLATORS: a file name, a line, a column, then what
+                    * the JSON parser said */
+                   _("%s: JSON syntax error at line %u, column %u: %s"),
+                   CATALOGUE_NAME, line, column, message);
       return;
     }
 
   g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_SYNTAX,
-               CATALOGUE_NAME ": JSON syntax error: %s", message);
+               _("%s: JSON syntax error: %s"), CATALOGUE_NAME, message);
 }
 
 static gboolean
@@ -568,21 +578,22 @@ read_field (JsonObject  *object,
         return TRUE;
 
       g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
-                   CATALOGUE_NAME ": missing field \"%s\" in entry %u", name, index);
+                   /* TRANSLATORS: a file name, a field name, then the entry's number */
+                   _("%s: missing field \"%s\" in entry %u"), CATALOGUE_NAME, name, index);
       return FALSE;
     }
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
-                   CATALOGUE_NAME ": field \"%s\" in entry %u is not a string", name, index);
+                   _("%s: field \"%s\" in entry %u is not a string"), CATALOGUE_NAME, name, index);
       return FALSE;
     }
 
   if (*json_node_get_string (node) == '\0')
     {
       g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
-                   CATALOGUE_NAME ": field \"%s\" in entry %u is empty", name, index);
+                   _("%s: field \"%s\" in entry %u is empty"), CATALOGUE_NAME, name, index);
       return FALSE;
     }
 
@@ -614,7 +625,8 @@ read_catalogue (GFile         *documents_dir,
 
   if (!g_file_load_contents (catalogue, cancellable, &data, &len, NULL, &local_error))
     {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", CATALOGUE_NAME);
+      /* TRANSLATORS: a file name, before what went wrong with it */
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("%s: "), CATALOGUE_NAME);
       return NULL;
     }
 
@@ -631,7 +643,7 @@ read_catalogue (GFile         *documents_dir,
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
-                   CATALOGUE_NAME ": expected an array of documents");
+                   _("%s: expected an array of documents"), CATALOGUE_NAME);
       return NULL;
     }
 
@@ -649,7 +661,7 @@ read_catalogue (GFile         *documents_dir,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
-                       CATALOGUE_NAME ": entry %u is not an object", i);
+                       _("%s: entry %u is not an object"), CATALOGUE_NAME, i);
           return NULL;
         }
 
@@ -665,15 +677,15 @@ read_catalogue (GFile         *documents_dir,
       if (ok && g_hash_table_contains (ids, entry.id))
         {
           g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
-                       CATALOGUE_NAME ": entry %u repeats the id \"%s\"", i, entry.id);
+                       _("%s: entry %u repeats the id \"%s\""), CATALOGUE_NAME, i, entry.id);
           ok = FALSE;
         }
 
       if (ok && !is_plain_file_name (entry.source_file))
         {
           g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_UNKNOWN_SOURCE,
-                       CATALOGUE_NAME ": unknown source file \"%s\" in entry %u (a file name in the same directory is expected)",
-                       entry.source_file, i);
+                       _("%s: unknown source file \"%s\" in entry %u (a file name in the same directory is expected)"),
+                       CATALOGUE_NAME, entry.source_file, i);
           ok = FALSE;
         }
 
@@ -705,10 +717,13 @@ read_texts (GFile         *documents_dir,
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
               g_error_matches (local_error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND))
             g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_UNKNOWN_SOURCE,
-                         CATALOGUE_NAME ": unknown source file \"%s\" in entry %u (\"%s\")",
-                         entry->source_file, i, entry->id);
+                         /* TRANSLATORS: the catalogue's file name, a file name,
+                          * the entry's number, then the document's id */
+                         _("%s: unknown source file \"%s\" in entry %u (\"%s\")"),
+                         CATALOGUE_NAME, entry->source_file, i, entry->id);
           else
-            g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", entry->source_file);
+            /* TRANSLATORS: a file name, before what went wrong with it */
+            g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("%s: "), entry->source_file);
           return FALSE;
         }
 
@@ -719,7 +734,7 @@ read_texts (GFile         *documents_dir,
       if (strlen (entry->text) != len)
         {
           g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_ENCODING,
-                       "%s: NUL character at byte %" G_GSIZE_FORMAT, entry->source_file, strlen (entry->text));
+                       _("%s: NUL character at byte %lu"), entry->source_file, (unsigned long) strlen (entry->text));
           return FALSE;
         }
     }

@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "bri-data-resources.h"
 #include "bri-lexicon.h"
 #include "bri-lexicon-private.h"
@@ -567,8 +569,12 @@ bri_lexicon_new_default (GError **error)
    * registered) even when nothing else in the program uses it. */
   words = g_resource_lookup_data (bri_data_get_resource (), BRI_LEXICON_RESOURCE_PATH,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  /* GResource only names a path inside the program; say what it is. */
   if (words == NULL)
-    return NULL;
+    {
+      g_prefix_error (error, _("Cannot load the built-in word list: "));
+      return NULL;
+    }
 
   self = bri_lexicon_new ();
   bri_lexicon_add_dictionary (self, words);

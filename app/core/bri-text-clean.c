@@ -14,6 +14,7 @@
 
 #include "bri-lexicon-private.h"
 #include "bri-text-clean.h"
+#include "bri-text-fold.h"
 
 /* ------------------------------------------------------------------------ */
 /* Blocks */
@@ -30,6 +31,7 @@ bri_text_block_new (BriTextBlockKind  kind,
   block = g_new0 (BriTextBlock, 1);
   block->kind = kind;
   block->level = kind == BRI_TEXT_BLOCK_HEADING ? MAX (level, 1) : 0;
+  block->depth = kind == BRI_TEXT_BLOCK_HEADING ? block->level - 1 : 0;
   block->text = g_strdup (text);
 
   return block;
@@ -130,7 +132,8 @@ patterns (void)
       p.paren_arabic = compile ("^\\(\\d{1,2}\\)\\s+\\S");
       p.letter_paren = compile ("^(?:\\([a-z]\\)|[a-z]\\))\\s+\\S");
       p.division = compile ("^(Part|Chapter|Section)\\s+(?:\\d{1,3}|[IVXLC]+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\\b");
-      p.panel = compile ("^(?:Panel|Box|Case|Sidebar|Spotlight)\\s+(?:\\d{1,3}|[IVX]+)\\b[.:]?\\s*\\S");
+      /* Group 1 is the box's title without its label. */
+      p.panel = compile ("^(?:Panel|Box|Case(?:\\s+[Ss]tudy)?|Sidebar|Spotlight|Exhibit)\\s+(?:\\d{1,3}|[IVX]+)\\b[.:]?\\s*(\\S.*)$");
       p.figure = compile ("^(?:Figure|Fig\\.|Photo|Picture|Image|Chart|Map|Table)\\s+\\d{1,3}\\b");
       /* A photo credit ending the text: "XINHUA / PHOTO BY JIANG XIAODONG",
        * "… 2017. [Source: Xinhua]", "… (Xinhua/Li Ming)". */
@@ -1351,6 +1354,7 @@ typedef struct
   Candidate         cand;
   int               rank;
   gboolean          dropped;
+  GPtrArray        *terms;   /* its distinct terms, only while boxes are measured */
 } Block;
 
 static void
@@ -1360,6 +1364,7 @@ block_clear (gpointer data)
 
   g_free (block->text);
   g_free (block->folded);
+  g_clear_pointer (&block->terms, g_ptr_array_unref);
 }
 
 /* A title: short, no sentence inside, no full stop at the end. */
@@ -1660,6 +1665,588 @@ has_content (GArray *blocks,
   return FALSE;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Where a box ends
+ *
+ * Reports set boxes in the running text: "Panel 1 Mombasa-Nairobi Railway
+ * promotes …", "Box 2 …", "Case Study 3 …".  A plain-text capture keeps the
+ * box's title but loses its frame, so nothing marks where the box's text
+ * stops and the main text goes on.  Left open until the next heading, a box
+ * would claim the main text after it, and the app, which links every block
+ * of a box to the places its title names, would file a paragraph on the
+ * Port of Piraeus under the Mombasa–Nairobi railway.
+ *
+ * So a box keeps a block only while the block stays on the box's topic:
+ *
+ * - Topic is carried by salient terms: words, hyphenated compounds and
+ *   multi-word names ("Port of Piraeus") used by few of the document's
+ *   paragraphs: at most one in 25, or 3 in a short document.  In a
+ *   document about the Belt and Road, "Belt", "Road", "China" and
+ *   "cooperation" are everywhere and say nothing.  Case, accents, plural
+ *   endings and possessives do not count ("Workshops", "workshop’s").
+ * - The box's terms are the salient terms of its title, and those of its
+ *   blocks so far that the box owns: at least half of the paragraphs using
+ *   the term would be in the box.  A word the box used once and the rest of
+ *   the document uses often ("water", "rail") is the document's topic, not
+ *   the box's.
+ * - A block that shares a term with the box stays in it.  The first block
+ *   under the title always does, and so do list items after a box block
+ *   ending in ":" that introduces them.
+ * - A one-sentence block or a caption that shares nothing is too short to
+ *   judge ("The innovative Cloud Classroom program …" between paragraphs on
+ *   Silk Road e-commerce): it stays only if the block after it shares a term
+ *   again.  One such block at a time; a second ends the box.
+ * - Any other block that shares nothing ends the box, and so does a heading.
+ *   The block that ended it and the text after it go back to the section
+ *   around the box.
+ *
+ * What topic cannot tell: a main-text paragraph right after a box that
+ * names the box's subject again ("In Africa, railways such as the
+ * Mombasa-Nairobi Railway …") stays in the box; it is about the box's
+ * subject too, so the links it gets from the box's title are still right. */
+
+/* Function words: frequent anyway in a long document, but a short one has
+ * too few paragraphs for frequency alone to rule them out. */
+static gboolean
+is_stop_word (const char *word)
+{
+  static const char * const words[] = {
+    "about", "after", "against", "all", "also", "among", "and", "any", "are", "because",
+    "been", "before", "being", "between", "both", "but", "can", "could", "did", "does",
+    "during", "each", "either", "every", "for", "from", "had", "has", "have", "her", "here",
+    "his", "how", "into", "its", "many", "may", "might", "more", "most", "much", "must",
+    "not", "now", "off", "once", "one", "only", "other", "our", "out", "over", "own", "per",
+    "same", "several", "shall", "she", "should", "since", "some", "such", "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "those", "though",
+    "three", "through", "thus", "too", "two", "under", "until", "upon", "very", "via",
+    "was", "were", "what", "when", "where", "whether", "which", "while", "who", "whom",
+    "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your",
+  };
+  static GHashTable *set;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+        g_hash_table_add (set, (gpointer) words[i]);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return g_hash_table_contains (set, word);
+}
+
+static gboolean
+is_name_connector (const char *word)
+{
+  return g_str_equal (word, "of") || g_str_equal (word, "and") || g_str_equal (word, "the") ||
+         g_str_equal (word, "for") || g_str_equal (word, "de") || g_str_equal (word, "la");
+}
+
+/* Folds one part of a token in place: no possessive, no plural ending, so
+ * "Workshops" meets "Workshop’s". */
+static void
+fold_term_part (GString *part)
+{
+  if (part->len >= 2 && part->str[part->len - 2] == '\'' && part->str[part->len - 1] == 's')
+    g_string_truncate (part, part->len - 2);
+  else if (part->len >= 1 && part->str[part->len - 1] == '\'')
+    g_string_truncate (part, part->len - 1);
+
+  if (part->len >= 5 && g_str_has_suffix (part->str, "ies"))
+    {
+      g_string_truncate (part, part->len - 3);
+      g_string_append_c (part, 'y');
+    }
+  else if (part->len >= 5 && part->str[part->len - 1] == 's' &&
+           !g_str_has_suffix (part->str, "ss") && !g_str_has_suffix (part->str, "us") &&
+           !g_str_has_suffix (part->str, "is"))
+    g_string_truncate (part, part->len - 1);
+}
+
+static gboolean
+is_content_word (const char *word)
+{
+  gboolean digits = TRUE;
+
+  for (const char *p = word; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      digits = FALSE;
+
+  return !digits && g_utf8_strlen (word, -1) >= 3 && !is_stop_word (word);
+}
+
+/* A capitalized word that is not an acronym: "Mombasa", not "TOP". */
+static gboolean
+is_name_word (const char *start,
+              const char *end)
+{
+  gboolean lower = FALSE;
+
+  if (!starts_upper (start))
+    return FALSE;
+  for (const char *p = g_utf8_next_char (start); p < end; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      lower = TRUE;
+
+  return lower;
+}
+
+static gboolean
+is_word_joiner (gunichar c)
+{
+  return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013 || c == '\'' || c == 0x2019;
+}
+
+typedef struct
+{
+  GHashTable *seen;           /* the terms so far, owned */
+  GString    *name;           /* the multi-word name being read */
+  GString    *folded;         /* scratch space for one token */
+  GString    *whole;
+  GString    *part;
+  guint       name_words;
+  guint       name_capitals;
+  gsize       name_len;       /* name->len without trailing connectors */
+} TermReader;
+
+static void
+add_term (TermReader *reader,
+          const char *term)
+{
+  if (!g_hash_table_contains (reader->seen, term))
+    g_hash_table_add (reader->seen, g_strdup (term));
+}
+
+static void
+end_name (TermReader *reader)
+{
+  if (reader->name_capitals >= 2)
+    {
+      g_string_truncate (reader->name, reader->name_len);
+      add_term (reader, reader->name->str);
+    }
+
+  g_string_truncate (reader->name, 0);
+  reader->name_words = reader->name_capitals = 0;
+  reader->name_len = 0;
+}
+
+/* Folds a token as bri_text_fold() does; most are plain ASCII, and those
+ * need none of its bookkeeping. */
+static void
+fold_token (GString    *out,
+            const char *start,
+            const char *end)
+{
+  g_string_truncate (out, 0);
+
+  for (const char *p = start; p < end; p++)
+    if ((guchar) *p >= 0x80)
+      {
+        g_autofree char *folded = bri_text_fold (start, end - start);
+
+        g_string_append (out, folded);
+        return;
+      }
+
+  for (const char *p = start; p < end; p++)
+    g_string_append_c (out, *p == '-' ? ' ' : g_ascii_tolower (*p));
+}
+
+/* One token: "Mombasa-Nairobi", "e-commerce", "people’s". */
+static void
+read_token (TermReader *reader,
+            const char *start,
+            const char *end)
+{
+  GString *whole = reader->whole;
+  GString *part = reader->part;
+  const char *folded;
+  guint n_parts = 0;
+  guint n_content = 0;
+  gboolean names = TRUE;
+  const char *p = start;
+
+  /* Parts of a pair of names ("Lancang-Mekong") are names of their own;
+   * parts of a word ("land-linked") or an acronym ("C-TOP") are not. */
+  while (p < end)
+    {
+      const char *q = p;
+
+      while (q < end && !is_word_joiner (g_utf8_get_char (q)))
+        q = g_utf8_next_char (q);
+      if (q > p && !is_name_word (p, q))
+        names = FALSE;
+      p = q < end ? g_utf8_next_char (q) : q;
+    }
+
+  fold_token (reader->folded, start, end);
+  g_string_truncate (whole, 0);
+  folded = reader->folded->str;
+  while (*folded != '\0')
+    {
+      const char *space = strchr (folded, ' ');
+      gsize len = space != NULL ? (gsize) (space - folded) : strlen (folded);
+
+      g_string_truncate (part, 0);
+      g_string_append_len (part, folded, len);
+      folded += len;
+      while (*folded == ' ')
+        folded++;
+
+      fold_term_part (part);
+      if (part->len == 0)
+        continue;
+      if (whole->len > 0)
+        g_string_append_c (whole, ' ');
+      g_string_append (whole, part->str);
+      n_parts++;
+      if (is_content_word (part->str))
+        {
+          n_content++;
+          if (names)
+            add_term (reader, part->str);
+        }
+    }
+
+  if (n_parts == 0)
+    return;
+  if (n_parts == 1 ? n_content == 1 : n_content > 0)
+    add_term (reader, whole->str);
+
+  /* Names: capitalized words, perhaps joined by "of", "and", …, such as
+   * "Port of Piraeus" or "Silk Road E-commerce". */
+  if (starts_upper (start) && !(reader->name_words == 0 && is_stop_word (whole->str)))
+    {
+      if (reader->name->len > 0)
+        g_string_append_c (reader->name, ' ');
+      g_string_append (reader->name, whole->str);
+      reader->name_words++;
+      reader->name_capitals++;
+      reader->name_len = reader->name->len;
+    }
+  else if (reader->name_words > 0 && is_name_connector (whole->str))
+    {
+      g_string_append_c (reader->name, ' ');
+      g_string_append (reader->name, whole->str);
+      reader->name_words++;
+    }
+  else
+    end_name (reader);
+}
+
+/* The distinct terms of @text: words, compounds, names; folded, without
+ * plural endings. */
+static GPtrArray *
+collect_terms (const char *text)
+{
+  TermReader reader = { 0, };
+  GPtrArray *terms;
+  GHashTableIter iter;
+  gpointer key;
+  const char *p = text;
+
+  reader.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader.name = g_string_new (NULL);
+  reader.folded = g_string_new (NULL);
+  reader.whole = g_string_new (NULL);
+  reader.part = g_string_new (NULL);
+
+  while (*p != '\0')
+    {
+      const char *start;
+      gboolean spaces_only = TRUE;
+
+      while (*p != '\0' && !bri_text_fold_is_word_char (g_utf8_get_char (p)))
+        {
+          if (!is_space (g_utf8_get_char (p)))
+            spaces_only = FALSE;
+          p = g_utf8_next_char (p);
+        }
+      if (*p == '\0')
+        break;
+
+      /* A name does not run across punctuation. */
+      if (!spaces_only)
+        end_name (&reader);
+
+      start = p;
+      while (*p != '\0')
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (bri_text_fold_is_word_char (c))
+            p = g_utf8_next_char (p);
+          else if (is_word_joiner (c) &&
+                   bri_text_fold_is_word_char (g_utf8_get_char (g_utf8_next_char (p))))
+            p = g_utf8_next_char (p);
+          else
+            break;
+        }
+
+      read_token (&reader, start, p);
+    }
+  end_name (&reader);
+
+  terms = g_ptr_array_new_full (g_hash_table_size (reader.seen), g_free);
+  g_hash_table_iter_init (&iter, reader.seen);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_ptr_array_add (terms, key);
+    }
+
+  g_hash_table_unref (reader.seen);
+  g_string_free (reader.name, TRUE);
+  g_string_free (reader.folded, TRUE);
+  g_string_free (reader.whole, TRUE);
+  g_string_free (reader.part, TRUE);
+
+  return terms;
+}
+
+typedef struct
+{
+  GHashTable *df;        /* term → how many paragraphs use it; keys borrowed from the blocks */
+  guint       rare_max;  /* a term used by at most this many is salient */
+} TermStats;
+
+static gboolean
+is_box_block (const Block *block)
+{
+  return !block->dropped && block->cand == CAND_PANEL;
+}
+
+/* Counts the terms of the document's paragraphs, if it has any box at all. */
+static gboolean
+term_stats_init (TermStats *stats,
+                 GArray    *blocks)
+{
+  guint n = 0;
+  gboolean any_box = FALSE;
+
+  for (guint i = 0; i < blocks->len && !any_box; i++)
+    any_box = is_box_block (&g_array_index (blocks, Block, i));
+  if (!any_box)
+    return FALSE;
+
+  stats->df = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      Block *block = &g_array_index (blocks, Block, i);
+
+      if (block->dropped)
+        continue;
+
+      block->terms = collect_terms (block->text);
+      if (block->cand != CAND_NONE)
+        continue;
+
+      n++;
+      for (guint k = 0; k < block->terms->len; k++)
+        {
+          const char *term = g_ptr_array_index (block->terms, k);
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (stats->df, term));
+
+          g_hash_table_insert (stats->df, (gpointer) term, GUINT_TO_POINTER (count + 1));
+        }
+    }
+
+  stats->rare_max = MAX (3, n / 25);
+  return TRUE;
+}
+
+static void
+term_stats_clear (TermStats *stats)
+{
+  g_clear_pointer (&stats->df, g_hash_table_unref);
+}
+
+static guint
+term_df (const TermStats *stats,
+         const char      *term)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (stats->df, term));
+}
+
+typedef struct
+{
+  gboolean      open;
+  guint         depth;           /* the stack depth with the box heading on top */
+  GHashTable   *title;           /* salient terms of the title, owned */
+  GHashTable   *count;           /* term → blocks of the box using it; keys borrowed */
+  guint         n_blocks;
+  gboolean      list_open;       /* the last block introduced a list */
+  BriTextBlock *pending;         /* a short block awaiting the next one's verdict */
+  const Block  *pending_source;
+} Box;
+
+typedef enum
+{
+  BOX_KEEP,
+  BOX_DEFER,
+  BOX_END,
+} BoxVerdict;
+
+static void
+box_clear (Box *box)
+{
+  g_clear_pointer (&box->title, g_hash_table_unref);
+  g_clear_pointer (&box->count, g_hash_table_unref);
+  box->open = FALSE;
+  box->pending = NULL;
+  box->pending_source = NULL;
+}
+
+static void
+box_start (Box             *box,
+           const TermStats *stats,
+           const Block     *heading,
+           guint            depth)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autofree char *title = NULL;
+
+  box_clear (box);
+  box->open = TRUE;
+  box->depth = depth;
+  box->n_blocks = 0;
+  box->list_open = FALSE;
+  box->title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  box->count = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* The label says nothing about the topic: "Panel" is in every box. */
+  if (g_regex_match (patterns ()->panel, heading->text, 0, &info))
+    title = g_match_info_fetch (info, 1);
+  terms = collect_terms (title != NULL ? title : heading->text);
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const char *term = g_ptr_array_index (terms, i);
+
+      if (term_df (stats, term) <= stats->rare_max)
+        g_hash_table_add (box->title, g_strdup (term));
+    }
+}
+
+static gboolean
+box_shares_term (const Box       *box,
+                 const TermStats *stats,
+                 const Block     *block)
+{
+  for (guint i = 0; i < block->terms->len; i++)
+    {
+      const char *term = g_ptr_array_index (block->terms, i);
+      guint df = term_df (stats, term);
+      guint in_box;
+
+      if (df > stats->rare_max)
+        continue;
+      if (g_hash_table_contains (box->title, term))
+        return TRUE;
+
+      /* Would the box hold at least half of the term's uses? */
+      in_box = GPOINTER_TO_UINT (g_hash_table_lookup (box->count, term));
+      if (in_box > 0 && (in_box + 1) * 2 >= df)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+box_learn (Box             *box,
+           const TermStats *stats,
+           const Block     *block,
+           BriTextBlockKind kind)
+{
+  for (guint i = 0; i < block->terms->len; i++)
+    {
+      const char *term = g_ptr_array_index (block->terms, i);
+
+      if (term_df (stats, term) <= stats->rare_max)
+        g_hash_table_insert (box->count, (gpointer) term,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (box->count, term)) + 1));
+    }
+
+  box->n_blocks++;
+  box->list_open = last_char_skipping_closers (block->text) == ':' ||
+                   (box->list_open && kind == BRI_TEXT_BLOCK_LIST_ITEM);
+}
+
+static BoxVerdict
+box_judge (Box             *box,
+           const TermStats *stats,
+           const Block     *block,
+           BriTextBlockKind kind)
+{
+  gboolean short_block;
+
+  if (box->n_blocks == 0 ||
+      (box->list_open && kind == BRI_TEXT_BLOCK_LIST_ITEM) ||
+      box_shares_term (box, stats, block))
+    return BOX_KEEP;
+
+  short_block = kind == BRI_TEXT_BLOCK_CAPTION ||
+                !g_regex_match (patterns ()->sentence_break, block->text, 0, NULL);
+  if (short_block && box->pending == NULL)
+    return BOX_DEFER;
+
+  return BOX_END;
+}
+
+/* Ends the box: what waited for a verdict goes back to the section around
+ * it, and so does everything from here on. */
+static void
+box_end (Box    *box,
+         GArray *stack)
+{
+  if (!box->open)
+    return;
+
+  if (box->pending != NULL)
+    box->pending->depth = box->depth - 1;
+  if (stack->len >= box->depth)
+    g_array_set_size (stack, box->depth - 1);
+
+  box_clear (box);
+}
+
+/* Places a body block: in the open box, or after it. */
+static void
+box_place (Box             *box,
+           const TermStats *stats,
+           GArray          *stack,
+           const Block     *source,
+           BriTextBlock    *block)
+{
+  if (box->open && stack->len == box->depth)
+    {
+      switch (box_judge (box, stats, source, block->kind))
+        {
+        case BOX_KEEP:
+          if (box->pending != NULL)
+            box_learn (box, stats, box->pending_source, box->pending->kind);
+          box->pending = NULL;
+          box->pending_source = NULL;
+          box_learn (box, stats, source, block->kind);
+          break;
+        case BOX_DEFER:
+          box->pending = block;
+          box->pending_source = source;
+          break;
+        case BOX_END:
+        default:
+          box_end (box, stack);
+          break;
+        }
+    }
+
+  block->depth = stack->len;
+}
+
 static GPtrArray *
 build_structure (GArray     *blocks,
                  const char *title,
@@ -1669,6 +2256,9 @@ build_structure (GArray     *blocks,
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Open));
   g_autofree char *folded_title = title != NULL ? fold_for_compare (title) : NULL;
   gboolean body_seen = FALSE;
+  TermStats stats = { NULL, 0 };
+  gboolean measure_boxes;
+  Box box = { 0, };
 
   /* The document's own title at the top repeats what the app shows anyway. */
   if (blocks->len > 0)
@@ -1685,10 +2275,12 @@ build_structure (GArray     *blocks,
     }
 
   drop_table_of_contents (blocks);
+  measure_boxes = term_stats_init (&stats, blocks);
 
   for (guint i = 0; i < blocks->len; i++)
     {
       Block *block = &g_array_index (blocks, Block, i);
+      BriTextBlock *body;
       guint keep;
 
       if (block->dropped)
@@ -1696,7 +2288,12 @@ build_structure (GArray     *blocks,
 
       if (block->cand == CAND_NONE)
         {
-          g_ptr_array_add (out, bri_text_block_new (block->kind, 0, block->text));
+          body = bri_text_block_new (block->kind, 0, block->text);
+          if (measure_boxes)
+            box_place (&box, &stats, stack, block, body);
+          else
+            body->depth = stack->len;
+          g_ptr_array_add (out, body);
           body_seen = TRUE;
           continue;
         }
@@ -1708,8 +2305,13 @@ build_structure (GArray     *blocks,
       keep = kept_depth (stack, block->cand, block->rank);
       if (has_content (blocks, i, stack, keep))
         {
+          /* A heading ends an open box; boxes do not nest. */
+          box_end (&box, stack);
+          keep = MIN (keep, stack->len);
           push_open (stack, keep, block);
           g_ptr_array_add (out, bri_text_block_new (BRI_TEXT_BLOCK_HEADING, stack->len, block->text));
+          if (measure_boxes && block->cand == CAND_PANEL)
+            box_start (&box, &stats, block, stack->len);
           continue;
         }
 
@@ -1721,10 +2323,19 @@ build_structure (GArray     *blocks,
                                   block->cand == CAND_PANEL ? BRI_TEXT_BLOCK_PARAGRAPH :
                                   BRI_TEXT_BLOCK_CAPTION;
 
-          g_ptr_array_add (out, bri_text_block_new (kind, 0, block->text));
+          body = bri_text_block_new (kind, 0, block->text);
+          if (measure_boxes)
+            box_place (&box, &stats, stack, block, body);
+          else
+            body->depth = stack->len;
+          g_ptr_array_add (out, body);
           body_seen = TRUE;
         }
     }
+
+  box_end (&box, stack);
+  box_clear (&box);
+  term_stats_clear (&stats);
 
   return out;
 }

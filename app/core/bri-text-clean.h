@@ -25,6 +25,11 @@ struct _BriTextBlock
 {
   BriTextBlockKind  kind;
   guint             level;  /* headings: 1 for the outermost, 0 for other blocks */
+  guint             depth;  /* how many headings enclose the block: level - 1 for
+                             * a heading; for other blocks usually the last
+                             * heading's level, less once a box ("Panel 2 …")
+                             * has ended and the text is back in the section
+                             * around it */
   char             *text;   /* cleaned UTF-8, never empty */
 };
 

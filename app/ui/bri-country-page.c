@@ -73,6 +73,14 @@ set_count (GtkLabel   *count_label,
   gtk_label_set_text (caption_label, g_dngettext (GETTEXT_PACKAGE, singular, plural, n));
 }
 
+/* The id a button or row carries lives as long as its handler. */
+static void
+free_id (gpointer  data,
+         GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 on_feature_row_activated_cb (AdwActionRow *row,
                              const char   *id)
@@ -120,7 +128,7 @@ create_feature_row (BriCountryPage *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_signal_connect_data (row, "activated",
                          G_CALLBACK (on_feature_row_activated_cb),
-                         g_strdup (bri_feature_get_id (feature)), (GClosureNotify) g_free, 0);
+                         g_strdup (bri_feature_get_id (feature)), free_id, 0);
 
   return row;
 }
@@ -374,6 +382,7 @@ bri_country_page_class_init (BriCountryPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "bri-country-page");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
+  bri_panel_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BriAtlas/ui/bri-country-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BriCountryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, BriCountryPage, overline_label);

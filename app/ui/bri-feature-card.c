@@ -53,6 +53,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The id a button or row carries lives as long as its handler. */
+static void
+free_id (gpointer  data,
+         GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 on_country_button_clicked_cb (GtkButton  *button,
                               const char *code)
@@ -113,7 +121,7 @@ update_countries (BriFeatureCard *self)
       gtk_widget_add_css_class (button, "bri-country-button");
       g_signal_connect_data (button, "clicked",
                              G_CALLBACK (on_country_button_clicked_cb),
-                             g_ascii_strup (codes[i], -1), (GClosureNotify) g_free, 0);
+                             g_ascii_strup (codes[i], -1), free_id, 0);
       gtk_flow_box_append (self->countries_box, button);
     }
 }
@@ -271,6 +279,7 @@ bri_feature_card_class_init (BriFeatureCardClass *klass)
   gtk_widget_class_set_css_name (widget_class, "bri-feature-card");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
+  bri_panel_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BriAtlas/ui/bri-feature-card.ui");
   gtk_widget_class_bind_template_child (widget_class, BriFeatureCard, scroller);
   gtk_widget_class_bind_template_child (widget_class, BriFeatureCard, kind_box);

@@ -44,7 +44,8 @@
 #define MIN_STEP_PX 0.7
 
 /* Cairo's fixed-point coordinates end at ±8 million pixels, and at high
- * zoom levels a long line reaches further: cut segments at this bound. */
+ * zoom levels a long line reaches further: cut segments at this bound
+ * (in widget coordinates, so around the widget). */
 #define COORD_LIMIT 1.0e6
 
 typedef struct
@@ -52,6 +53,16 @@ typedef struct
   guint item;
   int   world;
 } Visible;
+
+/* What a frame needs to know of each item, read once per index rather
+ * than through the type-checked getters ten thousand times a frame. */
+typedef struct
+{
+  guint8 kind;
+  guint8 precision;
+  guint8 is_point;
+  int    importance;
+} ItemInfo;
 
 typedef struct
 {
@@ -92,6 +103,7 @@ struct _BriFeatureLayer
 
   GListModel      *model;
   BriFeatureIndex *index;
+  GArray          *item_info;      /* of ItemInfo, parallel to the index */
   gboolean         index_stale;
 
   BriFeature      *selected;
@@ -99,7 +111,7 @@ struct _BriFeatureLayer
   BriFeatureIndex *lone_index;     /* the selected feature, if not in the model */
 
   GHashTable      *label_layouts;  /* BriFeature * → PangoLayout */
-  GHashTable      *count_layouts;  /* count → PangoLayout */
+  GHashTable      *sprites;        /* key → cairo_surface_t */
 
   /* Scratch space, reused frame after frame. */
   GArray          *line_buckets[BRI_FEATURE_N_KINDS][2];  /* of Visible; [1] schematic */
@@ -227,6 +239,18 @@ ensure_index (BriFeatureLayer *self)
           g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
           self->index = bri_feature_index_new_from_array (none);
+        }
+
+      g_array_set_size (self->item_info, bri_feature_index_get_n_items (self->index));
+      for (guint i = 0; i < self->item_info->len; i++)
+        {
+          BriFeature *feature = bri_feature_index_get_item (self->index, i);
+          ItemInfo *info = &g_array_index (self->item_info, ItemInfo, i);
+
+          info->kind = bri_feature_get_kind (feature);
+          info->precision = bri_feature_get_precision (feature);
+          info->is_point = bri_feature_index_item_is_point (self->index, i);
+          info->importance = bri_feature_style_get_importance (info->kind, info->precision);
         }
 
       self->index_stale = FALSE;
@@ -427,8 +451,8 @@ clip_segment (double   *ax,
   return TRUE;
 }
 
-/* Adds one part to the path, in the unrotated frame centred on the
- * widget's centre (the caller rotates the cairo context). */
+/* Adds one part to the path, in widget coordinates: transforming here
+ * rather than through cairo's matrix saves a matrix product per vertex. */
 static void
 path_add_part (cairo_t     *cr,
                const View  *view,
@@ -443,8 +467,10 @@ path_add_part (cairo_t     *cr,
 
   for (guint i = 0; i < n; i++)
     {
-      double x = (pts[i].x + shift - view->cx) * w;
-      double y = (pts[i].y - view->cy) * w;
+      double dx = (pts[i].x + shift - view->cx) * w;
+      double dy = (pts[i].y - view->cy) * w;
+      double x = view->cos_r * dx - view->sin_r * dy + view->width / 2;
+      double y = view->sin_r * dx + view->cos_r * dy + view->height / 2;
 
       if (i > 0)
         {
@@ -521,10 +547,10 @@ collect_visible (guint    item,
 {
   Collect *c = user_data;
   Visible v = { item, world };
-  BriFeature *feature;
+  const ItemInfo *info = &g_array_index (c->self->item_info, ItemInfo, item);
   BriFeatureBox box;
 
-  if (bri_feature_index_item_is_point (c->index, item))
+  if (info->is_point)
     {
       if (!c->clustering)
         g_array_append_val (c->self->visible_points, v);
@@ -537,10 +563,7 @@ collect_visible (guint    item,
       (box.y2 - box.y1) * c->view->world_px < MIN_STEP_PX)
     return;
 
-  feature = bri_feature_index_get_item (c->index, item);
-  g_array_append_val (c->self->line_buckets[bri_feature_get_kind (feature)]
-                                           [bri_feature_get_precision (feature) == BRI_PRECISION_SCHEMATIC],
-                      v);
+  g_array_append_val (c->self->line_buckets[info->kind][info->precision == BRI_PRECISION_SCHEMATIC], v);
 }
 
 static void
@@ -573,10 +596,6 @@ draw_lines (BriFeatureLayer *self,
   BriFeatureIndex *index = self->index;
   const BriFeatureKind *order;
   guint n_kinds;
-
-  cairo_save (cr);
-  cairo_translate (cr, view->width / 2, view->height / 2);
-  cairo_rotate (cr, view->rotation);
 
   order = bri_feature_style_get_line_order (&n_kinds);
   for (guint k = 0; k < n_kinds; k++)
@@ -614,8 +633,6 @@ draw_lines (BriFeatureLayer *self,
     draw_highlighted_line (self, cr, view, self->hovered, BRI_FEATURE_STATE_HOVERED);
   if (self->selected != NULL)
     draw_highlighted_line (self, cr, view, self->selected, BRI_FEATURE_STATE_SELECTED);
-
-  cairo_restore (cr);
 }
 
 /* Drawing points */
@@ -634,13 +651,6 @@ compare_markers (gconstpointer a,
   return ma->item < mb->item ? -1 : ma->item > mb->item;
 }
 
-static int
-importance_of (BriFeature *feature)
-{
-  return bri_feature_style_get_importance (bri_feature_get_kind (feature),
-                                           bri_feature_get_precision (feature));
-}
-
 static void
 add_marker (BriFeatureLayer *self,
             const View      *view,
@@ -656,7 +666,7 @@ add_marker (BriFeatureLayer *self,
   m.item = item;
   m.count = count;
   m.single = single;
-  m.importance = single ? importance_of (bri_feature_index_get_item (self->index, item)) : 0;
+  m.importance = single ? g_array_index (self->item_info, ItemInfo, item).importance : 0;
   g_array_append_val (self->markers, m);
 }
 
@@ -699,27 +709,82 @@ gather_markers (BriFeatureLayer *self,
   g_array_sort (self->markers, compare_markers);
 }
 
-static PangoLayout *
-get_count_layout (BriFeatureLayer *self,
-                  guint            count)
-{
-  PangoLayout *layout = g_hash_table_lookup (self->count_layouts, GUINT_TO_POINTER (count));
+/* Sprites: a marker or a bubble drawn once into an image and then only
+ * painted, which records one operation per marker instead of a dozen. */
 
-  if (layout == NULL)
+#define SPRITE_MARKER(kind, precision) (((guint) (kind) << 4 | (guint) (precision)) + 1)
+#define SPRITE_BUBBLE(count) (0x100000 + (count))
+
+static double
+sprite_half (guint key)
+{
+  if (key >= SPRITE_BUBBLE (0))
+    return ceil (bri_feature_style_get_cluster_radius (key - SPRITE_BUBBLE (0)) + 5.0);
+
+  return ceil (bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL) + 2.0);
+}
+
+static cairo_surface_t *
+get_sprite (BriFeatureLayer *self,
+            guint            key)
+{
+  cairo_surface_t *sprite = g_hash_table_lookup (self->sprites, GUINT_TO_POINTER (key));
+  int scale;
+  double half;
+  cairo_t *cr;
+
+  if (sprite != NULL)
+    return sprite;
+
+  /* Bounded: bubbles of every count could pile up over a long session. */
+  if (g_hash_table_size (self->sprites) > 2048)
+    g_hash_table_remove_all (self->sprites);
+
+  scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  half = sprite_half (key);
+  sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * half * scale, 2 * half * scale);
+  cairo_surface_set_device_scale (sprite, scale, scale);
+  cr = cairo_create (sprite);
+
+  if (key >= SPRITE_BUBBLE (0))
     {
+      guint count = key - SPRITE_BUBBLE (0);
       g_autofree char *text = count < 10000 ? g_strdup_printf ("%u", count)
                                             : g_strdup_printf ("%uk", count / 1000);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
       PangoAttrList *attrs = pango_attr_list_new ();
 
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
       pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
       pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
-      g_hash_table_insert (self->count_layouts, GUINT_TO_POINTER (count), layout);
+      bri_feature_style_draw_cluster (cr, half, half, count, layout);
     }
+  else
+    bri_feature_style_draw_marker (cr, (key - 1) >> 4, (key - 1) & 0xf,
+                                   BRI_FEATURE_STATE_NORMAL, half, half);
 
-  return layout;
+  cairo_destroy (cr);
+  g_hash_table_insert (self->sprites, GUINT_TO_POINTER (key), sprite);
+
+  return sprite;
+}
+
+static void
+paint_sprite (BriFeatureLayer *self,
+              cairo_t         *cr,
+              guint            key,
+              double           x,
+              double           y)
+{
+  cairo_surface_t *sprite = get_sprite (self, key);
+  double half = sprite_half (key);
+  /* On whole pixels, so that the image is copied, not resampled. */
+  double ox = round (x) - half, oy = round (y) - half;
+
+  cairo_set_source_surface (cr, sprite, ox, oy);
+  cairo_rectangle (cr, ox, oy, 2 * half, 2 * half);
+  cairo_fill (cr);
 }
 
 static void
@@ -764,16 +829,15 @@ draw_markers (BriFeatureLayer *self,
       if (m->single)
         {
           BriFeature *feature = bri_feature_index_get_item (self->index, m->item);
+          const ItemInfo *info = &g_array_index (self->item_info, ItemInfo, m->item);
 
           if (feature == self->selected || feature == self->hovered)
             continue;
 
-          bri_feature_style_draw_marker (cr, bri_feature_get_kind (feature),
-                                         bri_feature_get_precision (feature),
-                                         BRI_FEATURE_STATE_NORMAL, m->x, m->y);
+          paint_sprite (self, cr, SPRITE_MARKER (info->kind, info->precision), m->x, m->y);
         }
       else
-        bri_feature_style_draw_cluster (cr, m->x, m->y, m->count, get_count_layout (self, m->count));
+        paint_sprite (self, cr, SPRITE_BUBBLE (m->count), m->x, m->y);
     }
 
   if (self->hovered != NULL && self->hovered != self->selected)
@@ -1043,9 +1107,9 @@ bri_feature_layer_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (bri_feature_layer_parent_class)->css_changed (widget, change);
 
-  /* The font may have changed. */
+  /* The font may have changed, and the sprites' text with it. */
   g_hash_table_remove_all (self->label_layouts);
-  g_hash_table_remove_all (self->count_layouts);
+  g_hash_table_remove_all (self->sprites);
 }
 
 static void
@@ -1057,7 +1121,7 @@ bri_feature_layer_system_setting_changed (GtkWidget        *widget,
   GTK_WIDGET_CLASS (bri_feature_layer_parent_class)->system_setting_changed (widget, setting);
 
   g_hash_table_remove_all (self->label_layouts);
-  g_hash_table_remove_all (self->count_layouts);
+  g_hash_table_remove_all (self->sprites);
 }
 
 /* Input */
@@ -1135,6 +1199,14 @@ on_click_released_cb (BriFeatureLayer *self,
 }
 
 static void
+on_scale_factor_changed_cb (BriFeatureLayer *self)
+{
+  /* Sprites are drawn for one scale: redraw them sharp for the new one. */
+  g_hash_table_remove_all (self->sprites);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 on_viewport_changed_cb (BriFeatureLayer *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1187,7 +1259,7 @@ bri_feature_layer_dispose (GObject *object)
   g_clear_pointer (&self->index, bri_feature_index_unref);
   g_clear_pointer (&self->lone_index, bri_feature_index_unref);
   g_hash_table_remove_all (self->label_layouts);
-  g_hash_table_remove_all (self->count_layouts);
+  g_hash_table_remove_all (self->sprites);
 
   G_OBJECT_CLASS (bri_feature_layer_parent_class)->dispose (object);
 }
@@ -1201,10 +1273,11 @@ bri_feature_layer_finalize (GObject *object)
     for (guint s = 0; s < 2; s++)
       g_array_unref (self->line_buckets[k][s]);
   g_array_unref (self->visible_points);
+  g_array_unref (self->item_info);
   g_array_unref (self->markers);
   g_free (self->occupancy);
   g_hash_table_unref (self->label_layouts);
-  g_hash_table_unref (self->count_layouts);
+  g_hash_table_unref (self->sprites);
 
   G_OBJECT_CLASS (bri_feature_layer_parent_class)->finalize (object);
 }
@@ -1310,9 +1383,10 @@ bri_feature_layer_init (BriFeatureLayer *self)
     for (guint s = 0; s < 2; s++)
       self->line_buckets[k][s] = g_array_new (FALSE, FALSE, sizeof (Visible));
   self->visible_points = g_array_new (FALSE, FALSE, sizeof (Visible));
+  self->item_info = g_array_new (FALSE, TRUE, sizeof (ItemInfo));
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   self->label_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->count_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   self->index_stale = TRUE;
 
   click = gtk_gesture_click_new ();
@@ -1325,6 +1399,8 @@ bri_feature_layer_init (BriFeatureLayer *self)
   g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed_cb), NULL);
 
   /* contains () is true only over features, so the hand shows there only. */
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");

@@ -12,6 +12,21 @@
 #include "bri-feature-style.h"
 #include "bri-panel-util.h"
 
+GResource *bri_ui_get_resource (void);
+
+/**
+ * bri_panel_ensure_resources:
+ *
+ * The templates live in the ui library's resource, which registers
+ * itself when linked; a widget's class_init calls this so that any
+ * program using the widget links it, tests included.
+ */
+void
+bri_panel_ensure_resources (void)
+{
+  (void) bri_ui_get_resource ();
+}
+
 /**
  * bri_panel_format_date:
  * @iso_date: (nullable): "2019-04-22", "2023-10" or "2017"

@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
+void       bri_panel_ensure_resources (void);
 char      *bri_panel_format_date      (const char     *iso_date);
 char      *bri_panel_format_status    (BriFeature     *feature);
 GtkWidget *bri_panel_kind_symbol_new  (BriFeatureKind  kind,

@@ -172,6 +172,7 @@ bri_passage_row_update (BriPassageRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->heading_label), heading != NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->bullet_label), kind == BRI_PASSAGE_LIST_ITEM);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->text_label), kind == BRI_PASSAGE_LIST_ITEM ? 16 : 0);
   if (kind == BRI_PASSAGE_HEADING)
     gtk_widget_add_css_class (GTK_WIDGET (self->text_label), "heading");
   else if (kind == BRI_PASSAGE_CAPTION)
@@ -308,6 +309,7 @@ bri_passage_row_class_init (BriPassageRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  bri_panel_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BriAtlas/ui/bri-passage-row.ui");
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, document_label);
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, date_label);

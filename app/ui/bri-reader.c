@@ -30,7 +30,8 @@ typedef struct
 
 typedef struct
 {
-  int start;                 /* where the passage's block starts (its bullet) */
+  int block_start;           /* where the passage's block starts (its bullet) */
+  int text_start;
   int end;                   /* the end of its text, before the newline */
 } Span;
 
@@ -44,8 +45,10 @@ struct _BriReader
 
   GArray            *links;  /* of Link, by start */
   GArray            *spans;  /* of Span, by ordinal */
-  gboolean           scroll_pending;
-  guint              scroll_source;
+  guint              scroll_tick;
+  guint              scroll_frames;
+  guint              scroll_stable_frames;
+  double             scroll_upper;
 
   GtkScrolledWindow *scroller;
   GtkTextView       *view;
@@ -127,7 +130,7 @@ insert_passage (BriReader   *self,
   int text_start;
   glong n_chars = g_utf8_strlen (text, -1);
 
-  span.start = gtk_text_iter_get_offset (iter);
+  span.block_start = gtk_text_iter_get_offset (iter);
 
   switch (kind)
     {
@@ -155,7 +158,7 @@ insert_passage (BriReader   *self,
       break;
     }
 
-  text_start = gtk_text_iter_get_offset (iter);
+  text_start = span.text_start = gtk_text_iter_get_offset (iter);
   gtk_text_buffer_insert_with_tags (self->buffer, iter, text, -1, tag, NULL);
   span.end = gtk_text_iter_get_offset (iter);
   gtk_text_buffer_insert (self->buffer, iter, "\n", 1);
@@ -332,51 +335,74 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
-static gboolean
-try_scroll (BriReader *self)
-{
-  if (!self->scroll_pending)
-    return FALSE;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self->view)) ||
-      gtk_widget_get_height (GTK_WIDGET (self->view)) <= 0)
-    return FALSE;
-
-  /* The view keeps this request until its lines are laid out. */
-  gtk_text_view_scroll_to_mark (self->view, self->target_mark, 0.0, TRUE, 0.0, 0.1);
-  self->scroll_pending = FALSE;
-
-  return TRUE;
-}
+/* Scrolling to the passage waits for the view: its lines get their real
+ * heights a few frames after the text is set, and until then a position
+ * computed from estimates is off by screens.  So the passage is put in
+ * place at every frame until the layout stops growing, without GTK's
+ * scroll animation (opening a document at a passage should not fly
+ * through it). */
+#define SCROLL_STABLE_FRAMES 3
+#define SCROLL_YALIGN 0.1
+#define SCROLL_MAX_FRAMES 120
 
 static gboolean
-scroll_idle_cb (gpointer user_data)
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
 {
   BriReader *self = user_data;
+  GtkAdjustment *vadjustment;
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+  double upper;
 
-  self->scroll_source = 0;
-  try_scroll (self);
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) <= 0)
+    return G_SOURCE_CONTINUE;
 
-  return G_SOURCE_REMOVE;
+  /* gtk_text_view_scroll_to_iter() would animate: set the value. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, self->target_mark);
+  gtk_text_view_get_visible_rect (self->view, &visible);
+  gtk_text_view_get_iter_location (self->view, &iter, &location);
+  gtk_adjustment_set_value (vadjustment,
+                            gtk_adjustment_get_value (vadjustment) +
+                            (location.y - visible.y) - SCROLL_YALIGN * visible.height);
+
+  upper = gtk_adjustment_get_upper (vadjustment);
+  if (upper == self->scroll_upper)
+    self->scroll_stable_frames++;
+  else
+    self->scroll_stable_frames = 0;
+  self->scroll_upper = upper;
+
+  if (self->scroll_stable_frames >= SCROLL_STABLE_FRAMES ||
+      ++self->scroll_frames >= SCROLL_MAX_FRAMES)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
 queue_scroll (BriReader *self)
 {
-  self->scroll_pending = TRUE;
+  self->scroll_upper = -1;
+  self->scroll_stable_frames = 0;
+  self->scroll_frames = 0;
 
-  /* After an idle the view has had its size and a first layout; if it is
-   * not on screen yet, mapping it will try again. */
-  if (self->scroll_source == 0)
-    self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_idle_cb, self, NULL);
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), scroll_tick_cb,
+                                                      self, NULL);
 }
 
 static void
-on_view_map_cb (GtkWidget *view,
-                BriReader *self)
+stop_scrolling (BriReader *self)
 {
-  if (self->scroll_pending && self->scroll_source == 0)
-    self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_idle_cb, self, NULL);
+  if (self->scroll_tick != 0 && self->view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->scroll_tick);
+  self->scroll_tick = 0;
 }
 
 static void
@@ -387,10 +413,18 @@ mark_target (BriReader *self)
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->target_tag, &start, &end);
 
-  if (bri_reader_get_passage_bounds (self, self->ordinal, &start, &end))
-    gtk_text_buffer_apply_tag (self->buffer, self->target_tag, &start, &end);
+  if (self->ordinal < self->spans->len)
+    {
+      const Span *span = &g_array_index (self->spans, Span, self->ordinal);
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span->block_start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, span->end);
+      gtk_text_buffer_apply_tag (self->buffer, self->target_tag, &start, &end);
+    }
   else
-    gtk_text_buffer_get_start_iter (self->buffer, &start);
+    {
+      gtk_text_buffer_get_start_iter (self->buffer, &start);
+    }
 
   /* The keyboard cursor starts where the reader is looking. */
   gtk_text_buffer_move_mark (self->buffer, self->target_mark, &start);
@@ -484,7 +518,7 @@ bri_reader_dispose (GObject *object)
 {
   BriReader *self = BRI_READER (object);
 
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  stop_scrolling (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BRI_TYPE_READER);
   self->buffer = NULL;
   g_clear_object (&self->document);
@@ -552,6 +586,7 @@ bri_reader_class_init (BriReaderClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bri-reader");
 
+  bri_panel_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BriAtlas/ui/bri-reader.ui");
   gtk_widget_class_bind_template_child (widget_class, BriReader, scroller);
   gtk_widget_class_bind_template_child (widget_class, BriReader, view);
@@ -586,8 +621,6 @@ bri_reader_init (BriReader *self)
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
-
-  g_signal_connect (self->view, "map", G_CALLBACK (on_view_map_cb), self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document text"),
@@ -689,7 +722,7 @@ bri_reader_get_passage_bounds (BriReader   *self,
     return FALSE;
 
   span = &g_array_index (self->spans, Span, ordinal);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, start, span->start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, start, span->text_start);
   gtk_text_buffer_get_iter_at_offset (self->buffer, end, span->end);
 
   return TRUE;

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "bri-tile-renderer.h"
+#include "bri-tile-renderer-private.h"
 
 struct _BriTileRenderer
 {
@@ -45,49 +46,6 @@ static const BriTilePalette palettes[] = {
     .highlight  = { 0.471, 0.682, 0.929 },
   },
 };
-
-/* Where a point lies on the edge of the map. The outlines were cut at the
- * antimeridian and closed along x = 0 and x = 1, and rings round a pole
- * along y = 0 or 1: an edge between two points on the same map edge is one
- * of those cuts, filled but never stroked, or the cut would show as a line
- * down the 180th meridian through Chukotka, Fiji and Antarctica. */
-enum {
-  ON_WEST   = 1 << 0,
-  ON_EAST   = 1 << 1,
-  ON_NORTH  = 1 << 2,
-  ON_SOUTH  = 1 << 3,
-  ON_EDGE   = ON_WEST | ON_EAST | ON_NORTH | ON_SOUTH,
-  RING_START = 1 << 4,
-};
-
-/* Sides of the drawing area a point lies beyond (a Cohen–Sutherland code). */
-enum {
-  OUT_LEFT   = 1 << 0,
-  OUT_RIGHT  = 1 << 1,
-  OUT_TOP    = 1 << 2,
-  OUT_BOTTOM = 1 << 3,
-};
-
-typedef struct
-{
-  float x;
-  float y;
-  guint flags;
-} PathPoint;
-
-typedef struct
-{
-  /* Surface pixel = (map coordinate + shift - origin) * scale. */
-  double  origin_x;
-  double  origin_y;
-  double  scale;
-  double  shift;
-  double  low;          /* pixels beyond [low, high] on both axes are outside */
-  double  high;
-  double  min_dist2;    /* squared distance under which a point is dropped */
-  GArray *points;       /* of PathPoint, every ring of the tile */
-  GArray *runs;         /* of guint pairs: first and end point of a country */
-} Builder;
 
 static void
 bri_tile_renderer_finalize (GObject *object)
@@ -207,6 +165,60 @@ bri_tile_renderer_get_basemap (BriTileRenderer  *self,
   return bri_basemap_ref (self->basemaps[i]);
 }
 
+/* Where a point lies on the edge of the map. The outlines were cut at the
+ * antimeridian and closed along x = 0 and x = 1, and rings round a pole
+ * along y = 0 or 1: an edge between two points on the same map edge is one
+ * of those cuts, filled but never stroked, or the cut would show as a line
+ * down the 180th meridian through Chukotka, Fiji and Antarctica. */
+enum {
+  ON_WEST    = 1 << 0,
+  ON_EAST    = 1 << 1,
+  ON_NORTH   = 1 << 2,
+  ON_SOUTH   = 1 << 3,
+  ON_EDGE    = ON_WEST | ON_EAST | ON_NORTH | ON_SOUTH,
+  RING_START = 1 << 4,
+};
+
+/* Sides of the drawing area a point lies beyond (a Cohen–Sutherland code). */
+enum {
+  OUT_LEFT   = 1 << 0,
+  OUT_RIGHT  = 1 << 1,
+  OUT_TOP    = 1 << 2,
+  OUT_BOTTOM = 1 << 3,
+};
+
+void
+bri_outline_builder_init (BriOutlineBuilder *b,
+                          double             origin_x,
+                          double             origin_y,
+                          double             scale,
+                          double             min_px,
+                          double             min_py,
+                          double             max_px,
+                          double             max_py)
+{
+  g_assert (scale > 0.0);
+
+  *b = (BriOutlineBuilder) {
+    .origin_x = origin_x,
+    .origin_y = origin_y,
+    .scale = scale,
+    .min_px = min_px,
+    .min_py = min_py,
+    .max_px = max_px,
+    .max_py = max_py,
+    /* Half a pixel: closer points add nothing visible. */
+    .min_dist2 = 0.5 * 0.5,
+    .points = g_array_sized_new (FALSE, FALSE, sizeof (BriOutlinePoint), 4096),
+  };
+}
+
+void
+bri_outline_builder_clear (BriOutlineBuilder *b)
+{
+  g_clear_pointer (&b->points, g_array_unref);
+}
+
 static inline guint
 edge_flags (const float *p)
 {
@@ -215,26 +227,26 @@ edge_flags (const float *p)
 }
 
 static inline guint
-outcode (const Builder *b,
-         double         x,
-         double         y)
+outcode (const BriOutlineBuilder *b,
+         double                   x,
+         double                   y)
 {
-  return (x < b->low ? OUT_LEFT : 0) | (x > b->high ? OUT_RIGHT : 0) |
-         (y < b->low ? OUT_TOP : 0) | (y > b->high ? OUT_BOTTOM : 0);
+  return (x < b->min_px ? OUT_LEFT : 0) | (x > b->max_px ? OUT_RIGHT : 0) |
+         (y < b->min_py ? OUT_TOP : 0) | (y > b->max_py ? OUT_BOTTOM : 0);
 }
 
 static inline void
-push_point (Builder *b,
-            double   x,
-            double   y,
-            guint    flags)
+push_point (BriOutlineBuilder *b,
+            double             x,
+            double             y,
+            guint              flags)
 {
-  PathPoint p = { (float) x, (float) y, flags };
+  BriOutlinePoint p = { (float) x, (float) y, flags };
 
   g_array_append_val (b->points, p);
 }
 
-/* Projects one ring into surface pixels, thinning it on the way:
+/* Projects one ring into pixels, thinning it on the way:
  *  - a point closer than half a pixel to the last one kept adds nothing
  *    visible and is dropped (never a point on the map's edge, so that the
  *    cut edges stay recognisable);
@@ -246,8 +258,8 @@ push_point (Builder *b,
  * Both depend only on absolute positions, so neighbouring tiles thin a
  * shared coast the same way and their edges meet. */
 static void
-append_ring (Builder              *b,
-             const BriBasemapRing *ring)
+add_ring (BriOutlineBuilder    *b,
+          const BriBasemapRing *ring)
 {
   const float *p = ring->points;
   double ax, ay, bx = 0, by = 0;
@@ -302,63 +314,68 @@ box_overlaps (const BriBasemapBox *box,
          box->max_y >= min_y && box->min_y <= max_y;
 }
 
-/* Collects every ring that reaches the drawing area, in the copy of the
- * world shifted by b->shift. */
-static void
-collect_rings (Builder    *b,
-               BriBasemap *map)
+/**
+ * bri_outline_builder_add_country:
+ * @country: the country's index in @map
+ *
+ * Adds the rings of @country that reach the drawing area, in the copy of
+ * the world b->shift selects.
+ *
+ * Returns: %TRUE if any ring was added
+ */
+gboolean
+bri_outline_builder_add_country (BriOutlineBuilder *b,
+                                 BriBasemap        *map,
+                                 guint              country)
 {
   /* The drawing area in map coordinates, unshifted. */
-  double min_x = b->origin_x + b->low / b->scale - b->shift;
-  double max_x = b->origin_x + b->high / b->scale - b->shift;
-  double min_y = b->origin_y + b->low / b->scale;
-  double max_y = b->origin_y + b->high / b->scale;
-  guint n_countries = bri_basemap_get_n_countries (map);
+  double min_x = b->origin_x + b->min_px / b->scale - b->shift;
+  double max_x = b->origin_x + b->max_px / b->scale - b->shift;
+  double min_y = b->origin_y + b->min_py / b->scale;
+  double max_y = b->origin_y + b->max_py / b->scale;
+  guint first_polygon, n_polygons;
+  guint start = b->points->len;
+  BriBasemapBox box;
 
-  for (guint c = 0; c < n_countries; c++)
+  bri_basemap_get_country_box (map, country, &box);
+  if (!box_overlaps (&box, min_x, min_y, max_x, max_y))
+    return FALSE;
+
+  bri_basemap_get_country_polygons (map, country, &first_polygon, &n_polygons);
+  for (guint poly = first_polygon; poly < first_polygon + n_polygons; poly++)
     {
-      BriBasemapBox box;
-      guint first_polygon, n_polygons;
-      guint run[2];
+      guint first_ring, n_rings;
 
-      bri_basemap_get_country_box (map, c, &box);
+      bri_basemap_get_polygon (map, poly, &first_ring, &n_rings, &box);
       if (!box_overlaps (&box, min_x, min_y, max_x, max_y))
         continue;
 
-      run[0] = b->points->len;
-      bri_basemap_get_country_polygons (map, c, &first_polygon, &n_polygons);
-      for (guint poly = first_polygon; poly < first_polygon + n_polygons; poly++)
+      /* A ring wholly outside the area cannot change the even-odd parity
+       * of any point inside it, so skipping it is exact. */
+      for (guint r = first_ring; r < first_ring + n_rings; r++)
         {
-          guint first_ring, n_rings;
+          BriBasemapRing ring;
 
-          bri_basemap_get_polygon (map, poly, &first_ring, &n_rings, &box);
-          if (!box_overlaps (&box, min_x, min_y, max_x, max_y))
-            continue;
-
-          /* A ring wholly outside the area cannot change the even-odd
-           * parity of any point inside it, so skipping it is exact. */
-          for (guint r = first_ring; r < first_ring + n_rings; r++)
-            {
-              BriBasemapRing ring;
-
-              bri_basemap_get_ring (map, r, &ring);
-              if (box_overlaps (&ring.box, min_x, min_y, max_x, max_y))
-                append_ring (b, &ring);
-            }
+          bri_basemap_get_ring (map, r, &ring);
+          if (box_overlaps (&ring.box, min_x, min_y, max_x, max_y))
+            add_ring (b, &ring);
         }
-
-      run[1] = b->points->len;
-      if (run[1] > run[0])
-        g_array_append_vals (b->runs, run, 2);
     }
+
+  return b->points->len > start;
 }
 
-static void
-path_fill (cairo_t         *cr,
-           const PathPoint *pts,
-           guint            start,
-           guint            end)
+/* Appends the rings of points[start, end) to the current path, closed. */
+void
+bri_outline_builder_fill (BriOutlineBuilder *b,
+                          cairo_t           *cr,
+                          guint              start,
+                          guint              end)
 {
+  const BriOutlinePoint *pts = (const BriOutlinePoint *) b->points->data;
+
+  g_assert (end <= b->points->len);
+
   for (guint i = start; i < end; i++)
     {
       if (pts[i].flags & RING_START)
@@ -374,15 +391,18 @@ path_fill (cairo_t         *cr,
     cairo_close_path (cr);
 }
 
-/* Like path_fill() but leaves out the edges that run along the map's edge
- * (see ON_EDGE). */
-static void
-path_stroke (cairo_t         *cr,
-             const PathPoint *pts,
-             guint            start,
-             guint            end)
+/* Like bri_outline_builder_fill() but leaves out the edges that run along
+ * the map's edge (see ON_EDGE). */
+void
+bri_outline_builder_stroke (BriOutlineBuilder *b,
+                            cairo_t           *cr,
+                            guint              start,
+                            guint              end)
 {
+  const BriOutlinePoint *pts = (const BriOutlinePoint *) b->points->data;
   guint i = start;
+
+  g_assert (end <= b->points->len);
 
   while (i < end)
     {
@@ -449,16 +469,15 @@ bri_tile_renderer_render_with_bleed (BriTileRenderer  *self,
                                      GError          **error)
 {
   g_autoptr(BriBasemap) map = NULL;
-  g_autoptr(GArray) points = NULL;
   g_autoptr(GArray) runs = NULL;
   const BriTilePalette *palette;
-  const PathPoint *pts;
   const guint *run;
+  BriOutlineBuilder b;
   cairo_surface_t *surface;
   cairo_t *cr;
-  Builder b;
-  double tiles, full, f, coast_width, border_width;
+  double tiles, scale, full, f, coast_width, border_width, margin;
   double area_min, area_max;
+  guint n_countries;
 
   g_return_val_if_fail (BRI_IS_TILE_RENDERER (self), NULL);
   g_return_val_if_fail (zoom <= BRI_TILE_RENDERER_MAX_ZOOM, NULL);
@@ -472,6 +491,7 @@ bri_tile_renderer_render_with_bleed (BriTileRenderer  *self,
 
   palette = bri_tile_style_get_palette (style);
   tiles = (double) (1u << zoom);
+  scale = size * tiles;
   full = size + 2.0 * bleed;
 
   /* Lines grow a little with the zoom, as the outlines gain detail, and
@@ -480,36 +500,37 @@ bri_tile_renderer_render_with_bleed (BriTileRenderer  *self,
   f = size / 512.0;
   coast_width = (zoom <= 2 ? 2.5 : 3.5) * f;
   border_width = (zoom <= 2 ? 1.0 : zoom <= 5 ? 1.3 : 1.7) * f;
+  margin = coast_width + 2.0;
 
-  points = g_array_sized_new (FALSE, FALSE, sizeof (PathPoint), 4096);
-  runs = g_array_sized_new (FALSE, FALSE, sizeof (guint), 256);
-  b = (Builder) {
-    .scale = size * tiles,
-    .low = -(coast_width + 2.0),
-    .high = full + coast_width + 2.0,
-    .min_dist2 = 0.5 * 0.5,
-    .points = points,
-    .runs = runs,
-  };
-  b.origin_x = x / tiles - bleed / b.scale;
-  b.origin_y = y / tiles - bleed / b.scale;
+  bri_outline_builder_init (&b, x / tiles - bleed / scale, y / tiles - bleed / scale, scale,
+                            -margin, -margin, full + margin, full + margin);
+  runs = g_array_sized_new (FALSE, FALSE, sizeof (guint), 512);
+  n_countries = bri_basemap_get_n_countries (map);
 
   /* The map repeats east and west: a tile at either end, or its bleed,
    * shows a strip of the world's other end. */
-  area_min = b.origin_x + b.low / b.scale;
-  area_max = b.origin_x + b.high / b.scale;
+  area_min = b.origin_x - margin / scale;
+  area_max = b.origin_x + (full + margin) / scale;
   for (int shift = -1; shift <= 1; shift++)
     {
       if (area_max < shift || area_min > shift + 1)
         continue;
+
       b.shift = shift;
-      collect_rings (&b, map);
+      for (guint c = 0; c < n_countries; c++)
+        {
+          guint span[2] = { b.points->len, 0 };
+
+          if (!bri_outline_builder_add_country (&b, map, c))
+            continue;
+          span[1] = b.points->len;
+          g_array_append_vals (runs, span, 2);
+        }
     }
+  run = (const guint *) runs->data;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) full, (int) full);
   cr = cairo_create (surface);
-  pts = (const PathPoint *) points->data;
-  run = (const guint *) runs->data;
 
   set_color (cr, &palette->sea);
   cairo_paint (cr);
@@ -526,7 +547,7 @@ bri_tile_renderer_render_with_bleed (BriTileRenderer  *self,
    * borders, leaving a thin line on the sea side of coasts only. */
   cairo_new_path (cr);
   for (guint i = 0; i < runs->len; i += 2)
-    path_stroke (cr, pts, run[i], run[i + 1]);
+    bri_outline_builder_stroke (&b, cr, run[i], run[i + 1]);
   set_color (cr, &palette->coast);
   cairo_set_line_width (cr, coast_width);
   cairo_stroke (cr);
@@ -538,7 +559,7 @@ bri_tile_renderer_render_with_bleed (BriTileRenderer  *self,
   for (guint i = 0; i < runs->len; i += 2)
     {
       cairo_new_path (cr);
-      path_fill (cr, pts, run[i], run[i + 1]);
+      bri_outline_builder_fill (&b, cr, run[i], run[i + 1]);
       cairo_fill (cr);
     }
 
@@ -546,13 +567,14 @@ bri_tile_renderer_render_with_bleed (BriTileRenderer  *self,
    * hairline gaps that antialiasing leaves between two fills. */
   cairo_new_path (cr);
   for (guint i = 0; i < runs->len; i += 2)
-    path_stroke (cr, pts, run[i], run[i + 1]);
+    bri_outline_builder_stroke (&b, cr, run[i], run[i + 1]);
   set_color (cr, &palette->border);
   cairo_set_line_width (cr, border_width);
   cairo_stroke (cr);
 
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+  bri_outline_builder_clear (&b);
 
   return surface;
 }

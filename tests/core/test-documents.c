@@ -50,6 +50,25 @@ document_contains (BriDocument *document,
   return find_passage (document, needle) != NULL;
 }
 
+/* Asserts that the passage reading @needle sits directly under @section. */
+static void
+assert_section (BriDocument *document,
+                const char  *needle,
+                const char  *section)
+{
+  BriPassage *passage = find_passage (document, needle);
+  const char * const *path;
+  guint n;
+
+  if (passage == NULL)
+    g_error ("no passage reads “%s”", needle);
+
+  path = bri_passage_get_heading_path (passage);
+  n = g_strv_length ((char **) path);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (path[n - 1], ==, section);
+}
+
 static guint
 count_kind (BriDocument    *document,
             BriPassageKind  kind)
@@ -261,20 +280,74 @@ test_white_paper (void)
   g_assert_cmpstr (bri_passage_get_heading (heading), ==,
                    "III. Promoting All-Round Connectivity in Multiple Fields › 2. Growing connectivity of infrastructure");
 
-  /* Everything up to the next heading belongs to the panel: one section. */
+  /* The panel is one section under its heading: its own paragraphs carry
+   * its title, and the main text after it goes back to the section around
+   * it, so the Port of Piraeus is not filed under the Kenyan railway. */
   panel_path = g_strconcat (bri_passage_get_heading (heading), " › ", panel, NULL);
-  for (i = bri_passage_get_ordinal (heading) + 1; i < bri_document_get_n_passages (paper); i++)
+  for (i = bri_passage_get_ordinal (heading) + 1; i <= bri_passage_get_ordinal (heading) + 3; i++)
     {
       BriPassage *passage = bri_document_get_passage (paper, i);
 
-      if (bri_passage_get_kind (passage) == BRI_PASSAGE_HEADING)
-        break;
+      g_assert_cmpint (bri_passage_get_kind (passage), ==, BRI_PASSAGE_PARAGRAPH);
       g_assert_cmpstr (bri_passage_get_heading (passage), ==, panel_path);
       g_assert_cmpstr (bri_passage_get_heading_path (passage)[2], ==, panel);
     }
-  g_assert_cmpuint (i, >, bri_passage_get_ordinal (heading) + 3);
-  g_assert_cmpstr (bri_passage_get_text (bri_document_get_passage (paper, i)), ==,
-                   "3. Unimpeded, convenient and efficient trade");
+  g_assert_true (g_str_has_prefix (bri_passage_get_text (bri_document_get_passage (paper, bri_passage_get_ordinal (heading) + 1)),
+                                   "The Mombasa-Nairobi Standard Gauge Railway in Kenya"));
+  assert_section (paper, "every year a number of young Kenyans", panel);
+  assert_section (paper, "The annual cargo throughput of the Port of Piraeus", "2. Growing connectivity of infrastructure");
+  assert_section (paper, "Maritime connectivity is steadily improving", "2. Growing connectivity of infrastructure");
+  g_assert_cmpstr (bri_passage_get_heading (find_passage (paper, "Port of Piraeus")), ==,
+                   "III. Promoting All-Round Connectivity in Multiple Fields › 2. Growing connectivity of infrastructure");
+  g_assert_null (strstr (bri_passage_get_heading (find_passage (paper, "Port of Piraeus")), "Panel 1"));
+
+  /* Every panel: its text, then the main text again. */
+  assert_section (paper, "The innovative Cloud Classroom program", "Panel 2 Silk Road E-commerce expands new channels for economic and trade cooperation");
+  assert_section (paper, "Through consistently enriching the content", "Panel 2 Silk Road E-commerce expands new channels for economic and trade cooperation");
+  assert_section (paper, "Belt and Road Initiative Space Information Corridor", "6. Steady progress in new areas");
+  assert_section (paper, "Juncao technology was first launched", "Panel 3 Juncao poverty alleviation wins worldwide acclaim");
+  assert_section (paper, "Delivering notable results in projects", "1. Bringing tangible benefits to participating countries");
+  assert_section (paper, "62 demonstration sites had been built",
+                  "Panel 4 The Sweet Spring Project improves people’s wellbeing in the Lancang-Mekong Region");
+  assert_section (paper, "The Silk Road Community Building Initiative has promoted", "1. Bringing tangible benefits to participating countries");
+  assert_section (paper, "The China-Laos Railway is an electrified railway", "Panel 5 China-Laos Railway turns land-locked Laos into a land-linked country");
+  assert_section (paper, "the China-Laos Railway has helped Laos", "Panel 5 China-Laos Railway turns land-locked Laos into a land-linked country");
+  assert_section (paper, "The China-Laos Railway is a project that wins the heart", "Panel 5 China-Laos Railway turns land-locked Laos into a land-linked country");
+  assert_section (paper, "the China-Laos Railway could raise Laos", "Panel 5 China-Laos Railway turns land-locked Laos into a land-linked country");
+  assert_section (paper, "As a key output of BRI cooperation, the China-Europe Railway Express", "2. Adding vitality to economic globalization");
+  assert_section (paper, "Lu Ban was an ancient Chinese woodcraft master", "Panel 6 Luban Workshops");
+  assert_section (paper, "Though small in scale, the workshops", "Panel 6 Luban Workshops");
+  assert_section (paper, "The Chinese Youth Global Partnership", "4. Garnering strength for the progress of human civilization");
+
+  /* A box is one run of passages: once it has ended, nothing before the
+   * next heading is in it again. */
+  for (i = 0; i < bri_document_get_n_passages (paper); i++)
+    {
+      BriPassage *box = bri_document_get_passage (paper, i);
+      guint j = i + 1;
+      guint inside = 0;
+
+      if (bri_passage_get_kind (box) != BRI_PASSAGE_HEADING || !g_str_has_prefix (bri_passage_get_text (box), "Panel "))
+        continue;
+
+      for (; j < bri_document_get_n_passages (paper); j++)
+        {
+          BriPassage *passage = bri_document_get_passage (paper, j);
+          const char * const *path = bri_passage_get_heading_path (passage);
+          guint n = g_strv_length ((char **) path);
+
+          if (bri_passage_get_kind (passage) == BRI_PASSAGE_HEADING)
+            break;
+          if (n > 0 && g_str_equal (path[n - 1], bri_passage_get_text (box)))
+            {
+              g_assert_cmpuint (inside, ==, j - i - 1);
+              inside++;
+            }
+          else
+            g_assert_cmpstr (bri_passage_get_heading (passage), ==, bri_passage_get_heading (box));
+        }
+      g_assert_cmpuint (inside, >=, 1);
+    }
 
   corridor = find_passage (paper, "Major projects along the China-Pakistan Economic Corridor are under way");
   g_assert_nonnull (corridor);

@@ -538,6 +538,131 @@ test_pull_quote (void)
                    "paragraph:0:Infrastructure construction and connectivity are priorities of the plan.\n");
 }
 
+/* Where each body block sits: "Section › Box | text", the heading path a
+ * reader sees, built from the blocks' levels and depths. */
+static char *
+describe_sections (GPtrArray *blocks)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      BriTextBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->kind == BRI_TEXT_BLOCK_HEADING)
+        {
+          g_assert_cmpuint (block->depth, ==, block->level - 1);
+          g_assert_cmpuint (block->depth, <=, path->len);
+          g_ptr_array_set_size (path, block->depth);
+          g_ptr_array_add (path, block->text);
+          continue;
+        }
+
+      /* A body block never claims a heading that was not there. */
+      g_assert_cmpuint (block->depth, <=, path->len);
+      g_ptr_array_set_size (path, block->depth);
+      for (guint k = 0; k < path->len; k++)
+        g_string_append_printf (out, "%s%s", k > 0 ? " › " : "", (char *) g_ptr_array_index (path, k));
+      g_string_append_printf (out, " | %s\n", block->text);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_box_extent (void)
+{
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autofree char *out = NULL;
+
+  /* Boxes set in the main text, as a plain-text capture keeps them: a
+   * title, the box's paragraphs, then the main text with no mark at all. */
+  blocks = bri_text_clean ("Roads and Rivers of the Plain\n"
+                           "\n"
+                           "I. Transport on the plain\n"
+                           "\n"
+                           "Transport on the plain has grown. Roads and rivers carry trade across the plain.\n"
+                           "\n"
+                           "Roads on the plain now reach every town. Trade on the roads has doubled.\n"
+                           "\n"
+                           "Rivers on the plain carry most heavy goods. Trade by river is cheaper.\n"
+                           "\n"
+                           "Box 1 The Kessel Canal links two rivers\n"
+                           "\n"
+                           "The Kessel Canal was dug in 1890 between the Amber and the Sill. Barges on the canal carry timber.\n"
+                           "\n"
+                           "Today the canal is kept by a trust. Its locks were rebuilt with stone from the Marrow quarry.\n"
+                           "\n"
+                           "Visitors are welcome from May to September.\n"
+                           "\n"
+                           "Boats pass the Kessel locks every hour, and the trust sells three kinds of tickets:\n"
+                           "\n"
+                           "· day tickets,\n"
+                           "\n"
+                           "· season tickets.\n"
+                           "\n"
+                           "Roads on the plain are busy as well. Trade on the roads grew by a third last year.\n"
+                           "\n"
+                           "The port of Valmy on the coast has new quays. Ships from the south call there.\n"
+                           "\n"
+                           "Case Study 2 Tolls on the Ridge Road\n"
+                           "\n"
+                           "Tolls on the Ridge Road paid for its repair. The ridge tolls end next year.\n"
+                           "\n"
+                           "Drivers on the ridge pay at Hollin Gate.\n"
+                           "\n"
+                           "II. Outlook\n"
+                           "\n"
+                           "Plans for the plain put roads first. Rivers and trade come next.\n"
+                           "\n"
+                           "Box 3 A quiet harbour\n"
+                           "\n"
+                           "Fishermen land their catch at dawn. The auction starts at six.\n"
+                           "\n"
+                           "Much has changed since then.\n"
+                           "\n"
+                           "Transport on the plain will keep growing. Roads and trade will grow with it.\n",
+                           NULL, "Roads and Rivers of the Plain", NULL);
+  out = describe_sections (blocks);
+
+  g_assert_cmpstr (out, ==,
+                   "I. Transport on the plain | Transport on the plain has grown. Roads and rivers carry trade across the plain.\n"
+                   "I. Transport on the plain | Roads on the plain now reach every town. Trade on the roads has doubled.\n"
+                   "I. Transport on the plain | Rivers on the plain carry most heavy goods. Trade by river is cheaper.\n"
+                   /* The first block belongs to the box; the next ones share
+                    * a rare word with it ("canal", "Kessel"); the short one
+                    * between them waits for its neighbour; the list belongs
+                    * to the line that introduces it. */
+                   "I. Transport on the plain › Box 1 The Kessel Canal links two rivers | The Kessel Canal was dug in 1890 between the Amber and the Sill. Barges on the canal carry timber.\n"
+                   "I. Transport on the plain › Box 1 The Kessel Canal links two rivers | Today the canal is kept by a trust. Its locks were rebuilt with stone from the Marrow quarry.\n"
+                   "I. Transport on the plain › Box 1 The Kessel Canal links two rivers | Visitors are welcome from May to September.\n"
+                   "I. Transport on the plain › Box 1 The Kessel Canal links two rivers | Boats pass the Kessel locks every hour, and the trust sells three kinds of tickets:\n"
+                   "I. Transport on the plain › Box 1 The Kessel Canal links two rivers | day tickets,\n"
+                   "I. Transport on the plain › Box 1 The Kessel Canal links two rivers | season tickets.\n"
+                   /* Words all over the document ("roads", "plain", "trade")
+                    * are no topic: the main text is back. */
+                   "I. Transport on the plain | Roads on the plain are busy as well. Trade on the roads grew by a third last year.\n"
+                   "I. Transport on the plain | The port of Valmy on the coast has new quays. Ships from the south call there.\n"
+                   "I. Transport on the plain › Case Study 2 Tolls on the Ridge Road | Tolls on the Ridge Road paid for its repair. The ridge tolls end next year.\n"
+                   "I. Transport on the plain › Case Study 2 Tolls on the Ridge Road | Drivers on the ridge pay at Hollin Gate.\n"
+                   "II. Outlook | Plans for the plain put roads first. Rivers and trade come next.\n"
+                   /* A box whose first paragraph shares nothing with its
+                    * title still has it. */
+                   "II. Outlook › Box 3 A quiet harbour | Fishermen land their catch at dawn. The auction starts at six.\n"
+                   /* A short line that shares nothing goes with what
+                    * follows it: here, the main text. */
+                   "II. Outlook | Much has changed since then.\n"
+                   "II. Outlook | Transport on the plain will keep growing. Roads and trade will grow with it.\n");
+
+  /* The headings themselves are unchanged by where the boxes end. */
+  g_clear_pointer (&out, g_free);
+  out = describe (blocks);
+  g_assert_nonnull (strstr (out, "heading:2:Box 1 The Kessel Canal links two rivers\n"));
+  g_assert_nonnull (strstr (out, "heading:2:Case Study 2 Tolls on the Ridge Road\n"));
+  g_assert_nonnull (strstr (out, "heading:1:II. Outlook\n"));
+}
+
 static void
 test_kinds (void)
 {
@@ -576,6 +701,7 @@ main (int   argc,
   g_test_add_func ("/bri/text-clean/captions", test_captions);
   g_test_add_func ("/bri/text-clean/headings", test_headings);
   g_test_add_func ("/bri/text-clean/unlabelled-contents", test_unlabelled_contents);
+  g_test_add_func ("/bri/text-clean/box-extent", test_box_extent);
   g_test_add_func ("/bri/text-clean/bullets", test_bullets);
   g_test_add_func ("/bri/text-clean/pull-quote", test_pull_quote);
   g_test_add_func ("/bri/text-clean/kinds", test_kinds);

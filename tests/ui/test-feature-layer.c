@@ -548,20 +548,28 @@ kind_rgb (BriFeatureKind kind)
   return ((guint32) round (c.red * 255) << 16) | ((guint32) round (c.green * 255) << 8) | (guint32) round (c.blue * 255);
 }
 
-/* Samples the ring at @radius around a marker: how many of 8 points have
- * the colour. */
+/* Samples a ring around a marker at @n_angles angles: at how many of them
+ * some pixel between @r1 and @r2 from the centre has the colour.  Markers
+ * sit on whole pixels: pass the rounded position.  A thin ring is only
+ * fully covering pixels along the axes (4 angles). */
 static guint
 ring_matches (const Pixels *px,
               double        x,
               double        y,
-              double        radius,
+              double        r1,
+              double        r2,
+              int           n_angles,
               guint32       rgb)
 {
   guint n = 0;
 
-  for (int i = 0; i < 8; i++)
-    n += close_to (pixel_at (px, x + 0.5 + radius * cos (i * G_PI / 4),
-                             y + 0.5 + radius * sin (i * G_PI / 4)), rgb);
+  for (int i = 0; i < n_angles; i++)
+    for (double r = r1; r <= r2; r += 0.25)
+      if (close_to (pixel_at (px, x + r * cos (i * 2 * G_PI / n_angles), y + r * sin (i * 2 * G_PI / n_angles)), rgb))
+        {
+          n++;
+          break;
+        }
 
   return n;
 }
@@ -583,14 +591,14 @@ test_render (Fixture       *f,
 
   /* An exact port: a solid disc of the kind's colour around its symbol. */
   project (f, 30.0, 60.0, &x, &y);
-  g_assert_cmpuint (ring_matches (&px, floor (x), floor (y), 6.0, port), >=, 7);
-  g_assert_true (close_to (pixel_at (&px, floor (x) + 0.5 + 4.8, floor (y) + 0.5), port));
+  g_assert_cmpuint (ring_matches (&px, round (x), round (y), 5.0, 6.5, 8, port), ==, 8);
+  g_assert_true (close_to (pixel_at (&px, round (x) + 4.8, round (y)), port));
 
   /* A town-level port: a ring of that colour around a white middle. */
   project (f, 20.0, 100.0, &x, &y);
-  g_assert_cmpuint (ring_matches (&px, floor (x), floor (y), 7.0, port), >=, 7);
-  g_assert_true (close_to (pixel_at (&px, floor (x) + 0.5 + 4.8, floor (y) + 0.5), 0xffffff));
-  g_assert_true (close_to (pixel_at (&px, floor (x) + 0.5 - 4.8, floor (y) + 0.5), 0xffffff));
+  g_assert_cmpuint (ring_matches (&px, round (x), round (y), 5.5, 8.0, 4, port), ==, 4);
+  g_assert_true (close_to (pixel_at (&px, round (x) + 4.8, round (y)), 0xffffff));
+  g_assert_true (close_to (pixel_at (&px, round (x) - 4.8, round (y)), 0xffffff));
 
   /* The railway is drawn: a dark pixel beside the middle of a segment. */
   project (f, 40.0, 50.0, &ax, &ay);
@@ -625,7 +633,7 @@ test_render_wrapped (Fixture       *f,
   texture = render (f, "feature-layer-wrapped.png");
   pixels_init (&px, texture);
   x = w / 2.0 - 0.6 * 256.0 * 32 / 360.0;
-  g_assert_cmpuint (ring_matches (&px, floor (x), floor (y), 6.0, kind_rgb (BRI_FEATURE_KIND_PORT)), >=, 7);
+  g_assert_cmpuint (ring_matches (&px, round (x), round (y), 5.0, 6.5, 8, kind_rgb (BRI_FEATURE_KIND_PORT)), ==, 8);
   g_free (px.data);
 }
 

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* BriFeatureList: the side panel's list of places, with its filters. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bri-feature-filter.h"
+
+G_BEGIN_DECLS
+
+#define BRI_TYPE_FEATURE_LIST (bri_feature_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (BriFeatureList, bri_feature_list, BRI, FEATURE_LIST, GtkWidget)
+
+GtkWidget *bri_feature_list_new       (void);
+void       bri_feature_list_set_atlas (BriFeatureList   *self,
+                                       BriAtlas         *atlas,
+                                       GListModel       *filtered,
+                                       BriFeatureFilter *filter);
+
+G_END_DECLS

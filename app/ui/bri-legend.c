@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* BriLegend: a card over the map that shows what each line and marker
+ * style means and doubles as the kind filter: each kind is a check
+ * button.  The precision rows explain the honest styling: dashed lines
+ * are schematic, hollow markers town-level. */
+
+#define G_LOG_DOMAIN "bri-legend"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bri-feature-style.h"
+#include "bri-legend.h"
+
+struct _BriLegend
+{
+  GtkWidget         parent_instance;
+
+  GtkWidget        *box;
+  GtkWidget        *toggle;
+  GtkWidget        *revealer;
+  GtkWidget        *rows;
+  BriFeatureFilter *filter;
+  GtkWidget        *checks[BRI_FEATURE_N_KINDS];
+  guint             counts[BRI_FEATURE_N_KINDS];
+  gboolean          updating;
+};
+
+G_DEFINE_FINAL_TYPE (BriLegend, bri_legend, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  BriFeatureKind kind;
+  BriPrecision   precision;
+} Symbol;
+
+static void
+draw_symbol (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  Symbol *symbol = user_data;
+
+  bri_feature_style_draw_legend_symbol (cr, symbol->kind, symbol->precision, width, height);
+}
+
+static GtkWidget *
+symbol_new (BriFeatureKind kind,
+            BriPrecision   precision)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+  Symbol *symbol = g_new (Symbol, 1);
+
+  symbol->kind = kind;
+  symbol->precision = precision;
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 32);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 18);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_symbol, symbol, g_free);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+  return area;
+}
+
+static void
+sync_from_filter (BriLegend *self)
+{
+  self->updating = TRUE;
+  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+    if (self->checks[k] != NULL)
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (self->checks[k]),
+                                   bri_feature_filter_get_kind_shown (self->filter, k));
+  self->updating = FALSE;
+}
+
+static void
+on_check_toggled (GtkCheckButton *check,
+                  BriLegend      *self)
+{
+  BriFeatureKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "kind"));
+
+  if (self->updating || self->filter == NULL)
+    return;
+
+  bri_feature_filter_set_kind_shown (self->filter, kind, gtk_check_button_get_active (check));
+}
+
+static void
+on_filter_changed (BriFeatureFilter *filter,
+                   BriLegend        *self)
+{
+  sync_from_filter (self);
+}
+
+static GtkWidget *
+row_new (GtkWidget  *symbol,
+         const char *label)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0.0);
+  gtk_box_append (GTK_BOX (row), symbol);
+  gtk_box_append (GTK_BOX (row), text);
+
+  return row;
+}
+
+static void
+rebuild (BriLegend *self)
+{
+  GtkWidget *child;
+  GtkWidget *caption;
+  const struct { BriPrecision precision; BriFeatureKind kind; const char *label; } precisions[] = {
+    { BRI_PRECISION_EXACT, BRI_FEATURE_KIND_PORT, N_("Exact site") },
+    { BRI_PRECISION_TOWN, BRI_FEATURE_KIND_PORT, N_("Town-level location") },
+    { BRI_PRECISION_SCHEMATIC, BRI_FEATURE_KIND_RAILWAY, N_("Schematic line (not surveyed)") },
+  };
+
+  while ((child = gtk_widget_get_first_child (self->rows)) != NULL)
+    gtk_box_remove (GTK_BOX (self->rows), child);
+  memset (self->checks, 0, sizeof self->checks);
+
+  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+    {
+      GtkWidget *check;
+      g_autofree char *label = NULL;
+      g_autofree char *tooltip = NULL;
+
+      /* Kinds the atlas does not use would only be noise. */
+      if (self->counts[k] == 0)
+        continue;
+
+      label = g_strdup_printf ("%s (%u)", bri_feature_kind_get_label (k), self->counts[k]);
+      tooltip = g_strdup_printf (_("Show or hide: %s"), bri_feature_kind_get_label (k));
+      check = gtk_check_button_new ();
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check),
+                                  row_new (symbol_new (k, k == BRI_FEATURE_KIND_CORRIDOR ||
+                                                          bri_feature_style_kind_is_linear (k)
+                                                       ? BRI_PRECISION_TOWN : BRI_PRECISION_EXACT),
+                                           label));
+      gtk_widget_set_tooltip_text (check, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, bri_feature_kind_get_label (k),
+                                      -1);
+      g_object_set_data (G_OBJECT (check), "kind", GUINT_TO_POINTER (k));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), self);
+      gtk_box_append (GTK_BOX (self->rows), check);
+      self->checks[k] = check;
+    }
+
+  caption = gtk_label_new (_("Precision"));
+  gtk_widget_add_css_class (caption, "heading");
+  gtk_label_set_xalign (GTK_LABEL (caption), 0.0);
+  gtk_widget_set_margin_top (caption, 8);
+  gtk_box_append (GTK_BOX (self->rows), caption);
+
+  for (guint i = 0; i < G_N_ELEMENTS (precisions); i++)
+    {
+      GtkWidget *row = row_new (symbol_new (precisions[i].kind, precisions[i].precision),
+                                _(precisions[i].label));
+
+      gtk_widget_set_margin_start (row, 4);
+      gtk_box_append (GTK_BOX (self->rows), row);
+    }
+
+  if (self->filter != NULL)
+    sync_from_filter (self);
+}
+
+void
+bri_legend_set_filter (BriLegend        *self,
+                       BriFeatureFilter *filter,
+                       GListModel       *all_features)
+{
+  g_return_if_fail (BRI_IS_LEGEND (self));
+  g_return_if_fail (BRI_IS_FEATURE_FILTER (filter));
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, on_filter_changed, self);
+  g_set_object (&self->filter, filter);
+  g_signal_connect_object (filter, "changed", G_CALLBACK (on_filter_changed), self, 0);
+
+  memset (self->counts, 0, sizeof self->counts);
+  for (guint i = 0; i < g_list_model_get_n_items (all_features); i++)
+    {
+      g_autoptr(BriFeature) f = g_list_model_get_item (all_features, i);
+      self->counts[bri_feature_get_kind (f)]++;
+    }
+
+  rebuild (self);
+}
+
+static void
+bri_legend_dispose (GObject *object)
+{
+  BriLegend *self = (BriLegend *)object;
+
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (bri_legend_parent_class)->dispose (object);
+}
+
+static void
+bri_legend_class_init (BriLegendClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bri_legend_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "legend");
+}
+
+static void
+bri_legend_init (BriLegend *self)
+{
+  GtkWidget *header;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->box, "card");
+  gtk_widget_add_css_class (self->box, "bri-legend");
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (header), gtk_image_new_from_icon_name ("view-list-bullet-symbolic"));
+  gtk_box_append (GTK_BOX (header), gtk_label_new (_("Legend")));
+
+  self->toggle = gtk_toggle_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->toggle), header);
+  gtk_widget_add_css_class (self->toggle, "flat");
+  gtk_widget_set_tooltip_text (self->toggle, _("Show the legend and choose the kinds of place shown"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
+  gtk_box_append (GTK_BOX (self->box), self->toggle);
+
+  self->revealer = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer),
+                                    GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+  g_object_bind_property (self->toggle, "active", self->revealer, "reveal-child",
+                          G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (self->box), self->revealer);
+
+  self->rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_start (self->rows, 10);
+  gtk_widget_set_margin_end (self->rows, 10);
+  gtk_widget_set_margin_bottom (self->rows, 10);
+  gtk_revealer_set_child (GTK_REVEALER (self->revealer), self->rows);
+}
+
+GtkWidget *
+bri_legend_new (void)
+{
+  return g_object_new (BRI_TYPE_LEGEND, NULL);
+}

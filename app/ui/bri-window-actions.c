@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's actions and their shortcuts.  Panels never call each
+ * other: they activate these ("win.show-feature::ID" …). */
+
+#define G_LOG_DOMAIN "bri-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bri-map-view.h"
+#include "bri-window-private.h"
+
+static void
+open_with_prefix (BriWindow  *self,
+                  const char *prefix,
+                  GVariant   *param)
+{
+  g_autofree char *location = g_strdup_printf ("%s:%s", prefix, g_variant_get_string (param, NULL));
+
+  bri_window_navigate (self, location);
+}
+
+static void
+show_feature_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  open_with_prefix (BRI_WINDOW (widget), "feature", param);
+}
+
+/* From a link in the reader: the map goes there, the reader stays. */
+static void
+select_feature_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  BriWindow *self = BRI_WINDOW (widget);
+  BriFeature *feature;
+
+  if (self->atlas == NULL || !bri_atlas_is_loaded (self->atlas))
+    return;
+
+  feature = bri_atlas_lookup_feature (self->atlas, g_variant_get_string (param, NULL));
+  if (feature == NULL)
+    return;
+
+  bri_map_view_select_feature (BRI_MAP_VIEW (self->map_view), feature);
+  bri_map_view_fly_to_feature (BRI_MAP_VIEW (self->map_view), feature);
+}
+
+static void
+show_country_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  open_with_prefix (BRI_WINDOW (widget), "country", param);
+}
+
+static void
+open_passage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  open_with_prefix (BRI_WINDOW (widget), "passage", param);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  BriWindow *self = BRI_WINDOW (widget);
+  const char *location = bri_history_go_back (self->history);
+
+  if (location != NULL)
+    bri_window_open (self, location, FALSE);
+}
+
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  BriWindow *self = BRI_WINDOW (widget);
+  const char *location = bri_history_go_forward (self->history);
+
+  if (location != NULL)
+    bri_window_open (self, location, FALSE);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  bri_window_focus_search (BRI_WINDOW (widget));
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  BriWindow *self = BRI_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  bri_map_view_zoom_in (BRI_MAP_VIEW (BRI_WINDOW (widget)->map_view));
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  bri_map_view_zoom_out (BRI_MAP_VIEW (BRI_WINDOW (widget)->map_view));
+}
+
+static void
+overview_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  bri_window_show_overview (BRI_WINDOW (widget));
+}
+
+static void
+fullscreen_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  GtkWindow *window = GTK_WINDOW (widget);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+static void
+show_places_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  bri_window_navigate (BRI_WINDOW (widget), "places");
+}
+
+static void
+show_countries_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  bri_window_navigate (BRI_WINDOW (widget), "countries");
+}
+
+void
+bri_window_update_actions (BriWindow *self)
+{
+  gboolean loaded = self->atlas != NULL && bri_atlas_is_loaded (self->atlas);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
+                                 loaded && bri_history_can_go_back (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward",
+                                 loaded && bri_history_can_go_forward (self->history));
+}
+
+void
+bri_window_class_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-feature", "s", show_feature_action);
+  gtk_widget_class_install_action (widget_class, "win.select-feature", "s", select_feature_action);
+  gtk_widget_class_install_action (widget_class, "win.show-country", "s", show_country_action);
+  gtk_widget_class_install_action (widget_class, "win.open-passage", "s", open_passage_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.overview", NULL, overview_action);
+  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.show-places", NULL, show_places_action);
+  gtk_widget_class_install_action (widget_class, "win.show-countries", NULL, show_countries_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.overview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-places", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-countries", NULL);
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared between bri-window.c and bri-window-actions.c. */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "bri-feature-filter.h"
+#include "bri-history.h"
+#include "bri-window.h"
+
+G_BEGIN_DECLS
+
+struct _BriWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  GtkToggleButton      *sidebar_button;
+  GtkSearchEntry       *search_entry;
+  AdwFlap              *flap;
+  GtkStack             *side_stack;
+  AdwViewStack         *browse_stack;
+  GtkBox               *places_box;
+  GtkBox               *countries_box;
+  GtkListBox           *search_results;
+  AdwStatusPage        *status_page;
+  GtkWidget            *spinner;
+  GtkWidget            *feature_card;
+  GtkWidget            *country_page;
+  GtkWidget            *reader;
+  GtkWidget            *map_view;
+
+  /* State */
+  BriAtlas             *atlas;
+  BriFeatureFilter     *filter;
+  GtkFilterListModel   *filtered;
+  GtkWidget            *feature_list;
+  GtkWidget            *country_list;
+  BriHistory           *history;
+  GSettings            *settings;
+  char                 *location;
+  char                 *page_before_search;
+  gboolean              restoring;
+};
+
+void bri_window_class_install_actions (GtkWidgetClass *widget_class);
+void bri_window_update_actions        (BriWindow      *self);
+void bri_window_open                  (BriWindow      *self,
+                                       const char     *location,
+                                       gboolean        record);
+void bri_window_focus_search          (BriWindow      *self);
+void bri_window_show_overview         (BriWindow      *self);
+
+G_END_DECLS

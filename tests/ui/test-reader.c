@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The reader with the real white paper: the whole cleaned text in order,
+ * the asked-for passage highlighted and scrolled into view, and place
+ * names that ask the window to act. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bri-reader-private.h"
+#include "panel-test-util.h"
+
+static BriAtlas *atlas;
+
+typedef struct
+{
+  BriReader   *reader;
+  PanelWindow *pw;
+  BriDocument *document;
+  guint        ordinal;
+} Fixture;
+
+/* The first paragraph of the white paper's panel on the Mombasa–Nairobi
+ * railway. */
+static guint
+find_mombasa_panel_paragraph (BriDocument *document)
+{
+  guint n = bri_document_get_n_passages (document);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      BriPassage *passage = bri_document_get_passage (document, i);
+      const char *text = bri_passage_get_text (passage);
+
+      if (bri_passage_get_kind (passage) == BRI_PASSAGE_HEADING &&
+          g_str_has_prefix (text, "Panel") && strstr (text, "Mombasa") != NULL)
+        {
+          for (guint j = i + 1; j < n; j++)
+            if (bri_passage_get_kind (bri_document_get_passage (document, j)) == BRI_PASSAGE_PARAGRAPH)
+              return j;
+        }
+    }
+
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->document = bri_atlas_lookup_document (atlas, "white-paper-2023");
+  g_assert_nonnull (f->document);
+  f->ordinal = find_mombasa_panel_paragraph (f->document);
+
+  f->reader = BRI_READER (bri_reader_new ());
+  f->pw = panel_window_new (GTK_WIDGET (f->reader), 400, 720);
+  bri_reader_show (f->reader, atlas, f->document, f->ordinal);
+  /* Long enough for the view to validate its lines and scroll. */
+  panel_window_wait_frames (f->pw, 10);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  panel_window_free (f->pw);
+}
+
+static char *
+buffer_text (BriReader *reader)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (bri_reader_get_text_view (reader));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+test_whole_text (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *text = buffer_text (f->reader);
+  const char *cursor = text;
+  guint n = bri_document_get_n_passages (f->document);
+
+  g_assert_true (bri_reader_get_document (f->reader) == f->document);
+  g_assert_cmpuint (bri_reader_get_ordinal (f->reader), ==, f->ordinal);
+  g_assert_true (g_str_has_prefix (text, bri_document_get_title (f->document)));
+  g_assert_nonnull (strstr (text, bri_document_get_publisher (f->document)));
+
+  /* Every passage, in order, each where the reader says it is. */
+  for (guint i = 0; i < n; i++)
+    {
+      BriPassage *passage = bri_document_get_passage (f->document, i);
+      const char *passage_text = bri_passage_get_text (passage);
+      GtkTextIter start, end;
+      g_autofree char *slice = NULL;
+
+      cursor = strstr (cursor, passage_text);
+      g_assert_nonnull (cursor);
+      cursor += strlen (passage_text);
+
+      g_assert_true (bri_reader_get_passage_bounds (f->reader, i, &start, &end));
+      slice = gtk_text_iter_get_text (&start, &end);
+      g_assert_cmpstr (slice, ==, passage_text);
+    }
+
+  g_assert_false (bri_reader_get_passage_bounds (f->reader, n, &(GtkTextIter) { 0 }, &(GtkTextIter) { 0 }));
+}
+
+static void
+test_target (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkTextView *view = bri_reader_get_text_view (f->reader);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *target = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "target");
+  GtkTextIter start, end, before;
+  GdkRectangle visible, location;
+
+  g_assert_nonnull (target);
+  g_assert_true (bri_reader_get_passage_bounds (f->reader, f->ordinal, &start, &end));
+  g_assert_true (g_str_has_prefix (gtk_text_iter_get_text (&start, &end), "The Mombasa-Nairobi"));
+
+  /* The passage is highlighted, the one before it is not. */
+  g_assert_true (gtk_text_iter_has_tag (&start, target));
+  gtk_text_iter_backward_char (&end);
+  g_assert_true (gtk_text_iter_has_tag (&end, target));
+  g_assert_true (bri_reader_get_passage_bounds (f->reader, f->ordinal - 1, &before, &end));
+  g_assert_false (gtk_text_iter_has_tag (&before, target));
+
+  /* ...and on screen, though it is far down the document. */
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &start, &location);
+  g_test_message ("visible %d+%d, passage at %d", visible.y, visible.height, location.y);
+  g_assert_cmpint (visible.y, >, 0);
+  g_assert_cmpint (location.y, >=, visible.y);
+  g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
+
+  /* Showing another passage of the same document moves the highlight
+   * and the view. */
+  bri_reader_show (f->reader, atlas, f->document, 0);
+  panel_window_wait_frames (f->pw, 5);
+  g_assert_true (bri_reader_get_passage_bounds (f->reader, f->ordinal, &start, &end));
+  g_assert_false (gtk_text_iter_has_tag (&start, target));
+  g_assert_true (bri_reader_get_passage_bounds (f->reader, 0, &start, &end));
+  g_assert_true (gtk_text_iter_has_tag (&start, target));
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &start, &location);
+  g_assert_cmpint (location.y, >=, visible.y);
+  g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
+}
+
+/* The iter at the first occurrence of @word at or after passage
+ * @ordinal. */
+static void
+iter_at_word (BriReader   *reader,
+              guint        ordinal,
+              const char  *word,
+              GtkTextIter *iter)
+{
+  GtkTextIter start, end, match_end;
+
+  g_assert_true (bri_reader_get_passage_bounds (reader, ordinal, &start, &end));
+  g_assert_true (gtk_text_iter_forward_search (&start, word, GTK_TEXT_SEARCH_TEXT_ONLY,
+                                               iter, &match_end, NULL));
+}
+
+static void
+test_links (Fixture       *f,
+            gconstpointer  data)
+{
+  BriFeature *piraeus = find_feature_by_alias (atlas, "Piraeus", BRI_FEATURE_KIND_PORT);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (bri_reader_get_text_view (f->reader));
+  GtkTextTag *feature_link = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "link-feature");
+  GtkTextTag *country_link = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "link-country");
+  GtkTextIter iter;
+
+  g_assert_nonnull (piraeus);
+
+  /* A click anywhere on "Piraeus" selects the port on the map. */
+  iter_at_word (f->reader, f->ordinal, "Piraeus", &iter);
+  g_assert_true (gtk_text_iter_has_tag (&iter, feature_link));
+  g_assert_true (bri_reader_activate_link_at_iter (f->reader, &iter));
+  panel_window_assert_activated (f->pw, "select-feature", bri_feature_get_id (piraeus));
+  gtk_text_iter_forward_chars (&iter, 3);
+  g_assert_true (bri_reader_activate_link_at_iter (f->reader, &iter));
+  panel_window_assert_activated (f->pw, "select-feature", bri_feature_get_id (piraeus));
+
+  /* A country opens its dossier. */
+  iter_at_word (f->reader, f->ordinal, "Kenya", &iter);
+  g_assert_true (gtk_text_iter_has_tag (&iter, country_link));
+  g_assert_true (bri_reader_activate_link_at_iter (f->reader, &iter));
+  panel_window_assert_activated (f->pw, "show-country", "KE");
+
+  /* Plain words are not links. */
+  iter_at_word (f->reader, f->ordinal, "kilometers", &iter);
+  g_assert_false (gtk_text_iter_has_tag (&iter, feature_link));
+  g_assert_false (bri_reader_activate_link_at_iter (f->reader, &iter));
+  g_assert_cmpuint (f->pw->log->len, ==, 0);
+}
+
+static void
+test_render (Fixture       *f,
+             gconstpointer  data)
+{
+  save_png (f->pw->window, "reader.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (!panel_test_init (&argc, &argv))
+    return 1;
+
+  atlas = load_atlas ();
+
+  g_test_add ("/bri/reader/whole-text", Fixture, NULL, fixture_set_up, test_whole_text, fixture_tear_down);
+  g_test_add ("/bri/reader/target", Fixture, NULL, fixture_set_up, test_target, fixture_tear_down);
+  g_test_add ("/bri/reader/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
+  g_test_add ("/bri/reader/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
+
+  status = g_test_run ();
+  g_object_unref (atlas);
+
+  return status;
+}
