@@ -50,7 +50,7 @@ typedef struct
 
 typedef struct
 {
-  double  cell;
+  double  radius;
   GArray *clusters;   /* of BriFeatureCluster */
 } ClusterSet;
 
@@ -913,14 +913,39 @@ bri_feature_index_query_features (BriFeatureIndex     *self,
 
 /* Clusters */
 
+typedef struct
+{
+  double sum_x;
+  double sum_y;
+  int    next;     /* the next seed in the same cell, or -1 */
+} Seed;
+
+/* g_int64_hash () folds the two halves together, and column ^ row
+ * collides all along the diagonals: mix the bits instead. */
+static guint
+cell_hash (gconstpointer key)
+{
+  return (guint) ((*(const guint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
+}
+
 static GArray *
 compute_clusters (BriFeatureIndex *self,
-                  double           cell)
+                  double           radius)
 {
-  g_autoptr(GHashTable) cells = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) cells = g_hash_table_new (cell_hash, g_int64_equal);
+  g_autoptr(GArray) seeds = g_array_new (FALSE, FALSE, sizeof (Seed));
   g_autofree gint64 *keys = NULL;
   GArray *clusters = g_array_new (FALSE, FALSE, sizeof (BriFeatureCluster));
   guint n_point_parts = 0;
+  gint64 n_columns;
+  double cell;
+  double r2 = radius * radius;
+
+  /* Cells at least as wide as the radius, a whole number of them around
+   * the world, so that the 3 × 3 cells around a point hold every seed
+   * within reach, across the antimeridian too. */
+  n_columns = MAX ((gint64) floor (1.0 / radius), 1);
+  cell = 1.0 / n_columns;
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -930,7 +955,7 @@ compute_clusters (BriFeatureIndex *self,
         n_point_parts += item->n_parts;
     }
 
-  /* One key per cluster at most, and the hash table keeps pointers into
+  /* One key per cell at most, and the hash table keeps pointers into
    * this array, so it must never move. */
   keys = g_new (gint64, MAX (n_point_parts, 1));
 
@@ -945,40 +970,88 @@ compute_clusters (BriFeatureIndex *self,
         {
           const Part *part = &g_array_index (self->parts, Part, p);
           const BriXY *pt = &g_array_index (self->points, BriXY, part->first_point);
-          guint64 ix = (guint64) floor (pt->x / cell);
-          guint64 iy = (guint64) floor (pt->y / cell);
-          gint64 key = (gint64) ((ix << 32) | (iy & 0xffffffff));
-          gpointer found;
+          gint64 ix = MIN ((gint64) floor (pt->x / cell), n_columns - 1);
+          gint64 iy = (gint64) floor (pt->y / cell);
+          int best = -1;
+          double best_d2 = G_MAXDOUBLE;
           BriFeatureCluster *cluster;
+          Seed *seed;
 
-          found = g_hash_table_lookup (cells, &key);
-          if (found == NULL)
+          /* The nearest seed within reach, if any. */
+          for (gint64 dy = -1; dy <= 1; dy++)
+            for (gint64 dx = -1; dx <= 1; dx++)
+              {
+                gint64 key = (((ix + dx + n_columns) % n_columns) << 32) | ((iy + dy) & 0xffffffff);
+                gpointer found = g_hash_table_lookup (cells, &key);
+
+                for (int k = found ? GPOINTER_TO_INT (found) - 1 : -1; k >= 0;
+                     k = g_array_index (seeds, Seed, k).next)
+                  {
+                    const BriFeatureCluster *c = &g_array_index (clusters, BriFeatureCluster, k);
+                    double ddx = pt->x - c->x, ddy = pt->y - c->y;
+                    double d2;
+
+                    ddx -= round (ddx);
+                    d2 = ddx * ddx + ddy * ddy;
+                    if (d2 <= r2 && d2 < best_d2)
+                      {
+                        best = k;
+                        best_d2 = d2;
+                      }
+                  }
+              }
+
+          if (best < 0)
             {
-              BriFeatureCluster c = { 0.0, 0.0, 0, i, TRUE };
+              /* A new seed: its position is the one others are measured
+               * against, so that the clusters do not drift with order. */
+              BriFeatureCluster c = { pt->x, pt->y, 0, i, TRUE };
+              Seed s = { 0.0, 0.0, -1 };
+              gint64 key = (ix << 32) | (iy & 0xffffffff);
+              gpointer head = g_hash_table_lookup (cells, &key);
 
-              keys[clusters->len] = key;
               g_array_append_val (clusters, c);
-              g_hash_table_insert (cells, &keys[clusters->len - 1], GUINT_TO_POINTER (clusters->len));
-              cluster = &g_array_index (clusters, BriFeatureCluster, clusters->len - 1);
-            }
-          else
-            cluster = &g_array_index (clusters, BriFeatureCluster, GPOINTER_TO_UINT (found) - 1);
+              g_array_append_val (seeds, s);
+              best = clusters->len - 1;
 
-          /* Sums for now; divided below. */
-          cluster->x += pt->x;
-          cluster->y += pt->y;
+              /* The new seed heads its cell's list.  Inserting under a key
+               * already there keeps the stored key, so a stack key does. */
+              if (head != NULL)
+                {
+                  g_array_index (seeds, Seed, best).next = GPOINTER_TO_INT (head) - 1;
+                  g_hash_table_insert (cells, &key, GINT_TO_POINTER (best + 1));
+                }
+              else
+                {
+                  guint n = g_hash_table_size (cells);
+
+                  keys[n] = key;
+                  g_hash_table_insert (cells, &keys[n], GINT_TO_POINTER (best + 1));
+                }
+            }
+
+          cluster = &g_array_index (clusters, BriFeatureCluster, best);
+          seed = &g_array_index (seeds, Seed, best);
+          seed->sum_x += pt->x - round (pt->x - cluster->x);
+          seed->sum_y += pt->y;
           cluster->n_members++;
           if (cluster->item != i)
             cluster->single_item = FALSE;
         }
     }
 
+  /* Bubbles sit at the mean of their members; a lone point stays put. */
   for (guint c = 0; c < clusters->len; c++)
     {
       BriFeatureCluster *cluster = &g_array_index (clusters, BriFeatureCluster, c);
+      const Seed *seed = &g_array_index (seeds, Seed, c);
 
-      cluster->x /= cluster->n_members;
-      cluster->y /= cluster->n_members;
+      if (cluster->n_members > 1)
+        {
+          cluster->x = seed->sum_x / cluster->n_members;
+          cluster->y = seed->sum_y / cluster->n_members;
+          cluster->x -= floor (cluster->x);
+        }
     }
 
   return clusters;
@@ -986,32 +1059,34 @@ compute_clusters (BriFeatureIndex *self,
 
 /**
  * bri_feature_index_get_clusters:
- * @cell: the size of a grid cell, in normalized units (pixels / world_px)
+ * @radius: how near, in normalized units (pixels / world_px), a point must
+ *   be to a cluster's first point to join it
  * @n_clusters: (out): how many clusters there are
  *
- * Gathers the points of point features by the cell of a grid anchored at
- * the world's north-west corner, so that a cluster stays put while the
- * map pans.  Cached per cell size.
+ * Gathers the points of point features, greedily in model order: each
+ * point joins the nearest cluster whose first point is within @radius,
+ * or starts one.  Nothing depends on the view, so clusters stay put while
+ * the map pans.  Cached per radius.
  *
  * Returns: (array length=n_clusters) (transfer none): the clusters, in
  *   the order of their first member
  */
 const BriFeatureCluster *
 bri_feature_index_get_clusters (BriFeatureIndex *self,
-                                double           cell,
+                                double           radius,
                                 guint           *n_clusters)
 {
   ClusterSet set;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (cell > 0.0, NULL);
+  g_return_val_if_fail (radius > 0.0 && radius <= 0.5, NULL);
   g_return_val_if_fail (n_clusters != NULL, NULL);
 
   for (guint i = 0; i < self->cluster_sets->len; i++)
     {
       ClusterSet *cached = &g_array_index (self->cluster_sets, ClusterSet, i);
 
-      if (cached->cell == cell)
+      if (cached->radius == radius)
         {
           *n_clusters = cached->clusters->len;
           return (const BriFeatureCluster *) (gpointer) cached->clusters->data;
@@ -1021,8 +1096,8 @@ bri_feature_index_get_clusters (BriFeatureIndex *self,
   if (self->cluster_sets->len >= MAX_CLUSTER_SETS)
     g_array_set_size (self->cluster_sets, 0);
 
-  set.cell = cell;
-  set.clusters = compute_clusters (self, cell);
+  set.radius = radius;
+  set.clusters = compute_clusters (self, radius);
   g_array_append_val (self->cluster_sets, set);
 
   *n_clusters = set.clusters->len;

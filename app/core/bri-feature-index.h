@@ -36,7 +36,7 @@ typedef enum
 
 #define BRI_FEATURE_PICK_ALL (BRI_FEATURE_PICK_POINTS | BRI_FEATURE_PICK_LINES)
 
-/* Points that fall into one cell of a grid laid over the world. */
+/* Points near enough to each other to be drawn as one. */
 typedef struct
 {
   double   x;            /* mean position of the members */
@@ -99,7 +99,7 @@ GPtrArray               *bri_feature_index_query_features (BriFeatureIndex     *
                                                            const BriFeatureBox *box);
 
 const BriFeatureCluster *bri_feature_index_get_clusters   (BriFeatureIndex     *self,
-                                                           double               cell,
+                                                           double               radius,
                                                            guint               *n_clusters);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BriFeatureIndex, bri_feature_index_unref)

@@ -19,7 +19,7 @@
 #include "bri-passage-row.h"
 
 #define SYMBOL_SIZE 16
-#define ROWS_PER_IDLE 20
+#define ROWS_PER_IDLE 10
 
 struct _BriCountryPage
 {
@@ -64,13 +64,12 @@ static void
 set_count (GtkLabel   *count_label,
            GtkLabel   *caption_label,
            guint       n,
-           const char *singular,
-           const char *plural)
+           const char *caption)
 {
   g_autofree char *count = g_strdup_printf ("%u", n);
 
   gtk_label_set_text (count_label, count);
-  gtk_label_set_text (caption_label, g_dngettext (GETTEXT_PACKAGE, singular, plural, n));
+  gtk_label_set_text (caption_label, caption);
 }
 
 /* The id a button or row carries lives as long as its handler. */
@@ -284,6 +283,7 @@ bri_country_page_update (BriCountryPage *self)
   const char *english_name = bri_country_get_name (self->country);
   g_autoptr(GListModel) features = bri_atlas_get_country_features (self->atlas, self->country);
   g_autofree char *overline = NULL;
+  guint n_places, n_passages, n_documents;
 
   /* Translators: the small line over a country's name; %s is its ISO code, as in "Country · KE" */
   overline = g_strdup_printf (_("Country · %s"), bri_country_get_code (self->country));
@@ -296,18 +296,18 @@ bri_country_page_update (BriCountryPage *self)
   g_clear_object (&self->passages);
   self->passages = bri_atlas_get_country_passages (self->atlas, self->country);
 
-  set_count (self->places_count_label, self->places_caption_label,
-             g_list_model_get_n_items (features),
-             /* Translators: under a count on a country's dossier */
-             N_("place"), N_("places"));
-  set_count (self->passages_count_label, self->passages_caption_label,
-             g_list_model_get_n_items (self->passages),
-             /* Translators: under a count on a country's dossier */
-             N_("passage"), N_("passages"));
-  set_count (self->documents_count_label, self->documents_caption_label,
-             count_documents (self->passages),
-             /* Translators: under a count on a country's dossier */
-             N_("document"), N_("documents"));
+  n_places = g_list_model_get_n_items (features);
+  n_passages = g_list_model_get_n_items (self->passages);
+  n_documents = count_documents (self->passages);
+  set_count (self->places_count_label, self->places_caption_label, n_places,
+             /* Translators: under the number of places on a country's dossier */
+             g_dngettext (GETTEXT_PACKAGE, "place", "places", n_places));
+  set_count (self->passages_count_label, self->passages_caption_label, n_passages,
+             /* Translators: under the number of passages on a country's dossier */
+             g_dngettext (GETTEXT_PACKAGE, "passage", "passages", n_passages));
+  set_count (self->documents_count_label, self->documents_caption_label, n_documents,
+             /* Translators: under the number of source documents on a country's dossier */
+             g_dngettext (GETTEXT_PACKAGE, "document", "documents", n_documents));
 
   update_features (self, features);
   update_passages (self);

@@ -22,10 +22,10 @@
 #include "bri-feature-style.h"
 #include "bri-geo.h"
 
-/* Below this zoom level, points that share a cell of CLUSTER_CELL_PX
- * pixels are drawn as one bubble with a count. */
+/* Below this zoom level, points whose markers would overlap — nearer
+ * than CLUSTER_RADIUS_PX — are drawn as one bubble with a count. */
 #define CLUSTER_MAX_ZOOM 9.5
-#define CLUSTER_CELL_PX 44.0
+#define CLUSTER_RADIUS_PX 24.0
 
 /* Names of points from this zoom level on, at most this many. */
 #define LABEL_MIN_ZOOM 5.0
@@ -110,7 +110,7 @@ struct _BriFeatureLayer
   BriFeature      *hovered;
   BriFeatureIndex *lone_index;     /* the selected feature, if not in the model */
 
-  GHashTable      *label_layouts;  /* BriFeature * → PangoLayout */
+  GHashTable      *label_sprites;  /* BriFeature * → LabelSprite */
   GHashTable      *sprites;        /* key → cairo_surface_t */
 
   /* Scratch space, reused frame after frame. */
@@ -212,12 +212,12 @@ view_is_clustering (const View *view)
   return view->zoom < CLUSTER_MAX_ZOOM;
 }
 
-/* Cells follow whole zoom levels, so clusters hold still while the zoom
+/* Clusters follow whole zoom levels, so they hold still while the zoom
  * animates between two levels. */
 static inline double
-view_cluster_cell (const View *view)
+view_cluster_radius (const View *view)
 {
-  return CLUSTER_CELL_PX / (view->tile_size * exp2 (round (view->zoom)));
+  return CLUSTER_RADIUS_PX / (view->tile_size * exp2 (round (view->zoom)));
 }
 
 /* The index */
@@ -230,7 +230,7 @@ ensure_index (BriFeatureLayer *self)
       g_clear_pointer (&self->index, bri_feature_index_unref);
       g_clear_pointer (&self->lone_index, bri_feature_index_unref);
       /* Keyed by features the old index kept alive. */
-      g_hash_table_remove_all (self->label_layouts);
+      g_hash_table_remove_all (self->label_sprites);
 
       if (self->model != NULL)
         self->index = bri_feature_index_new (self->model);
@@ -349,7 +349,7 @@ hit_test (BriFeatureLayer *self,
   if (view_is_clustering (&view))
     {
       guint n;
-      const BriFeatureCluster *clusters = bri_feature_index_get_clusters (index, view_cluster_cell (&view), &n);
+      const BriFeatureCluster *clusters = bri_feature_index_get_clusters (index, view_cluster_radius (&view), &n);
       const BriFeatureCluster *best = NULL;
       double best_d = G_MAXDOUBLE;
 
@@ -411,18 +411,22 @@ hit_test (BriFeatureLayer *self,
 
 /* Drawing lines */
 
-/* Liang–Barsky against the square ±COORD_LIMIT. */
+/* Liang–Barsky against a rectangle. */
 static gboolean
 clip_segment (double   *ax,
               double   *ay,
               double   *bx,
               double   *by,
+              double    x1,
+              double    y1,
+              double    x2,
+              double    y2,
               gboolean *b_clipped)
 {
   double t0 = 0.0, t1 = 1.0;
   double dx = *bx - *ax, dy = *by - *ay;
   double p[4] = { -dx, dx, -dy, dy };
-  double q[4] = { *ax + COORD_LIMIT, COORD_LIMIT - *ax, *ay + COORD_LIMIT, COORD_LIMIT - *ay };
+  double q[4] = { *ax - x1, x2 - *ax, *ay - y1, y2 - *ay };
 
   for (int i = 0; i < 4; i++)
     {
@@ -497,7 +501,8 @@ path_add_part (cairo_t     *cr,
               double ax = px, ay = py, bx = x, by = y;
               gboolean b_clipped = FALSE;
 
-              if (clip_segment (&ax, &ay, &bx, &by, &b_clipped))
+              if (clip_segment (&ax, &ay, &bx, &by, -COORD_LIMIT, -COORD_LIMIT,
+                                COORD_LIMIT, COORD_LIMIT, &b_clipped))
                 {
                   if (!pen || ax != px || ay != py)
                     cairo_move_to (cr, ax, ay);
@@ -681,7 +686,7 @@ gather_markers (BriFeatureLayer *self,
   if (view_is_clustering (view))
     {
       guint n;
-      const BriFeatureCluster *clusters = bri_feature_index_get_clusters (index, view_cluster_cell (view), &n);
+      const BriFeatureCluster *clusters = bri_feature_index_get_clusters (index, view_cluster_radius (view), &n);
 
       for (int world = (int) floor (view->box.x1); world <= (int) floor (view->box.x2); world++)
         for (guint i = 0; i < n; i++)
@@ -886,29 +891,120 @@ occupancy_test_and_set (Occupancy *occ,
   return TRUE;
 }
 
-static PangoLayout *
-get_label_layout (BriFeatureLayer *self,
+/* A name with its halo, drawn once: stroking the outlines of glyphs is
+ * the slowest thing cairo does here, far too slow to do every frame. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  int              width;     /* of the text; the image has a halo margin */
+  int              height;
+} LabelSprite;
+
+#define LABEL_HALO 2
+
+static void
+label_sprite_free (gpointer data)
+{
+  LabelSprite *sprite = data;
+
+  cairo_surface_destroy (sprite->surface);
+  g_free (sprite);
+}
+
+static const LabelSprite *
+get_label_sprite (BriFeatureLayer *self,
                   BriFeature      *feature)
 {
-  PangoLayout *layout = g_hash_table_lookup (self->label_layouts, feature);
+  LabelSprite *sprite = g_hash_table_lookup (self->label_sprites, feature);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoAttrList *attrs;
+  GdkRGBA fg;
+  int scale;
+  cairo_t *cr;
 
-  if (layout == NULL)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
+  if (sprite != NULL)
+    return sprite;
 
-      /* Bounded: panning over a huge model must not grow it forever. */
-      if (g_hash_table_size (self->label_layouts) > 4096)
-        g_hash_table_remove_all (self->label_layouts);
+  /* Bounded: panning over a huge model must not grow it forever. */
+  if (g_hash_table_size (self->label_sprites) > 1024)
+    g_hash_table_remove_all (self->label_sprites);
 
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), bri_feature_get_name (feature));
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
-      pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-      g_hash_table_insert (self->label_layouts, feature, layout);
-    }
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), bri_feature_get_name (feature));
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
 
-  return layout;
+  sprite = g_new0 (LabelSprite, 1);
+  pango_layout_get_pixel_size (layout, &sprite->width, &sprite->height);
+  scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                (sprite->width + 2 * LABEL_HALO) * scale,
+                                                (sprite->height + 2 * LABEL_HALO) * scale);
+  cairo_surface_set_device_scale (sprite->surface, scale, scale);
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  cr = cairo_create (sprite->surface);
+  cairo_move_to (cr, LABEL_HALO, LABEL_HALO);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, 3.0);
+  /* A halo against the text colour: light text (dark theme) gets a dark one. */
+  if (0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5)
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  g_hash_table_insert (self->label_sprites, feature, sprite);
+
+  return sprite;
+}
+
+/* Keeps names off the highlighted line: marks the cells it crosses. */
+static void
+occupancy_mark_line (BriFeatureLayer *self,
+                     Occupancy       *occ,
+                     const View      *view,
+                     BriFeature      *feature)
+{
+  BriFeatureIndex *index;
+  guint item;
+
+  index = find_geometry (self, feature, &item);
+  if (index == NULL || bri_feature_index_item_is_point (index, item))
+    return;
+
+  for (int world = (int) floor (view->box.x1); world <= (int) floor (view->box.x2); world++)
+    for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
+      {
+        guint n;
+        const BriXY *pts = bri_feature_index_get_part (index, item, p, &n);
+
+        for (guint j = 0; j + 1 < n; j++)
+          {
+            double ax, ay, bx, by, len;
+            gboolean clipped;
+
+            view_to_widget (view, pts[j].x + world, pts[j].y, &ax, &ay);
+            view_to_widget (view, pts[j + 1].x + world, pts[j + 1].y, &bx, &by);
+            if (!clip_segment (&ax, &ay, &bx, &by, 0, 0, view->width, view->height, &clipped))
+              continue;
+
+            len = hypot (bx - ax, by - ay);
+            for (double t = 0; t <= len; t += LABEL_CELL_PX / 2.0)
+              {
+                double x = ax + (bx - ax) * (len > 0 ? t / len : 0);
+                double y = ay + (by - ay) * (len > 0 ? t / len : 0);
+
+                occupancy_test_and_set (occ, x - 4, y - 4, 8, 8, FALSE);
+              }
+          }
+      }
 }
 
 static int
@@ -928,10 +1024,7 @@ draw_labels (BriFeatureLayer *self,
              const View      *view)
 {
   g_autoptr(GPtrArray) candidates = NULL;
-  GtkStyleContext *style_context;
   Occupancy occ;
-  GdkRGBA fg;
-  gboolean dark;
   guint placed = 0;
   double r_normal = bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL);
 
@@ -963,27 +1056,23 @@ draw_labels (BriFeatureLayer *self,
 
   g_ptr_array_sort (candidates, compare_candidates);
 
-  style_context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  gtk_style_context_get_color (style_context, &fg);
-  dark = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
-
-  cairo_save (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, 3.0);
+  if (self->selected != NULL)
+    occupancy_mark_line (self, &occ, view, self->selected);
+  if (self->hovered != NULL)
+    occupancy_mark_line (self, &occ, view, self->hovered);
 
   for (guint i = 0; i < candidates->len && i < MAX_LABEL_CANDIDATES && placed < MAX_LABELS; i++)
     {
       const Marker *m = g_ptr_array_index (candidates, i);
       BriFeature *feature = bri_feature_index_get_item (self->index, m->item);
-      PangoLayout *layout = get_label_layout (self, feature);
-      int lw, lh;
+      const LabelSprite *label = get_label_sprite (self, feature);
+      int lw = label->width, lh = label->height;
       double spots[4][2];
       /* Clear of the halo of a highlighted marker. */
       double r = feature == self->selected ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_SELECTED) + 5.0
                : feature == self->hovered ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_HOVERED) + 4.0
                : r_normal;
 
-      pango_layout_get_pixel_size (layout, &lw, &lh);
       /* Right, left, below, above. */
       spots[0][0] = m->x + r + 3;        spots[0][1] = m->y - lh / 2.0;
       spots[1][0] = m->x - r - 3 - lw;   spots[1][1] = m->y - lh / 2.0;
@@ -999,21 +1088,16 @@ draw_labels (BriFeatureLayer *self,
             continue;
 
           occupancy_test_and_set (&occ, lx, ly, lw, lh, FALSE);
-          cairo_move_to (cr, lx, ly);
-          pango_cairo_layout_path (cr, layout);
-          if (dark)
-            cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
-          else
-            cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-          cairo_stroke_preserve (cr);
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha);
+          /* On whole pixels, so that the image is copied, not resampled. */
+          lx = round (lx) - LABEL_HALO;
+          ly = round (ly) - LABEL_HALO;
+          cairo_set_source_surface (cr, label->surface, lx, ly);
+          cairo_rectangle (cr, lx, ly, lw + 2 * LABEL_HALO, lh + 2 * LABEL_HALO);
           cairo_fill (cr);
           placed++;
           break;
         }
     }
-
-  cairo_restore (cr);
 }
 
 static void
@@ -1108,7 +1192,7 @@ bri_feature_layer_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (bri_feature_layer_parent_class)->css_changed (widget, change);
 
   /* The font may have changed, and the sprites' text with it. */
-  g_hash_table_remove_all (self->label_layouts);
+  g_hash_table_remove_all (self->label_sprites);
   g_hash_table_remove_all (self->sprites);
 }
 
@@ -1120,7 +1204,7 @@ bri_feature_layer_system_setting_changed (GtkWidget        *widget,
 
   GTK_WIDGET_CLASS (bri_feature_layer_parent_class)->system_setting_changed (widget, setting);
 
-  g_hash_table_remove_all (self->label_layouts);
+  g_hash_table_remove_all (self->label_sprites);
   g_hash_table_remove_all (self->sprites);
 }
 
@@ -1203,6 +1287,7 @@ on_scale_factor_changed_cb (BriFeatureLayer *self)
 {
   /* Sprites are drawn for one scale: redraw them sharp for the new one. */
   g_hash_table_remove_all (self->sprites);
+  g_hash_table_remove_all (self->label_sprites);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1258,7 +1343,7 @@ bri_feature_layer_dispose (GObject *object)
   g_clear_object (&self->hovered);
   g_clear_pointer (&self->index, bri_feature_index_unref);
   g_clear_pointer (&self->lone_index, bri_feature_index_unref);
-  g_hash_table_remove_all (self->label_layouts);
+  g_hash_table_remove_all (self->label_sprites);
   g_hash_table_remove_all (self->sprites);
 
   G_OBJECT_CLASS (bri_feature_layer_parent_class)->dispose (object);
@@ -1276,7 +1361,7 @@ bri_feature_layer_finalize (GObject *object)
   g_array_unref (self->item_info);
   g_array_unref (self->markers);
   g_free (self->occupancy);
-  g_hash_table_unref (self->label_layouts);
+  g_hash_table_unref (self->label_sprites);
   g_hash_table_unref (self->sprites);
 
   G_OBJECT_CLASS (bri_feature_layer_parent_class)->finalize (object);
@@ -1385,7 +1470,7 @@ bri_feature_layer_init (BriFeatureLayer *self)
   self->visible_points = g_array_new (FALSE, FALSE, sizeof (Visible));
   self->item_info = g_array_new (FALSE, TRUE, sizeof (ItemInfo));
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
-  self->label_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->label_sprites = g_hash_table_new_full (NULL, NULL, NULL, label_sprite_free);
   self->sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   self->index_stale = TRUE;
 

@@ -73,10 +73,11 @@ on_map_released (GtkGestureClick *gesture,
   if (n_press != 1 || self->atlas == NULL)
     return;
 
-  /* The gesture is on the map; its layers share its coordinates. */
+  /* The gesture is on the map; its layers share its coordinates.  A
+   * click on a feature or a cluster bubble is the feature layer's. */
   map_x = x;
   map_y = y;
-  if (bri_feature_layer_pick (self->feature_layer, map_x, map_y) != NULL)
+  if (gtk_widget_contains (GTK_WIDGET (self->feature_layer), map_x, map_y))
     return;
 
   numeric = bri_country_layer_pick (self->country_layer, map_x, map_y);
@@ -394,6 +395,7 @@ bri_map_view_set_dark (BriMapView *self,
   bri_basemap_source_set_dark (self->source, self->dark);
   replace_base_layer (self);
   bri_country_label_layer_set_dark (self->label_layer, self->dark);
+  bri_country_layer_set_dark (self->country_layer, self->dark);
 }
 
 guint

@@ -69,7 +69,7 @@ bri_panel_format_date (const char *iso_date)
  * bri_panel_format_status:
  *
  * Returns: (transfer full): "Under construction (2023)", or the status
- *   alone when the gazetteer gives no year for it
+ *   alone when the gazetteer gives no year for it or it is historical
  */
 char *
 bri_panel_format_status (BriFeature *feature)
@@ -81,7 +81,9 @@ bri_panel_format_status (BriFeature *feature)
 
   label = bri_feature_status_get_label (bri_feature_get_status (feature));
   year = bri_feature_get_status_year (feature);
-  if (year <= 0)
+
+  /* The year says when the status was true; "Historical" always is. */
+  if (year <= 0 || g_strcmp0 (bri_feature_get_status (feature), "historical") == 0)
     return g_strdup (label);
 
   /* Translators: a feature's status and the year it was true, as in "Under construction (2023)" */

@@ -45,10 +45,12 @@ struct _BriReader
 
   GArray            *links;  /* of Link, by start */
   GArray            *spans;  /* of Span, by ordinal */
+  gboolean           scroll_pending;
   guint              scroll_tick;
   guint              scroll_frames;
   guint              scroll_stable_frames;
   double             scroll_upper;
+  int                scroll_target_y;
 
   GtkScrolledWindow *scroller;
   GtkTextView       *view;
@@ -356,7 +358,15 @@ scroll_tick_cb (GtkWidget     *widget,
   GtkTextIter iter;
   double upper;
 
-  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) <= 0)
+  /* A tick keeps the frame clock running: a reader in a hidden page
+   * waits for its "map" instead. */
+  if (!gtk_widget_get_mapped (widget))
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (gtk_widget_get_height (widget) <= 0)
     return G_SOURCE_CONTINUE;
 
   /* gtk_text_view_scroll_to_iter() would animate: set the value. */
@@ -364,9 +374,19 @@ scroll_tick_cb (GtkWidget     *widget,
   gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, self->target_mark);
   gtk_text_view_get_visible_rect (self->view, &visible);
   gtk_text_view_get_iter_location (self->view, &iter, &location);
-  gtk_adjustment_set_value (vadjustment,
-                            gtk_adjustment_get_value (vadjustment) +
-                            (location.y - visible.y) - SCROLL_YALIGN * visible.height);
+  /* A passage in the first half screen is shown with the title above it. */
+  if (location.y < visible.height / 2)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+  else
+    gtk_adjustment_set_value (vadjustment,
+                              gtk_adjustment_get_value (vadjustment) +
+                              (location.y - visible.y) - SCROLL_YALIGN * visible.height);
+
+  /* Until the passage has found its place the view shows nothing rather
+   * than a flicker of the pages before it. */
+  if (location.y == self->scroll_target_y)
+    gtk_widget_set_opacity (widget, 1.0);
+  self->scroll_target_y = location.y;
 
   upper = gtk_adjustment_get_upper (vadjustment);
   if (upper == self->scroll_upper)
@@ -378,6 +398,8 @@ scroll_tick_cb (GtkWidget     *widget,
   if (self->scroll_stable_frames >= SCROLL_STABLE_FRAMES ||
       ++self->scroll_frames >= SCROLL_MAX_FRAMES)
     {
+      gtk_widget_set_opacity (widget, 1.0);
+      self->scroll_pending = FALSE;
       self->scroll_tick = 0;
       return G_SOURCE_REMOVE;
     }
@@ -386,23 +408,41 @@ scroll_tick_cb (GtkWidget     *widget,
 }
 
 static void
-queue_scroll (BriReader *self)
+queue_scroll (BriReader *self,
+              gboolean   hide_until_placed)
 {
+  if (hide_until_placed)
+    gtk_widget_set_opacity (GTK_WIDGET (self->view), 0.0);
+
+  self->scroll_pending = TRUE;
+  self->scroll_target_y = G_MININT;
   self->scroll_upper = -1;
   self->scroll_stable_frames = 0;
   self->scroll_frames = 0;
 
-  if (self->scroll_tick == 0)
+  if (self->scroll_tick == 0 && gtk_widget_get_mapped (GTK_WIDGET (self->view)))
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), scroll_tick_cb,
                                                       self, NULL);
+}
+
+static void
+on_view_map_cb (GtkWidget *view,
+                BriReader *self)
+{
+  if (self->scroll_pending && self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (view, scroll_tick_cb, self, NULL);
 }
 
 static void
 stop_scrolling (BriReader *self)
 {
   if (self->scroll_tick != 0 && self->view != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->scroll_tick);
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->scroll_tick);
+      gtk_widget_set_opacity (GTK_WIDGET (self->view), 1.0);
+    }
   self->scroll_tick = 0;
+  self->scroll_pending = FALSE;
 }
 
 static void
@@ -614,11 +654,17 @@ bri_reader_init (BriReader *self)
   g_signal_connect (controller, "released", G_CALLBACK (on_click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
 
+  g_signal_connect_object (self->view, "map", G_CALLBACK (on_view_map_cb), self, 0);
+
   controller = gtk_event_controller_motion_new ();
   g_signal_connect (controller, "motion", G_CALLBACK (on_motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
 
   controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (controller, "bri-reader-link-keys");
+  /* Before the view's own key handling, which has no use for Enter in
+   * read-only text anyway. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
 
@@ -668,7 +714,7 @@ bri_reader_show (BriReader   *self,
     build_buffer (self);
 
   mark_target (self);
-  queue_scroll (self);
+  queue_scroll (self, document_changed);
 
   if (document_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);

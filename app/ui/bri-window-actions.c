@@ -160,6 +160,16 @@ show_countries_action (GtkWidget  *widget,
   bri_window_navigate (BRI_WINDOW (widget), "countries");
 }
 
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  BriWindow *self = BRI_WINDOW (widget);
+
+  bri_window_navigate (self, self->list_page ? self->list_page : "places");
+}
+
 void
 bri_window_update_actions (BriWindow *self)
 {
@@ -188,6 +198,7 @@ bri_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.show-places", NULL, show_places_action);
   gtk_widget_class_install_action (widget_class, "win.show-countries", NULL, show_countries_action);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);

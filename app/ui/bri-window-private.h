@@ -21,6 +21,9 @@ struct _BriWindow
   GtkSearchEntry       *search_entry;
   AdwFlap              *flap;
   GtkStack             *side_stack;
+  GtkRevealer          *detail_bar;
+  GtkLabel             *list_button_label;
+  GtkWidget            *list_button;
   AdwViewStack         *browse_stack;
   GtkBox               *places_box;
   GtkBox               *countries_box;
@@ -42,7 +45,7 @@ struct _BriWindow
   GSettings            *settings;
   char                 *location;
   char                 *page_before_search;
-  gboolean              restoring;
+  char                 *list_page;   /* "places" or "countries": where "All …" leads */
 };
 
 void bri_window_class_install_actions (GtkWidgetClass *widget_class);

@@ -321,6 +321,53 @@ on_search_key_pressed (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Detail pages get a way back to the list they came from that does not
+ * move the map, unlike Back. */
+static void
+on_side_page_changed (GtkStack   *stack,
+                      GParamSpec *pspec,
+                      BriWindow  *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (stack);
+  gboolean detail = g_strcmp0 (page, "feature") == 0 || g_strcmp0 (page, "country") == 0 ||
+                    g_strcmp0 (page, "reader") == 0;
+
+  if (g_strcmp0 (page, "browse") == 0)
+    {
+      g_free (self->list_page);
+      self->list_page = g_strdup (adw_view_stack_get_visible_child_name (self->browse_stack));
+    }
+
+  /* GTK 4.8 tells assistive technologies nothing about which page of a
+   * stack is shown; mark the others hidden so a screen reader (and our
+   * end-to-end test) reads only the page on screen. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                 child != gtk_stack_get_visible_child (stack), -1);
+
+  {
+    const char *label = g_strcmp0 (self->list_page, "countries") == 0 ? _("All Countries") : _("All Places");
+
+    gtk_label_set_text (self->list_button_label, label);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
+  gtk_revealer_set_reveal_child (self->detail_bar, detail);
+}
+
+static void
+on_search_focus_enter (GtkEventControllerFocus *controller,
+                       BriWindow               *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *page = gtk_stack_get_visible_child_name (self->side_stack);
+
+  if (text[0] != '\0' && g_strcmp0 (page, "search") != 0 && g_strcmp0 (page, "no-results") != 0)
+    on_search_changed_cb (self->search_entry, self);
+}
+
 void
 bri_window_focus_search (BriWindow *self)
 {
@@ -427,6 +474,10 @@ bri_window_open (BriWindow  *self,
       g_warning ("Unknown location “%s”", location);
       return;
     }
+
+  /* The results stay in the entry's text, not on a hidden page: focusing
+   * the entry again brings them back. */
+  clear_list_box (self->search_results);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
   g_free (self->location);
@@ -774,6 +825,7 @@ bri_window_finalize (GObject *object)
 
   g_free (self->location);
   g_free (self->page_before_search);
+  g_free (self->list_page);
 
   G_OBJECT_CLASS (bri_window_parent_class)->finalize (object);
 }
@@ -845,6 +897,9 @@ bri_window_class_init (BriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BriWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BriWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, BriWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, BriWindow, detail_bar);
+  gtk_widget_class_bind_template_child (widget_class, BriWindow, list_button_label);
+  gtk_widget_class_bind_template_child (widget_class, BriWindow, list_button);
   gtk_widget_class_bind_template_child (widget_class, BriWindow, browse_stack);
   gtk_widget_class_bind_template_child (widget_class, BriWindow, places_box);
   gtk_widget_class_bind_template_child (widget_class, BriWindow, countries_box);
@@ -869,6 +924,7 @@ static void
 bri_window_init (BriWindow *self)
 {
   GtkEventController *keys;
+  GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -881,8 +937,14 @@ bri_window_init (BriWindow *self)
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (on_search_focus_enter), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), focus);
 
   gtk_list_box_set_header_func (self->search_results, result_header_func, NULL, NULL);
+  g_signal_connect (self->side_stack, "notify::visible-child-name", G_CALLBACK (on_side_page_changed), self);
+  self->list_page = g_strdup ("places");
+  on_side_page_changed (self->side_stack, NULL, self);
   g_signal_connect_object (self->history, "notify::current",
                            G_CALLBACK (bri_window_update_actions), self, G_CONNECT_SWAPPED);
 }

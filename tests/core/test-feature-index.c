@@ -313,7 +313,8 @@ test_query_wrap (Fixture       *f,
   box.y2 = bri_geo_lat_to_y (-20.0);
   bri_feature_index_query (f->index, &box, on_hit, &hits);
 
-  g_assert_cmpuint (hits.hits->len, ==, 3);
+  g_assert_cmpuint (hits.hits->len, ==, 4);
+  g_assert_true (g_ptr_array_find_with_equal_func (hits.hits, "am-east@0", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (hits.hits, "am-point@-1", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (hits.hits, "am-line@-1", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (hits.hits, "am-line@0", g_str_equal, NULL));
@@ -323,11 +324,28 @@ test_query_wrap (Fixture       *f,
   box.x1 = 1.99;
   box.x2 = 2.01;
   bri_feature_index_query (f->index, &box, on_hit, &hits);
-  g_assert_cmpuint (hits.hits->len, ==, 3);
+  g_assert_cmpuint (hits.hits->len, ==, 4);
+  g_assert_true (g_ptr_array_find_with_equal_func (hits.hits, "am-east@2", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (hits.hits, "am-point@1", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (hits.hits, "am-line@2", g_str_equal, NULL));
 
   g_ptr_array_unref (hits.hits);
+}
+
+static const BriFeatureCluster *
+cluster_of (Fixture                 *f,
+            const BriFeatureCluster *clusters,
+            guint                    n,
+            const char              *id)
+{
+  guint item;
+
+  g_assert_true (bri_feature_index_find_item (f->index, find_feature (f, id), &item));
+  for (guint i = 0; i < n; i++)
+    if (clusters[i].item == item)
+      return &clusters[i];
+
+  return NULL;
 }
 
 static void
@@ -335,51 +353,53 @@ test_clusters (Fixture       *f,
                gconstpointer  data)
 {
   const BriFeatureCluster *clusters;
+  const BriFeatureCluster *c;
   guint n, total;
-  gboolean found_zones = FALSE, found_mixed = FALSE;
-  guint zones;
 
-  g_assert_true (bri_feature_index_find_item (f->index, find_feature (f, "zones"), &zones));
+  /* Tiny reach: one cluster per point, where the point is. */
+  clusters = bri_feature_index_get_clusters (f->index, 1e-6, &n);
+  g_assert_cmpuint (n, ==, 9);
+  c = cluster_of (f, clusters, n, "port-a");
+  g_assert_cmpfloat (c->x, ==, bri_geo_lon_to_x (60.0));
+  g_assert_cmpfloat (c->y, ==, bri_geo_lat_to_y (30.0));
 
-  /* Cells of 36°: the two zones of one feature share a cell. */
-  clusters = bri_feature_index_get_clusters (f->index, 0.1, &n);
+  /* 0.02 (7.2°): the two zones of one feature, 2° apart, and the two
+   * venues, 0.3° apart, each become one; so do the ports either side of
+   * the antimeridian, 1.6° apart. */
+  clusters = bri_feature_index_get_clusters (f->index, 0.02, &n);
+  g_assert_cmpuint (n, ==, 6);
   total = 0;
   for (guint i = 0; i < n; i++)
-    {
-      total += clusters[i].n_members;
-      if (clusters[i].item == zones)
-        {
-          g_assert_cmpuint (clusters[i].n_members, ==, 2);
-          g_assert_true (clusters[i].single_item);
-          g_assert_cmpfloat_with_epsilon (clusters[i].x, bri_geo_lon_to_x (21.0), 1e-9);
-          found_zones = TRUE;
-        }
-    }
-  g_assert_true (found_zones);
-  /* The two venues, 0.3° apart, share a cell too. */
-  g_assert_cmpuint (n, ==, 6);
+    total += clusters[i].n_members;
   /* Every point of a point feature is in exactly one cluster; lines never. */
-  g_assert_cmpuint (total, ==, 8);
+  g_assert_cmpuint (total, ==, 9);
+  c = cluster_of (f, clusters, n, "zones");
+  g_assert_cmpuint (c->n_members, ==, 2);
+  g_assert_true (c->single_item);
+  g_assert_cmpfloat_with_epsilon (c->x, bri_geo_lon_to_x (21.0), 1e-9);
+  c = cluster_of (f, clusters, n, "venue-1");
+  g_assert_cmpuint (c->n_members, ==, 2);
+  g_assert_false (c->single_item);
+  g_assert_null (cluster_of (f, clusters, n, "venue-2"));
+  c = cluster_of (f, clusters, n, "am-point");
+  g_assert_cmpuint (c->n_members, ==, 2);
+  g_assert_null (cluster_of (f, clusters, n, "am-east"));
+  /* The mean of 179.9° and 181.5°, back in the first world. */
+  g_assert_cmpfloat_with_epsilon (c->x, bri_geo_lon_to_x (-179.3), 1e-9);
   /* Cached. */
-  g_assert_true (bri_feature_index_get_clusters (f->index, 0.1, &n) == clusters);
+  g_assert_true (bri_feature_index_get_clusters (f->index, 0.02, &n) == clusters);
 
-  /* Cells of 90°: the port, the power station and both zones together,
-   * led by the port, the first of them in the file; the other port with
-   * the venues; the port near the antimeridian alone. */
-  clusters = bri_feature_index_get_clusters (f->index, 0.25, &n);
-  g_assert_cmpuint (n, ==, 3);
-  for (guint i = 0; i < n; i++)
-    if (clusters[i].n_members == 4)
-      {
-        g_assert_false (clusters[i].single_item);
-        g_assert_true (bri_feature_index_get_item (f->index, clusters[i].item) == find_feature (f, "port-a"));
-        found_mixed = TRUE;
-      }
-  g_assert_true (found_mixed);
-
-  /* Small cells: one cluster per point. */
-  bri_feature_index_get_clusters (f->index, 1e-6, &n);
-  g_assert_cmpuint (n, ==, 8);
+  /* 0.07: the power station joins the port before it in the file, the
+   * venues the other port; the zones stay apart from both. */
+  clusters = bri_feature_index_get_clusters (f->index, 0.07, &n);
+  g_assert_cmpuint (n, ==, 4);
+  c = cluster_of (f, clusters, n, "port-a");
+  g_assert_cmpuint (c->n_members, ==, 2);
+  g_assert_false (c->single_item);
+  c = cluster_of (f, clusters, n, "port-b");
+  g_assert_cmpuint (c->n_members, ==, 3);
+  g_assert_nonnull (cluster_of (f, clusters, n, "zones"));
+  g_assert_nonnull (cluster_of (f, clusters, n, "am-point"));
 }
 
 static void

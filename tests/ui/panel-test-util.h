@@ -109,6 +109,7 @@ typedef struct
 {
   guint      remaining;
   GMainLoop *loop;
+  guint      timeout;
 } FrameWait;
 
 static gboolean
@@ -130,6 +131,7 @@ on_frame_timeout (gpointer user_data)
 {
   FrameWait *wait = user_data;
 
+  wait->timeout = 0;
   g_main_loop_quit (wait->loop);
   return G_SOURCE_REMOVE;
 }
@@ -140,16 +142,16 @@ G_GNUC_UNUSED static void
 panel_window_wait_frames (PanelWindow *pw,
                           guint        n_frames)
 {
-  FrameWait wait = { MAX (n_frames, 1), g_main_loop_new (NULL, FALSE) };
-  guint tick, timeout;
+  FrameWait wait = { MAX (n_frames, 1), g_main_loop_new (NULL, FALSE), 0 };
+  guint tick;
 
   tick = gtk_widget_add_tick_callback (pw->window, on_tick, &wait, NULL);
-  timeout = g_timeout_add (5000, on_frame_timeout, &wait);
+  wait.timeout = g_timeout_add (5000, on_frame_timeout, &wait);
   g_main_loop_run (wait.loop);
 
   if (wait.remaining > 0)
     gtk_widget_remove_tick_callback (pw->window, tick);
-  g_source_remove (timeout);
+  g_clear_handle_id (&wait.timeout, g_source_remove);
   g_main_loop_unref (wait.loop);
 
   while (g_main_context_pending (NULL))
@@ -260,6 +262,29 @@ passage_row_open_button (GtkWidget *row)
   return button;
 }
 
+static gboolean
+on_next_frame (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The last frame's render node of @widget, or %NULL when a redraw is
+ * pending (then the widget has none until the next frame). */
+static GskRenderNode *
+snapshot_widget (GtkWidget *widget,
+                 int        width,
+                 int        height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  return gtk_snapshot_to_node (snapshot);
+}
+
 /* Renders @widget as the user sees it into $BRI_TEST_OUTPUT_DIR/@name. */
 G_GNUC_UNUSED static void
 save_png (GtkWidget  *widget,
@@ -268,8 +293,6 @@ save_png (GtkWidget  *widget,
   const char *dir = g_getenv ("BRI_TEST_OUTPUT_DIR");
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
@@ -280,10 +303,17 @@ save_png (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
+  for (guint attempt = 0; attempt < 20 && node == NULL; attempt++)
+    {
+      node = snapshot_widget (widget, width, height);
+      if (node == NULL)
+        {
+          g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+          gtk_widget_add_tick_callback (widget, on_next_frame, loop, NULL);
+          g_main_loop_run (loop);
+        }
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
@@ -309,6 +339,9 @@ panel_test_init (int    *argc,
     }
 
   adw_init ();
+  /* A blinking cursor redraws its widget every half second: screenshots
+   * would race it. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   return TRUE;
 }
 

@@ -437,6 +437,39 @@ test_screenshot (Fixture       *f,
   }
 }
 
+/* Between zoom levels libshumate scales the tiles to fractional sizes and
+ * positions; GSK's cairo renderer then leaves a hairline of background at
+ * every tile edge unless the tiles overlap (BriTilePaintable's bleed).
+ * The map has no background of its own, so a seam is a pixel that is not
+ * fully opaque. */
+static void
+test_no_seams (Fixture       *f,
+               gconstpointer  data)
+{
+  static const double zooms[] = { 3.3, 4.5, 5.8 };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree guint8 *pixels = NULL;
+      int width, height;
+      guint n_seam = 0;
+
+      go_to (f, -3.0, 48.0, zooms[z]);
+      texture = render_widget (GTK_WIDGET (f->map));
+      width = gdk_texture_get_width (texture);
+      height = gdk_texture_get_height (texture);
+      pixels = g_malloc ((gsize) width * height * 4);
+      gdk_texture_download (texture, pixels, width * 4);
+
+      for (gsize i = 0; i < (gsize) width * height; i++)
+        if (pixels[4 * i + 3] != 255)
+          n_seam++;
+      g_test_message ("zoom %.1f: %u pixels not opaque", zooms[z], n_seam);
+      g_assert_cmpuint (n_seam, ==, 0);
+    }
+}
+
 static void
 test_no_display (void)
 {
@@ -462,6 +495,7 @@ main (int   argc,
   ADD ("pick-across-antimeridian", test_pick_across_antimeridian);
   ADD ("highlight", test_highlight);
   ADD ("labels", test_labels);
+  ADD ("no-seams", test_no_seams);
   ADD ("screenshot", test_screenshot);
 #undef ADD
 

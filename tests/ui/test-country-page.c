@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include "bri-country-page.h"
 #include "bri-passage-row.h"
 #include "panel-test-util.h"
@@ -151,6 +153,83 @@ test_show_all (Fixture       *f,
   g_assert_cmpuint (rows->len, <=, BRI_COUNTRY_PAGE_FIRST_PASSAGES);
 }
 
+static gboolean
+is_visible_label (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A country the atlas knows nothing about still gets a dossier that
+ * says so, rather than empty boxes. */
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  GListModel *countries = bri_atlas_get_countries (atlas);
+  BriCountry *empty = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (countries) && empty == NULL; i++)
+    {
+      g_autoptr(BriCountry) country = g_list_model_get_item (countries, i);
+      g_autoptr(GListModel) features = bri_atlas_get_country_features (atlas, country);
+      g_autoptr(GListModel) passages = bri_atlas_get_country_passages (atlas, country);
+
+      if (g_list_model_get_n_items (features) == 0 && g_list_model_get_n_items (passages) == 0)
+        empty = country;
+    }
+  g_assert_nonnull (empty);
+
+  /* After a full dossier, so that nothing of it may linger. */
+  bri_country_page_set_country (f->page, atlas, bri_atlas_lookup_country (atlas, "KE"));
+  bri_country_page_set_country (f->page, atlas, empty);
+  panel_window_wait_frames (f->pw, 2);
+
+  rows = page_passage_rows (f->page);
+  g_assert_cmpuint (rows->len, ==, 0);
+  collect_widgets (GTK_WIDGET (f->page), ADW_TYPE_PREFERENCES_GROUP, groups);
+  g_assert_cmpuint (groups->len, ==, 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_visible_label, "No passages"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_visible_label,
+                                 "The atlas maps no place in this country yet."));
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_visible_label,
+                                 bri_country_get_display_name (empty)));
+}
+
+/* In German the dossier is Kenia's, with the English name under it. */
+static void
+test_translated_name (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  /* gettext ignores LANGUAGE under C; build-aux/deps generates this one. */
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed");
+      return;
+    }
+  g_unsetenv ("LANGUAGE");
+
+  bri_country_page_set_country (f->page, atlas, bri_atlas_lookup_country (atlas, "KE"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_visible_label, "Kenia"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_visible_label, "Kenya"));
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  setlocale (LC_ALL, old_locale);
+
+  /* Back in English the name is not repeated. */
+  bri_country_page_set_country (f->page, atlas, bri_atlas_lookup_country (atlas, "GR"));
+  bri_country_page_set_country (f->page, atlas, bri_atlas_lookup_country (atlas, "KE"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_visible_label, "Kenya"));
+  g_assert_null (find_widget (GTK_WIDGET (f->page), is_visible_label, "Kenia"));
+}
+
 static void
 test_render (Fixture       *f,
              gconstpointer  data)
@@ -178,6 +257,8 @@ main (int   argc,
 
   g_test_add ("/bri/country-page/kenya", Fixture, NULL, fixture_set_up, test_kenya, fixture_tear_down);
   g_test_add ("/bri/country-page/show-all", Fixture, NULL, fixture_set_up, test_show_all, fixture_tear_down);
+  g_test_add ("/bri/country-page/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/bri/country-page/translated-name", Fixture, NULL, fixture_set_up, test_translated_name, fixture_tear_down);
   g_test_add ("/bri/country-page/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
 
   status = g_test_run ();

@@ -391,6 +391,24 @@ test_antimeridian (Fixture       *f,
 }
 
 static void
+test_rotation (Fixture       *f,
+               gconstpointer  data)
+{
+  double x, y, ax, ay, bx, by;
+
+  /* libshumate turns the map about the widget's centre; so must picking. */
+  shumate_viewport_set_rotation (f->viewport, 0.6);
+  iterate (20);
+  project (f, 30.0, 60.0, &x, &y);
+  g_assert_cmpstr (pick_id (f, x, y), ==, "port-a");
+  g_assert_cmpstr (pick_id (f, x + 4, y + 4), ==, "port-a");
+  project (f, 40.0, 50.0, &ax, &ay);
+  project (f, 45.0, 60.0, &bx, &by);
+  g_assert_cmpstr (pick_id (f, (ax + bx) / 2, (ay + by) / 2), ==, "rail-1");
+  shumate_viewport_set_rotation (f->viewport, 0.0);
+}
+
+static void
 test_hover (Fixture       *f,
             gconstpointer  data)
 {
@@ -718,6 +736,7 @@ main (int   argc,
   ADD ("click", test_click);
   ADD ("cluster", test_cluster);
   ADD ("antimeridian", test_antimeridian);
+  ADD ("rotation", test_rotation);
   ADD ("hover", test_hover);
   ADD ("selection-and-model", test_selection_and_model);
   ADD ("render", test_render);

@@ -168,6 +168,29 @@ iter_at_word (BriReader   *reader,
                                                iter, &match_end, NULL));
 }
 
+/* Sends Enter to the reader's own key handler on the view (GTK 4.8 has no
+ * public way to synthesise a key event). */
+static gboolean
+press_enter (BriReader *reader)
+{
+  GtkWidget *view = GTK_WIDGET (bri_reader_get_text_view (reader));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  GtkEventController *ours = NULL;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "bri-reader-link-keys") == 0)
+        ours = controller;
+    }
+  g_assert_nonnull (ours);
+
+  g_signal_emit_by_name (ours, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+  return handled;
+}
+
 static void
 test_links (Fixture       *f,
             gconstpointer  data)
@@ -195,6 +218,13 @@ test_links (Fixture       *f,
   g_assert_true (bri_reader_activate_link_at_iter (f->reader, &iter));
   panel_window_assert_activated (f->pw, "show-country", "KE");
 
+  /* Enter with the keyboard cursor on a link does what a click does. */
+  iter_at_word (f->reader, f->ordinal, "Piraeus", &iter);
+  gtk_text_iter_forward_chars (&iter, 2);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (press_enter (f->reader));
+  panel_window_assert_activated (f->pw, "select-feature", bri_feature_get_id (piraeus));
+
   /* Plain words are not links. */
   iter_at_word (f->reader, f->ordinal, "kilometers", &iter);
   g_assert_false (gtk_text_iter_has_tag (&iter, feature_link));
@@ -202,11 +232,53 @@ test_links (Fixture       *f,
   g_assert_cmpuint (f->pw->log->len, ==, 0);
 }
 
+/* The window shows the reader after asking it for a passage: it is in a
+ * hidden stack page when bri_reader_show() runs, and must still land on
+ * the passage once it appears. */
+static void
+test_shown_later (void)
+{
+  BriDocument *document = bri_atlas_lookup_document (atlas, "white-paper-2023");
+  guint ordinal = find_mombasa_panel_paragraph (document);
+  GtkWidget *stack = gtk_stack_new ();
+  BriReader *reader = BRI_READER (bri_reader_new ());
+  GtkTextView *view = bri_reader_get_text_view (reader);
+  PanelWindow *pw;
+  GtkTextIter start, end;
+  GdkRectangle visible, location;
+
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Another page"), "other");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (reader), "reader");
+  pw = panel_window_new (stack, 400, 720);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  bri_reader_show (reader, atlas, document, ordinal);
+  panel_window_wait_frames (pw, 3);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "reader");
+  panel_window_wait_frames (pw, 10);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (view)), ==, 1.0);
+  g_assert_true (bri_reader_get_passage_bounds (reader, ordinal, &start, &end));
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &start, &location);
+  g_assert_cmpint (visible.y, >, 0);
+  g_assert_cmpint (location.y, >=, visible.y);
+  g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
+
+  panel_window_free (pw);
+}
+
 static void
 test_render (Fixture       *f,
              gconstpointer  data)
 {
   save_png (f->pw->window, "reader.png");
+
+  /* The top of a document: its title, publisher and date. */
+  bri_reader_show (f->reader, atlas, bri_atlas_lookup_document (atlas, "progress-2019"), 0);
+  panel_window_wait_frames (f->pw, 10);
+  save_png (f->pw->window, "reader-top.png");
 }
 
 int
@@ -223,6 +295,7 @@ main (int   argc,
   g_test_add ("/bri/reader/whole-text", Fixture, NULL, fixture_set_up, test_whole_text, fixture_tear_down);
   g_test_add ("/bri/reader/target", Fixture, NULL, fixture_set_up, test_target, fixture_tear_down);
   g_test_add ("/bri/reader/links", Fixture, NULL, fixture_set_up, test_links, fixture_tear_down);
+  g_test_add_func ("/bri/reader/shown-later", test_shown_later);
   g_test_add ("/bri/reader/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
 
   status = g_test_run ();
