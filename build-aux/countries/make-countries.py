@@ -253,6 +253,14 @@ def main ():
         if entry["alpha2"] not in names:
             sys.exit (f"names.tsv has no line for {entry['alpha2']} ({entry['name']})")
         entry["demonyms"], entry["alt_names"] = names.pop (entry["alpha2"])
+        # ISO's inverted names ("Congo, The Democratic Republic of the") read
+        # badly on a map and in lists: use the first spelled-out alternative
+        # name instead. iso_name keeps the ISO form, the gettext msgid.
+        if "," in entry["name"]:
+            spelled = [t for t in entry["alt_names"] if not t.isupper ()]
+            if spelled:
+                entry["name"] = spelled[0]
+                entry["alt_names"] = [t for t in entry["alt_names"] if t != spelled[0]]
 
         polys = shapes[code]
         rings = [r for poly in polys for part in mb.split_polygon (poly) for r in part]

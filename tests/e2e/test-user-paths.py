@@ -137,6 +137,30 @@ def side_panel_text(app):
     return "\n".join(labels_text(flap))
 
 
+CONTROL_ROLES = ("push button", "toggle button", "check box", "radio button", "entry",
+                 "combo box", "spin button", "slider", "list", "page tab", "menu button")
+
+
+def unnamed_controls(app):
+    """Controls on screen without a real accessible name (GTK falls back
+    to the class name, e.g. "GtkButton")."""
+    bad = []
+    for node in walk(app):
+        try:
+            role = node.getRoleName()
+            name = node.name or ""
+        except Exception:
+            continue
+        if role in CONTROL_ROLES and (name == "" or name.startswith("Gtk") or name.startswith("Adw")):
+            bad.append("%s %r" % (role, name))
+    return bad
+
+
+def check_names(app, where):
+    bad = unnamed_controls(app)
+    check(not bad, "every control has an accessible name (%s)%s" % (where, ": " + ", ".join(bad) if bad else ""))
+
+
 def search(app, query):
     entry = find(app, lambda n: n.getRoleName() == "entry" and n.name == "Search")
     entry.queryEditableText().setTextContents(query)
@@ -166,6 +190,7 @@ def main():
                  "the list of places (atlas loaded)")
         time.sleep(1.5)
         screenshot("e2e-startup.png")
+        check_names(app, "start")
 
         # 1. Search for Gwadar and choose the port.
         search(app, "Gwadar")
@@ -176,6 +201,23 @@ def main():
         check(any("Gwadar" in t and len(t) > 80 for t in text.split("\n")),
               "the panel shows a passage about the Gwadar port")
         screenshot("e2e-gwadar.png")
+        check_names(app, "feature card")
+
+        # The passage opens in its document.
+        open_doc = find(app, lambda n: n.getRoleName() == "push button" and "Open in Document" in (n.name or ""))
+        click(open_doc)
+
+        def reader_text():
+            view = find(app, lambda n: n.getRoleName() == "text" and n.name != "Search")
+            if view is None:
+                return None
+            text = view.queryText()
+            return text.getText(0, text.characterCount)
+        doc = wait_for(lambda: (lambda t: t if t and "Gwadar Port" in t else None)(reader_text()),
+                       "the reader with the Gwadar passage", 10)
+        check("Mombasa-Nairobi Standard Gauge Railway" in doc and len(doc) > 50000,
+              "the reader shows the whole document")
+        check_names(app, "reader")
 
         # 2. Go to Piraeus, leave its card, then click its marker on the map.
         search(app, "Piraeus")
@@ -219,6 +261,7 @@ def main():
         check("Kenya" in text, "the dossier is Kenya's")
         check(railway_row(text), "the dossier lists the Mombasa–Nairobi railway")
         screenshot("e2e-kenya.png")
+        check_names(app, "country dossier")
     except Exception as e:  # a timeout is a failure with its reason
         check(False, "user path: %s" % e)
         screenshot("e2e-failure.png")
