@@ -394,6 +394,21 @@ heading (Cli        *cli,
     g_print (cli->tty ? "\033[1m%s\033[0m\n" : "%s\n", title);
 }
 
+/* A blank line, the heading, then every passage of @passages in full. */
+static void
+emit_passages (Cli        *cli,
+               GListModel *passages)
+{
+  if (!cli->json)
+    g_print ("\n");
+  heading (cli, _("Passages"));
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(BriPassage) passage = g_list_model_get_item (passages, i);
+      emit_passage (cli, passage, NULL);
+    }
+}
+
 /* Commands */
 
 static int
@@ -505,16 +520,7 @@ run_country (Cli        *cli,
 
   passages = bri_atlas_get_country_passages (cli->atlas, country);
   if (g_list_model_get_n_items (passages) > 0)
-    {
-      if (!cli->json)
-        g_print ("\n");
-      heading (cli, _("Passages"));
-      for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
-        {
-          g_autoptr(BriPassage) passage = g_list_model_get_item (passages, i);
-          emit_passage (cli, passage, NULL);
-        }
-    }
+    emit_passages (cli, passages);
 
   return 0;
 }
@@ -543,14 +549,7 @@ run_feature (Cli        *cli,
     }
 
   passages = bri_atlas_get_feature_passages (cli->atlas, feature);
-  if (!cli->json)
-    g_print ("\n");
-  heading (cli, _("Passages"));
-  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
-    {
-      g_autoptr(BriPassage) passage = g_list_model_get_item (passages, i);
-      emit_passage (cli, passage, NULL);
-    }
+  emit_passages (cli, passages);
 
   return 0;
 }

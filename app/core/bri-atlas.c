@@ -29,7 +29,6 @@ typedef struct
   GPtrArray       *features;          /* of BriFeature */
   GPtrArray       *countries;         /* of BriCountry, by name */
   GPtrArray       *passages;          /* of BriPassage, every document in order */
-  GHashTable      *passage_index;     /* BriPassage → index + 1 */
   GHashTable      *feature_by_id;
   GHashTable      *country_by_code;
   GHashTable      *document_by_id;
@@ -77,7 +76,6 @@ state_free (State *state)
   g_clear_pointer (&state->feature_by_id, g_hash_table_unref);
   g_clear_pointer (&state->country_by_code, g_hash_table_unref);
   g_clear_pointer (&state->document_by_id, g_hash_table_unref);
-  g_clear_pointer (&state->passage_index, g_hash_table_unref);
   g_clear_pointer (&state->passages, g_ptr_array_unref);
   g_clear_pointer (&state->features, g_ptr_array_unref);
   g_clear_pointer (&state->countries, g_ptr_array_unref);
@@ -499,7 +497,6 @@ load_state (GFile         *data_dir,
 
   state->document_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   state->passages = g_ptr_array_new_with_free_func (g_object_unref);
-  state->passage_index = g_hash_table_new (NULL, NULL);
   for (guint d = 0; d < state->documents->len; d++)
     {
       BriDocument *document = g_ptr_array_index (state->documents, d);
@@ -511,7 +508,6 @@ load_state (GFile         *data_dir,
           BriPassage *passage = g_list_model_get_item (passages, p);
 
           g_ptr_array_add (state->passages, passage);
-          g_hash_table_insert (state->passage_index, passage, GUINT_TO_POINTER (state->passages->len));
         }
     }
 
@@ -1134,14 +1130,6 @@ bri_atlas_get_country_features (BriAtlas   *self,
 
   return empty_or (self->state ? g_hash_table_lookup (self->state->country_features, country) : NULL,
                    BRI_TYPE_FEATURE);
-}
-
-GPtrArray *
-bri_atlas_get_passage_mentions (BriAtlas   *self,
-                                BriPassage *passage)
-{
-  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
-  return bri_passage_get_mentions (passage);
 }
 
 static GObject *

@@ -70,8 +70,6 @@ GListModel  *bri_atlas_get_country_passages  (BriAtlas            *self,
                                               BriCountry          *country);
 GListModel  *bri_atlas_get_country_features  (BriAtlas            *self,
                                               BriCountry          *country);
-GPtrArray   *bri_atlas_get_passage_mentions  (BriAtlas            *self,
-                                              BriPassage          *passage);
 
 GListModel  *bri_atlas_search                (BriAtlas            *self,
                                               const char          *query,
