@@ -26,6 +26,12 @@ main (int   argc,
   if (bri_cli_handles (argc, argv))
     return bri_cli_run (argc, argv);
 
+  /* GTK 4.8 loads the whole GL stack on X11 to choose a visual, even when
+   * the cairo renderer was asked for (about 55 MB, mostly LLVM); with
+   * that renderer it is never used. */
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0 && g_getenv ("GDK_DEBUG") == NULL)
+    g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+
   app = bri_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -10,7 +10,14 @@
  * The style is part of the source's id, which keys libshumate's memory
  * cache: after set_dark() the map view must give the map a new
  * ShumateMapLayer (a layer's source is fixed at construction), whose tiles
- * are then all drawn in the new style. */
+ * are then all drawn in the new style.
+ *
+ * Textures are as many times larger than the tile as the screen's scale
+ * factor, which the map view passes on (with a new layer when it changes):
+ * that is sharp, and anything larger only costs time and memory.  On a
+ * scale 1 screen 512 px textures cost four times the pixels to draw and to
+ * keep, and GTK 4.8's cairo renderer converts every texture it shows on
+ * every frame. */
 
 #define G_LOG_DOMAIN "bri-tiles"
 
@@ -22,16 +29,13 @@
 #include "bri-tile-paintable.h"
 #include "bri-tile-renderer.h"
 
-/* Texture pixels of the neighbouring tiles drawn round each tile: one
- * screen pixel at the 2× texture scale. */
-#define TILE_BLEED 2
-
 struct _BriBasemapSource
 {
   ShumateMapSource  parent_instance;
 
   BriTileRenderer  *renderer;
   gboolean          dark;
+  int               scale_factor;
   guint             pending_tiles;
 };
 
@@ -40,6 +44,7 @@ G_DEFINE_FINAL_TYPE (BriBasemapSource, bri_basemap_source, SHUMATE_TYPE_MAP_SOUR
 enum {
   PROP_0,
   PROP_DARK,
+  PROP_SCALE_FACTOR,
   PROP_PENDING_TILES,
   N_PROPS
 };
@@ -47,7 +52,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* What the worker needs, copied on the main thread: the worker never
- * touches the ShumateTile, which is not thread-safe. */
+ * touches the ShumateTile, which is not thread-safe.  It adds the size of
+ * the picture it returns. */
 typedef struct
 {
   BriTileRenderer *renderer;
@@ -56,7 +62,10 @@ typedef struct
   guint            x;
   guint            y;
   guint            size;
+  guint            bleed;
   BriTileStyle     style;
+  int              width;
+  int              height;
 } TileJob;
 
 static void
@@ -78,6 +87,38 @@ set_pending_tiles (BriBasemapSource *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING_TILES]);
 }
 
+/* GTK 4.8's cairo renderer converts each texture it draws to cairo's
+ * format on every frame: from the 4-byte formats, its own included,
+ * through floats; from 3-byte RGB ten times faster.  Tiles are opaque, so
+ * the alpha byte goes (a quarter less memory, too). */
+static GBytes *
+pack_opaque (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *pixels;
+  guchar *data, *out;
+
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  data = out = g_malloc ((gsize) width * height * 3);
+  for (int y = 0; y < height; y++)
+    {
+      /* Native-endian ARGB to the bytes B, G, R. */
+      const guint32 *row = (const guint32 *) (pixels + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++, out += 3)
+        {
+          out[0] = row[x] & 0xff;
+          out[1] = (row[x] >> 8) & 0xff;
+          out[2] = (row[x] >> 16) & 0xff;
+        }
+    }
+
+  return g_bytes_new_take (data, (gsize) width * height * 3);
+}
+
 static void
 render_tile_thread (GTask        *task,
                     gpointer      source_object,
@@ -93,30 +134,17 @@ render_tile_thread (GTask        *task,
     return;
 
   surface = bri_tile_renderer_render_with_bleed (job->renderer, job->zoom, job->x, job->y,
-                                                 job->size, TILE_BLEED, job->style, &error);
+                                                 job->size, job->bleed, job->style, &error);
   if (surface == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
-}
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
-/* Takes ownership of @surface: the texture reads the pixels in place. */
-static GdkTexture *
-texture_from_surface (cairo_surface_t *surface)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  cairo_surface_flush (surface);
-  /* Cairo's ARGB32 is premultiplied native-endian 32-bit ARGB, which is
-   * GDK_MEMORY_DEFAULT. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      surface);
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  job->width = cairo_image_surface_get_width (surface);
+  job->height = cairo_image_surface_get_height (surface);
+  g_task_return_pointer (task, pack_opaque (surface), (GDestroyNotify) g_bytes_unref);
+  cairo_surface_destroy (surface);
 }
 
 static void
@@ -130,10 +158,10 @@ on_tile_rendered_cb (GObject      *object,
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(BriTilePaintable) paintable = NULL;
   TileJob *job = g_task_get_task_data (G_TASK (result));
-  cairo_surface_t *surface;
+  g_autoptr(GBytes) pixels = NULL;
 
-  surface = g_task_propagate_pointer (G_TASK (result), &error);
-  if (surface == NULL)
+  pixels = g_task_propagate_pointer (G_TASK (result), &error);
+  if (pixels == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not draw tile %u/%u/%u: %s", job->zoom, job->x, job->y, error->message);
@@ -142,8 +170,8 @@ on_tile_rendered_cb (GObject      *object,
       return;
     }
 
-  texture = texture_from_surface (surface);
-  paintable = bri_tile_paintable_new (texture, TILE_BLEED);
+  texture = gdk_memory_texture_new (job->width, job->height, GDK_MEMORY_B8G8R8, pixels, job->width * 3);
+  paintable = bri_tile_paintable_new (texture, job->bleed);
   shumate_tile_set_paintable (job->tile, GDK_PAINTABLE (paintable));
   shumate_tile_set_state (job->tile, SHUMATE_STATE_DONE);
 
@@ -188,7 +216,9 @@ bri_basemap_source_fill_tile_async (ShumateMapSource    *source,
   job->zoom = zoom;
   job->x = shumate_tile_get_x (tile);
   job->y = shumate_tile_get_y (tile);
-  job->size = MIN (shumate_tile_get_size (tile) * BRI_BASEMAP_SOURCE_TEXTURE_SCALE, 2048);
+  job->size = MIN (shumate_tile_get_size (tile) * self->scale_factor, 2048);
+  /* One screen pixel of the neighbouring tiles round each tile. */
+  job->bleed = self->scale_factor;
   job->style = self->dark ? BRI_TILE_STYLE_DARK : BRI_TILE_STYLE_LIGHT;
 
   shumate_tile_set_state (tile, SHUMATE_STATE_LOADING);
@@ -226,6 +256,10 @@ bri_basemap_source_get_property (GObject    *object,
       g_value_set_boolean (value, self->dark);
       break;
 
+    case PROP_SCALE_FACTOR:
+      g_value_set_int (value, self->scale_factor);
+      break;
+
     case PROP_PENDING_TILES:
       g_value_set_uint (value, self->pending_tiles);
       break;
@@ -247,6 +281,10 @@ bri_basemap_source_set_property (GObject      *object,
     {
     case PROP_DARK:
       bri_basemap_source_set_dark (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SCALE_FACTOR:
+      bri_basemap_source_set_scale_factor (self, g_value_get_int (value));
       break;
 
     default:
@@ -309,6 +347,16 @@ bri_basemap_source_class_init (BriBasemapSourceClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   /**
+   * BriBasemapSource:scale-factor:
+   *
+   * Texture pixels per tile pixel for new tiles: the map view sets its
+   * GtkWidget:scale-factor.
+   */
+  properties[PROP_SCALE_FACTOR] =
+    g_param_spec_int ("scale-factor", NULL, NULL, 1, 8, BRI_BASEMAP_SOURCE_TEXTURE_SCALE,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
    * BriBasemapSource:pending-tiles:
    *
    * Tiles asked for and not yet painted or cancelled.
@@ -324,6 +372,7 @@ static void
 bri_basemap_source_init (BriBasemapSource *self)
 {
   self->renderer = g_object_ref (bri_tile_renderer_get_default ());
+  self->scale_factor = BRI_BASEMAP_SOURCE_TEXTURE_SCALE;
 }
 
 BriBasemapSource *
@@ -361,6 +410,34 @@ bri_basemap_source_set_dark (BriBasemapSource *self,
   shumate_map_source_set_id (SHUMATE_MAP_SOURCE (self),
                              dark ? BRI_BASEMAP_SOURCE_ID_DARK : BRI_BASEMAP_SOURCE_ID);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
+}
+
+int
+bri_basemap_source_get_scale_factor (BriBasemapSource *self)
+{
+  g_return_val_if_fail (BRI_IS_BASEMAP_SOURCE (self), BRI_BASEMAP_SOURCE_TEXTURE_SCALE);
+  return self->scale_factor;
+}
+
+/**
+ * bri_basemap_source_set_scale_factor:
+ *
+ * Sets how many texture pixels new tiles have per tile pixel.  Tiles
+ * already on screen stay as they are: replace the ShumateMapLayer to
+ * redraw them.
+ */
+void
+bri_basemap_source_set_scale_factor (BriBasemapSource *self,
+                                     int               scale_factor)
+{
+  g_return_if_fail (BRI_IS_BASEMAP_SOURCE (self));
+  g_return_if_fail (scale_factor >= 1 && scale_factor <= 8);
+
+  if (self->scale_factor == scale_factor)
+    return;
+
+  self->scale_factor = scale_factor;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE_FACTOR]);
 }
 
 guint

@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "bri-basemap-source.h"
 #include "bri-country-label-layer.h"
@@ -39,9 +42,26 @@ struct _BriMapView
 
   BriAtlas             *atlas;
   gboolean              dark;
+
+  /* Whether the last frame showed every tile: see "Drawn" below */
+  gboolean              drawn;
+  guint                 pending_tiles;
+  int                   covered_width;
+  int                   covered_height;
+  guint                 settle_idle_id;
+  GdkFrameClock        *frame_clock;
+  gulong                after_paint_id;
 };
 
 G_DEFINE_FINAL_TYPE (BriMapView, bri_map_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DRAWN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   FEATURE_ACTIVATED,
@@ -86,9 +106,24 @@ on_map_released (GtkGestureClick *gesture,
 }
 
 static void
+set_drawn (BriMapView *self,
+           gboolean    drawn)
+{
+  if (self->drawn == drawn)
+    return;
+
+  self->drawn = drawn;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWN]);
+}
+
+static void
 replace_base_layer (BriMapView *self)
 {
   ShumateMapLayer *old = self->base_layer;
+
+  /* The new layer has asked for nothing yet. */
+  self->covered_width = self->covered_height = 0;
+  set_drawn (self, FALSE);
 
   /* The map's tile cache is keyed by the source id, which the style
    * changes; a new layer starts from an empty set of tiles. */
@@ -102,6 +137,30 @@ replace_base_layer (BriMapView *self)
     {
       shumate_map_add_layer (self->map, SHUMATE_LAYER (self->base_layer));
     }
+}
+
+/* Tiles as sharp as the screen and no larger (see BriBasemapSource).  The
+ * scale is known once the view is realized, before the map is allocated
+ * and asks for its first tiles; a later change needs a new layer. */
+static void
+update_scale_factor (BriMapView *self)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  if (scale == bri_basemap_source_get_scale_factor (self->source))
+    return;
+
+  bri_basemap_source_set_scale_factor (self->source, scale);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    replace_base_layer (self);
+}
+
+static void
+on_scale_factor_changed (BriMapView *self,
+                         GParamSpec *pspec,
+                         gpointer    user_data)
+{
+  update_scale_factor (self);
 }
 
 static GtkWidget *
@@ -119,11 +178,188 @@ zoom_button (const char *icon,
   return button;
 }
 
+/* Drawn.  libshumate 1.0 keeps its tiles to itself (ShumateMap:state
+ * never changes), so whether the map shows all of them is judged from the
+ * source's count of tiles in flight.  Two traps: the count is 0 in the
+ * frames before the map asks for any tile, and after a move or when the
+ * map grows, libshumate asks for the tiles it needs only in an idle, after
+ * the next frame.  So the view notes the size of map the tiles asked for
+ * cover (they are centred on the view; libshumate drops those outside a
+ * smaller map) and, after a change, waits for an idle of its own queued
+ * behind libshumate's: by then every tile needed is asked for or came from
+ * libshumate's cache. */
+
+static gboolean
+on_settle_idle_cb (gpointer user_data)
+{
+  BriMapView *self = user_data;
+  GtkWidget *layer = GTK_WIDGET (self->base_layer);
+
+  self->settle_idle_id = 0;
+  if (self->covered_width > 0)
+    {
+      self->covered_width = gtk_widget_get_width (layer);
+      self->covered_height = gtk_widget_get_height (layer);
+    }
+  /* A frame to judge by. */
+  gtk_widget_queue_draw (layer);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_settle (BriMapView *self)
+{
+  /* Behind any idle libshumate has queued since. */
+  g_clear_handle_id (&self->settle_idle_id, g_source_remove);
+  self->settle_idle_id = g_idle_add (on_settle_idle_cb, self);
+}
+
+static void
+on_viewport_notify_cb (BriMapView *self,
+                       GParamSpec *pspec)
+{
+  set_drawn (self, FALSE);
+  queue_settle (self);
+}
+
+static void
+on_pending_tiles_cb (BriBasemapSource *source,
+                     GParamSpec       *pspec,
+                     BriMapView       *self)
+{
+  guint pending = bri_basemap_source_get_pending_tiles (source);
+
+  /* A rise is a request: the tiles asked for cover the map as it is. */
+  if (pending > self->pending_tiles)
+    {
+      self->covered_width = gtk_widget_get_width (GTK_WIDGET (self->base_layer));
+      self->covered_height = gtk_widget_get_height (GTK_WIDGET (self->base_layer));
+      set_drawn (self, FALSE);
+    }
+  self->pending_tiles = pending;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   BriMapView    *self)
+{
+  GtkWidget *layer = GTK_WIDGET (self->base_layer);
+  int width = gtk_widget_get_width (layer);
+  int height = gtk_widget_get_height (layer);
+  gboolean grown = width > self->covered_width || height > self->covered_height;
+
+  /* The allocation has queued libshumate's idle already. */
+  if (grown && self->covered_width > 0 && self->settle_idle_id == 0)
+    self->settle_idle_id = g_idle_add (on_settle_idle_cb, self);
+  else if (!grown && width > 0 && height > 0)
+    {
+      self->covered_width = width;
+      self->covered_height = height;
+    }
+
+  set_drawn (self, self->covered_width > 0 && !grown && self->pending_tiles == 0 &&
+                   self->settle_idle_id == 0);
+}
+
+/* Benchmark hook.  With BRI_ATLAS_BENCH_FIRST_FRAME in the environment,
+ * the end of the first frame that shows every tile prints the time since
+ * the process started and the peak resident memory so far, then quits
+ * (tests/bench/bench-first-frame.py reads the line).  Without the
+ * variable nothing here is connected. */
+
+/* Since the kernel started the process, so the dynamic linker and all
+ * before main() count.  The start time is in clock ticks (10 ms) rounded
+ * down: the figure may be up to a tick too high, never too low. */
+static double
+process_age_ms (void)
+{
+  g_autofree char *stat = NULL;
+  const char *p;
+  struct timespec now;
+
+  /* Field 22, starttime; the command name (field 2) may hold spaces. */
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
+      (p = strrchr (stat, ')')) == NULL)
+    return -1.0;
+  for (guint field = 2; field < 22 && p != NULL; field++)
+    p = strchr (p + 1, ' ');
+  if (p == NULL)
+    return -1.0;
+
+  clock_gettime (CLOCK_BOOTTIME, &now);
+  return now.tv_sec * 1e3 + now.tv_nsec / 1e6 -
+         g_ascii_strtoull (p + 1, NULL, 10) * 1e3 / sysconf (_SC_CLK_TCK);
+}
+
+/* Called from the frame clock's after-paint, at the end of the frame. */
+static void
+on_bench_drawn_cb (BriMapView *self,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  double elapsed = process_age_ms ();
+  struct rusage usage;
+
+  if (!self->drawn)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self, on_bench_drawn_cb, user_data);
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("first-complete-frame-ms=%.1f peak-rss-kb=%ld\n", elapsed, usage.ru_maxrss);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+bri_map_view_realize (GtkWidget *widget)
+{
+  BriMapView *self = BRI_MAP_VIEW (widget);
+
+  GTK_WIDGET_CLASS (bri_map_view_parent_class)->realize (widget);
+
+  update_scale_factor (self);
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->after_paint_id = g_signal_connect (self->frame_clock, "after-paint",
+                                           G_CALLBACK (on_after_paint_cb), self);
+}
+
+static void
+bri_map_view_unrealize (GtkWidget *widget)
+{
+  BriMapView *self = BRI_MAP_VIEW (widget);
+
+  g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  g_clear_handle_id (&self->settle_idle_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (bri_map_view_parent_class)->unrealize (widget);
+}
+
+static void
+bri_map_view_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BriMapView *self = BRI_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAWN:
+      g_value_set_boolean (value, self->drawn);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 bri_map_view_dispose (GObject *object)
 {
   BriMapView *self = (BriMapView *)object;
 
+  g_clear_handle_id (&self->settle_idle_id, g_source_remove);
   g_clear_object (&self->atlas);
   g_clear_object (&self->source);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
@@ -138,6 +374,20 @@ bri_map_view_class_init (BriMapViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bri_map_view_dispose;
+  object_class->get_property = bri_map_view_get_property;
+  widget_class->realize = bri_map_view_realize;
+  widget_class->unrealize = bri_map_view_unrealize;
+
+  /**
+   * BriMapView:drawn:
+   *
+   * Whether the last frame showed every tile the map needs: FALSE from
+   * start-up, and while tiles are being drawn after a move.
+   */
+  properties[PROP_DRAWN] =
+    g_param_spec_boolean ("drawn", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * BriMapView::feature-activated:
@@ -179,10 +429,16 @@ bri_map_view_init (BriMapView *self)
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
 
   self->source = bri_basemap_source_new ();
+  g_signal_connect_object (self->source, "notify::pending-tiles",
+                           G_CALLBACK (on_pending_tiles_cb), self, 0);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
   shumate_viewport_set_reference_map_source (self->viewport, SHUMATE_MAP_SOURCE (self->source));
   shumate_viewport_set_min_zoom_level (self->viewport, 1);
   shumate_viewport_set_max_zoom_level (self->viewport, (guint) MAX_ZOOM);
   replace_base_layer (self);
+  /* After the layer's own handler, so that our idle comes after its. */
+  g_signal_connect_object (self->viewport, "notify", G_CALLBACK (on_viewport_notify_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->country_layer = bri_country_layer_new (self->viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->country_layer));
@@ -227,6 +483,9 @@ bri_map_view_init (BriMapView *self)
   shumate_license_append_map_source (self->license, SHUMATE_MAP_SOURCE (self->source));
   gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->license));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), bottom);
+
+  if (g_getenv ("BRI_ATLAS_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "notify::drawn", G_CALLBACK (on_bench_drawn_cb), NULL);
 }
 
 GtkWidget *
@@ -396,6 +655,18 @@ bri_map_view_set_dark (BriMapView *self,
   replace_base_layer (self);
   bri_country_label_layer_set_dark (self->label_layer, self->dark);
   bri_country_layer_set_dark (self->country_layer, self->dark);
+}
+
+/**
+ * bri_map_view_get_drawn:
+ *
+ * Returns: whether the last frame showed every tile the map needs
+ */
+gboolean
+bri_map_view_get_drawn (BriMapView *self)
+{
+  g_return_val_if_fail (BRI_IS_MAP_VIEW (self), FALSE);
+  return self->drawn;
 }
 
 guint

@@ -38,6 +38,7 @@ void             bri_map_view_zoom_in          (BriMapView       *self);
 void             bri_map_view_zoom_out         (BriMapView       *self);
 void             bri_map_view_set_dark         (BriMapView       *self,
                                                 gboolean          dark);
+gboolean         bri_map_view_get_drawn        (BriMapView       *self);
 guint            bri_map_view_get_pending_tiles (BriMapView      *self);
 
 G_END_DECLS

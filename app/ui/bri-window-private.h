@@ -46,6 +46,7 @@ struct _BriWindow
   char                 *location;
   char                 *page_before_search;
   char                 *list_page;   /* "places" or "countries": where "All …" leads */
+  guint                 setup_timeout_id;   /* the side panel waits for the map's tiles */
 };
 
 void bri_window_class_install_actions (GtkWidgetClass *widget_class);

@@ -712,13 +712,58 @@ setup_atlas (BriWindow *self)
   bri_window_update_actions (self);
 }
 
+/* Filling the side panel costs a frame of its own (a hundred rows to
+ * measure).  When the atlas arrives while the map, which fills most of the
+ * window, is still drawing its tiles, the map gets its frame first: the
+ * panel waits until the map shows every tile, or half a second at most. */
+static void on_map_drawn (BriMapView *map,
+                          GParamSpec *pspec,
+                          BriWindow  *self);
+
+static void
+setup_atlas_after_map (BriWindow *self)
+{
+  g_clear_handle_id (&self->setup_timeout_id, g_source_remove);
+  g_signal_handlers_disconnect_by_func (self->map_view, on_map_drawn, self);
+  if (self->filter == NULL)
+    setup_atlas (self);
+}
+
+static void
+on_map_drawn (BriMapView *map,
+              GParamSpec *pspec,
+              BriWindow  *self)
+{
+  if (bri_map_view_get_drawn (map))
+    setup_atlas_after_map (self);
+}
+
+static gboolean
+on_setup_timeout (gpointer user_data)
+{
+  BriWindow *self = user_data;
+
+  self->setup_timeout_id = 0;
+  setup_atlas_after_map (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_atlas_loaded (BriAtlas   *atlas,
                  GParamSpec *pspec,
                  BriWindow  *self)
 {
-  if (bri_atlas_is_loaded (atlas) && self->filter == NULL)
-    setup_atlas (self);
+  if (!bri_atlas_is_loaded (atlas) || self->filter != NULL || self->setup_timeout_id != 0)
+    return;
+
+  if (bri_map_view_get_drawn (BRI_MAP_VIEW (self->map_view)) || !gtk_widget_get_mapped (self->map_view))
+    {
+      setup_atlas (self);
+      return;
+    }
+
+  g_signal_connect (self->map_view, "notify::drawn", G_CALLBACK (on_map_drawn), self);
+  self->setup_timeout_id = g_timeout_add (500, on_setup_timeout, self);
 }
 
 static void
@@ -814,6 +859,7 @@ bri_window_dispose (GObject *object)
   g_clear_object (&self->atlas);
   g_clear_object (&self->history);
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->setup_timeout_id, g_source_remove);
 
   G_OBJECT_CLASS (bri_window_parent_class)->dispose (object);
 }

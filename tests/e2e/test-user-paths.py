@@ -107,7 +107,23 @@ def center(node):
     return ext.x + ext.width // 2, ext.y + ext.height // 2
 
 
+def settled_extents(node, timeout=5.0):
+    """Wait until GTK has laid the node out: a new row appears in the
+    accessibility tree before it has its final position."""
+    end = time.time() + timeout
+    last = None
+    while time.time() < end:
+        ext = extents(node)
+        now = (ext.x, ext.y, ext.width, ext.height)
+        if ext.width > 0 and ext.height > 0 and now == last:
+            return ext
+        last = now
+        time.sleep(0.2)
+    return extents(node)
+
+
 def click(node):
+    settled_extents(node)
     x, y = center(node)
     pyatspi.Registry.generateMouseEvent(x, y, pyatspi.MOUSE_ABS)
     time.sleep(0.1)
