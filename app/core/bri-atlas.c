@@ -842,6 +842,34 @@ bri_atlas_lookup_document (BriAtlas   *self,
   return self->state ? g_hash_table_lookup (self->state->document_by_id, id) : NULL;
 }
 
+BriCountry *
+bri_atlas_lookup_country_numeric (BriAtlas *self,
+                                  int       numeric)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
+
+  for (guint i = 0; self->state != NULL && i < self->state->countries->len; i++)
+    {
+      BriCountry *country = g_ptr_array_index (self->state->countries, i);
+
+      if (bri_country_get_numeric (country) == numeric)
+        return country;
+    }
+
+  return NULL;
+}
+
+/* The linker the atlas linked its passages with: every name of every
+ * feature and country.  Read-only once loaded. */
+BriLinker *
+bri_atlas_get_linker (BriAtlas *self)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
+  g_return_val_if_fail (self->state != NULL, NULL);
+
+  return self->state->linker;
+}
+
 static gboolean
 country_answers_to (BriAtlas   *self,
                     BriCountry *country,
@@ -896,11 +924,10 @@ bri_atlas_find_country (BriAtlas   *self,
       if (g_ascii_strcasecmp (stripped, bri_country_get_code (country)) == 0 ||
           g_ascii_strcasecmp (stripped, bri_country_get_alpha3 (country)) == 0)
         return country;
-
-      if (g_ascii_isdigit (stripped[0]) &&
-          g_ascii_strtoll (stripped, NULL, 10) == bri_country_get_numeric (country))
-        return country;
     }
+
+  if (g_ascii_isdigit (stripped[0]))
+    return bri_atlas_lookup_country_numeric (self, (int) g_ascii_strtoll (stripped, NULL, 10));
 
   for (guint i = 0; i < n; i++)
     {
@@ -1204,6 +1231,25 @@ bri_atlas_search (BriAtlas        *self,
 
   if (!append_hits (self, store, BRI_SEARCH_HIT_PLACE, query, flags, limit, error) ||
       !append_hits (self, store, BRI_SEARCH_HIT_PASSAGE, query, flags, limit, error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+GListModel *
+bri_atlas_search_places (BriAtlas        *self,
+                         const char      *query,
+                         BriSearchFlags   flags,
+                         guint            limit,
+                         GError         **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (BRI_TYPE_SEARCH_RESULT);
+
+  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (self->state != NULL, NULL);
+
+  if (!append_hits (self, store, BRI_SEARCH_HIT_PLACE, query, flags, limit, error))
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&store));

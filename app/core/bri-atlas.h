@@ -7,6 +7,7 @@
 #include "bri-country.h"
 #include "bri-document.h"
 #include "bri-feature.h"
+#include "bri-linker.h"
 #include "bri-mention.h"
 #include "bri-passage.h"
 #include "bri-search.h"
@@ -57,6 +58,9 @@ BriCountry  *bri_atlas_lookup_country        (BriAtlas            *self,
                                               const char          *code);
 BriDocument *bri_atlas_lookup_document       (BriAtlas            *self,
                                               const char          *id);
+BriCountry  *bri_atlas_lookup_country_numeric (BriAtlas          *self,
+                                              int                  numeric);
+BriLinker   *bri_atlas_get_linker            (BriAtlas            *self);
 BriCountry  *bri_atlas_find_country          (BriAtlas            *self,
                                               const char          *code_or_name);
 char       **bri_atlas_suggest_features      (BriAtlas            *self,
@@ -72,6 +76,11 @@ GListModel  *bri_atlas_get_country_features  (BriAtlas            *self,
                                               BriCountry          *country);
 
 GListModel  *bri_atlas_search                (BriAtlas            *self,
+                                              const char          *query,
+                                              BriSearchFlags       flags,
+                                              guint                limit,
+                                              GError             **error);
+GListModel  *bri_atlas_search_places         (BriAtlas            *self,
                                               const char          *query,
                                               BriSearchFlags       flags,
                                               guint                limit,

@@ -27,6 +27,7 @@ struct _BriSearch
   sqlite3_stmt  *insert_passage;
   sqlite3_stmt  *insert_link;
   sqlite3_stmt  *insert_place;
+  sqlite3_stmt  *insert_place_id;
   sqlite3_stmt  *query_passages;
   sqlite3_stmt  *query_places;
   BriLinker     *linker;
@@ -136,7 +137,9 @@ bri_search_new (BriLinker  *linker,
       !prepare (self, "INSERT INTO links (passage, target) VALUES (?1, ?2)",
                 &self->insert_link, error) ||
       !prepare (self, "INSERT INTO places (rowid, name, aliases, kind) VALUES (?1, ?2, ?3, ?4)",
-                &self->insert_place, error))
+                &self->insert_place, error) ||
+      !prepare (self, "INSERT INTO place_ids (place, target) VALUES (?1, ?2)",
+                &self->insert_place_id, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -151,6 +154,7 @@ bri_search_free (BriSearch *self)
   sqlite3_finalize (self->insert_passage);
   sqlite3_finalize (self->insert_link);
   sqlite3_finalize (self->insert_place);
+  sqlite3_finalize (self->insert_place_id);
   sqlite3_finalize (self->query_passages);
   sqlite3_finalize (self->query_places);
   if (self->db != NULL)
@@ -216,10 +220,6 @@ bri_search_add_place (BriSearch           *self,
                       GError             **error)
 {
   g_autofree char *joined = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
@@ -233,14 +233,10 @@ bri_search_add_place (BriSearch           *self,
   if (!step_done (self, self->insert_place, error))
     return FALSE;
 
-  if (!prepare (self, "INSERT INTO place_ids (place, target) VALUES (?1, ?2)", &stmt, error))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, target_id, -1, SQLITE_STATIC);
-  ok = step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
+  sqlite3_bind_int64 (self->insert_place_id, 1, id);
+  sqlite3_bind_text (self->insert_place_id, 2, target_id, -1, SQLITE_STATIC);
 
-  return ok;
+  return step_done (self, self->insert_place_id, error);
 }
 
 gboolean

@@ -270,6 +270,25 @@ fold_for_compare (const char *text)
   return g_steal_pointer (&collapsed);
 }
 
+/* Whether a short line is, case and spacing aside, one of @words. */
+static gboolean
+is_one_of (const char         *text,
+           const char * const *words,
+           gsize               n_words)
+{
+  g_autofree char *folded = NULL;
+
+  if (strlen (text) > 32)
+    return FALSE;
+
+  folded = fold_for_compare (text);
+  for (gsize i = 0; i < n_words; i++)
+    if (strcmp (folded, words[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 static guint
 count_words (const char *text)
 {
@@ -791,17 +810,8 @@ is_chrome (const char *line)
     "back to top", "top", "print", "share", "share this", "close", "next", "previous",
     "prev", "next page", "previous page", "next article", "previous article",
   };
-  g_autofree char *folded = NULL;
 
-  if (strlen (line) > 32)
-    return FALSE;
-
-  folded = fold_for_compare (line);
-  for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
-    if (strcmp (folded, chrome[i]) == 0)
-      return TRUE;
-
-  return FALSE;
+  return is_one_of (line, chrome, G_N_ELEMENTS (chrome));
 }
 
 /* "1 2 3 4 5 6 7 8 9 10 11 12", "1 2 3 … 12 Next", "Page 2 of 5", or a lone
@@ -1392,17 +1402,8 @@ is_part_name (const char *text)
     "concluding remarks", "epilogue", "afterword", "summary", "abstract", "references",
     "bibliography", "notes", "acknowledgements", "acknowledgments", "glossary", "appendix",
   };
-  g_autofree char *folded = NULL;
 
-  if (strlen (text) > 32)
-    return FALSE;
-
-  folded = fold_for_compare (text);
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (strcmp (folded, parts[i]) == 0)
-      return TRUE;
-
-  return FALSE;
+  return is_one_of (text, parts, G_N_ELEMENTS (parts));
 }
 
 static void

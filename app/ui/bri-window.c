@@ -200,39 +200,37 @@ run_search (BriWindow  *self,
             const char *query)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GListModel) places = NULL;
   g_autoptr(GListModel) passages = NULL;
-  guint n_places = 0;
+  guint n_places;
 
   clear_list_box (self->search_results);
 
-  /* Places and countries first, a few; then more passages. */
-  results = bri_atlas_search (self->atlas, query, BRI_SEARCH_FLAGS_PREFIX, SEARCH_LIMIT, &error);
-  if (results == NULL)
+  /* A few places and countries first, then more passages. */
+  places = bri_atlas_search_places (self->atlas, query, BRI_SEARCH_FLAGS_PREFIX, SEARCH_LIMIT, &error);
+  if (places != NULL)
+    passages = bri_atlas_search_passages (self->atlas, query, BRI_SEARCH_FLAGS_PREFIX, 30, &error);
+  if (places == NULL || passages == NULL)
     {
       g_warning ("Search for “%s” failed: %s", query, error->message);
       gtk_stack_set_visible_child_name (self->side_stack, "no-results");
       return;
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+  n_places = g_list_model_get_n_items (places);
+  for (guint i = 0; i < n_places; i++)
     {
-      g_autoptr(BriSearchResult) result = g_list_model_get_item (results, i);
-
-      if (bri_search_result_get_kind (result) == BRI_SEARCH_RESULT_PASSAGE)
-        continue;
+      g_autoptr(BriSearchResult) result = g_list_model_get_item (places, i);
       gtk_list_box_append (self->search_results, result_row_new (self, result));
-      n_places++;
     }
 
-  passages = bri_atlas_search_passages (self->atlas, query, BRI_SEARCH_FLAGS_PREFIX, 30, &error);
-  for (guint i = 0; passages != NULL && i < g_list_model_get_n_items (passages); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
     {
       g_autoptr(BriSearchResult) result = g_list_model_get_item (passages, i);
       gtk_list_box_append (self->search_results, result_row_new (self, result));
     }
 
-  if (n_places == 0 && (passages == NULL || g_list_model_get_n_items (passages) == 0))
+  if (n_places == 0 && g_list_model_get_n_items (passages) == 0)
     gtk_stack_set_visible_child_name (self->side_stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->side_stack, "search");
@@ -376,23 +374,6 @@ bri_window_focus_search (BriWindow *self)
 }
 
 /* Opening things */
-
-static BriCountry *
-country_by_numeric (BriWindow *self,
-                    int        numeric)
-{
-  GListModel *countries = bri_atlas_get_countries (self->atlas);
-
-  for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
-    {
-      g_autoptr(BriCountry) c = g_list_model_get_item (countries, i);
-
-      if (bri_country_get_numeric (c) == numeric)
-        return c;
-    }
-
-  return NULL;
-}
 
 static void
 toast (BriWindow  *self,
@@ -542,7 +523,7 @@ on_map_country_activated_cb (BriMapView *view,
                              int         numeric,
                              BriWindow  *self)
 {
-  BriCountry *country = country_by_numeric (self, numeric);
+  BriCountry *country = bri_atlas_lookup_country_numeric (self->atlas, numeric);
   g_autofree char *location = NULL;
 
   if (country == NULL)

@@ -9,21 +9,12 @@
 
 #include "bri-document.h"
 #include "bri-text-clean.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
+#include "bench-util.h"
 
 static double
 median (GArray *samples)
 {
-  g_array_sort (samples, compare_doubles);
+  g_array_sort (samples, bench_compare_doubles);
   return g_array_index (samples, double, samples->len / 2);
 }
 

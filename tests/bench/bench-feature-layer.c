@@ -17,6 +17,7 @@
 
 #include "bri-feature-index.h"
 #include "bri-feature-layer.h"
+#include "bench-util.h"
 
 /* The layer only needs a reference map source for the tile size. */
 
@@ -62,30 +63,12 @@ bench_source_init (BenchSource *self)
 {
 }
 
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1.0e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
 static void
 stats (GArray *ms,
        double *median,
        double *p95)
 {
-  g_array_sort (ms, compare_doubles);
+  g_array_sort (ms, bench_compare_doubles);
   *median = g_array_index (ms, double, ms->len / 2);
   *p95 = g_array_index (ms, double, MIN (ms->len - 1, (guint) ceil (ms->len * 0.95) - 1));
 }
@@ -210,10 +193,10 @@ measure_set (Scene      *scene,
 
   for (guint r = 0; r < runs; r++)
     {
-      double start = now_ms ();
+      double start = bench_cpu_ms ();
       BriFeatureIndex *index = bri_feature_index_new_from_array (features);
 
-      g_array_append_val (build, (double) { now_ms () - start });
+      g_array_append_val (build, (double) { bench_cpu_ms () - start });
       bri_feature_index_unref (index);
     }
   stats (build, &median, &p95);
@@ -243,10 +226,10 @@ measure_set (Scene      *scene,
                                          35.0 + g_rand_double_range (rand, -1, 1) * 20 / exp2 (zooms[z]),
                                          70.0 + g_rand_double_range (rand, -1, 1) * 40 / exp2 (zooms[z]));
 
-          start = now_ms ();
+          start = bench_cpu_ms ();
           GTK_WIDGET_GET_CLASS (layer)->snapshot (layer, snapshot);
           node = gtk_snapshot_free_to_node (snapshot);
-          ms = now_ms () - start;
+          ms = bench_cpu_ms () - start;
 
           /* The first frames at a zoom level gather the clusters for it
            * and lay out labels: reported apart. */
@@ -259,9 +242,9 @@ measure_set (Scene      *scene,
             {
               GdkTexture *texture;
 
-              start = now_ms ();
+              start = bench_cpu_ms ();
               texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-              g_array_append_val (render, (double) { now_ms () - start });
+              g_array_append_val (render, (double) { bench_cpu_ms () - start });
               g_object_unref (texture);
             }
           g_clear_pointer (&node, gsk_render_node_unref);
@@ -270,10 +253,10 @@ measure_set (Scene      *scene,
       for (guint i = 0; i < 1000; i++)
         {
           double x = g_rand_double_range (rand, 0, w), y = g_rand_double_range (rand, 0, h);
-          double start = now_ms ();
+          double start = bench_cpu_ms ();
 
           bri_feature_layer_pick (scene->layer, x, y);
-          g_array_append_val (pick, (double) { now_ms () - start });
+          g_array_append_val (pick, (double) { bench_cpu_ms () - start });
         }
 
       stats (snap, &median, &p95);

@@ -18,6 +18,7 @@
 #include "bri-country-layer.h"
 #include "bri-geo.h"
 #include "bri-tile-renderer.h"
+#include "bench-util.h"
 
 #define TILES_PER_ZOOM 30
 #define MAX_ZOOM 8
@@ -25,24 +26,6 @@
 
 /* The calling thread's CPU time: on a busy build machine wall-clock time
  * also counts the other processes. */
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1.0e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
 static double
 percentile (double *sorted,
             guint   n,
@@ -65,12 +48,12 @@ bench_loading (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(BriBasemap) map = NULL;
-      double start = now_ms ();
+      double start = bench_cpu_ms ();
 
       map = bri_tile_renderer_get_basemap (renderer, resolutions[i], &error);
       if (map == NULL)
         g_error ("%s", error->message);
-      printf ("  %-5s %10.2f %9u %9u\n", resolutions[i], now_ms () - start,
+      printf ("  %-5s %10.2f %9u %9u\n", resolutions[i], bench_cpu_ms () - start,
               bri_basemap_get_n_rings (map), bri_basemap_get_n_points (map));
     }
   printf ("\n");
@@ -132,17 +115,17 @@ bench_tiles (BriTileStyle style)
           guint x, y;
 
           pick_tile (rand, map, z, i % 2 == 1, &x, &y);
-          start = now_ms ();
+          start = bench_cpu_ms ();
           surface = bri_tile_renderer_render (renderer, z, x, y, SIZE, style, NULL);
-          times[i] = now_ms () - start;
+          times[i] = bench_cpu_ms () - start;
           if (i % 2 == 1)
             land[i / 2] = times[i];
           g_assert (surface != NULL);
           cairo_surface_destroy (surface);
         }
 
-      qsort (times, TILES_PER_ZOOM, sizeof (double), compare_doubles);
-      qsort (land, TILES_PER_ZOOM / 2, sizeof (double), compare_doubles);
+      qsort (times, TILES_PER_ZOOM, sizeof (double), bench_compare_doubles);
+      qsort (land, TILES_PER_ZOOM / 2, sizeof (double), bench_compare_doubles);
       printf ("  %-4u %-5s %10.2f %10.2f %10.2f %12.2f\n", z, bri_tile_renderer_resolution_for_zoom (z),
               percentile (times, TILES_PER_ZOOM, 0.5), percentile (times, TILES_PER_ZOOM, 0.95),
               times[TILES_PER_ZOOM - 1], percentile (land, TILES_PER_ZOOM / 2, 0.5));
@@ -227,22 +210,22 @@ measure_frame (GtkWidget   *layer,
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  double start = now_ms ();
+  double start = bench_cpu_ms ();
 
   GTK_WIDGET_GET_CLASS (layer)->snapshot (layer, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
-  *snapshot_ms = now_ms () - start;
+  *snapshot_ms = bench_cpu_ms () - start;
 
   *render_ms = 0.0;
   if (node != NULL)
     {
       g_autoptr(GdkTexture) texture = NULL;
 
-      start = now_ms ();
+      start = bench_cpu_ms ();
       texture = gsk_renderer_render_texture (renderer, node,
                                              &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (layer),
                                                                   gtk_widget_get_height (layer)));
-      *render_ms = now_ms () - start;
+      *render_ms = bench_cpu_ms () - start;
     }
 }
 
@@ -314,8 +297,8 @@ bench_layers (void)
                                              centres[what][1] + g_rand_double_range (rand, -1, 1) * 20 / exp2 (zooms[z]));
               measure_frame (layer, renderer, &snap[i], &draw[i]);
             }
-          qsort (snap, 30, sizeof (double), compare_doubles);
-          qsort (draw, 30, sizeof (double), compare_doubles);
+          qsort (snap, 30, sizeof (double), bench_compare_doubles);
+          qsort (draw, 30, sizeof (double), bench_compare_doubles);
           results[what][0] = snap[15];
           results[what][1] = draw[15];
         }
