@@ -486,7 +486,7 @@ def main ():
         "source": "Natural Earth 4.1.0 Admin 0 countries (public domain), "
                   "via the npm package world-atlas 2 (ISC)",
         "generator": "build-aux/basemap/make-basemap.py",
-        "format": "BRIB version 1, see the generator's docstring or app/core/bri-basemap.h",
+        "format": "BRIB version 1, see the generator's docstring or app/core/places/bri-basemap.h",
         "assigned_codes": [
             {"natural_earth_name": k, "numeric": v[0], "alpha2": v[1], "alpha3": v[2], "name": v[3]}
             for k, v in sorted (ASSIGNED.items (), key=lambda kv: kv[1][0])
