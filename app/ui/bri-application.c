@@ -38,20 +38,77 @@ on_atlas_loaded (GObject      *object,
     }
 }
 
-static void
-bri_application_activate (GApplication *app)
+static BriWindow *
+ensure_window (BriApplication *self)
 {
-  BriApplication *self = BRI_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (bri_window_new (GTK_APPLICATION (app), self->atlas));
+      window = GTK_WINDOW (bri_window_new (GTK_APPLICATION (self), self->atlas));
       if (self->load_error != NULL)
         bri_window_show_load_error (BRI_WINDOW (window), self->load_error);
     }
 
-  gtk_window_present (window);
+  return BRI_WINDOW (window);
+}
+
+static void
+bri_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (ensure_window (BRI_APPLICATION (app))));
+}
+
+/* "bri-atlas feature:gwadar-port", or a "bri-atlas:country:KE" link
+ * opened anywhere on the desktop: GApplication hands the arguments over
+ * as files, in this instance or in the one already running. */
+static void
+bri_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  BriWindow *window = ensure_window (BRI_APPLICATION (app));
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (!bri_window_open_string (window, uri, &error))
+        g_message ("%s", error->message);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Arguments that are not locations are refused here, in the terminal
+ * that typed them, before a running instance is asked to open them. */
+static gboolean
+bri_application_local_command_line (GApplication   *app,
+                                    char         ***arguments,
+                                    int            *exit_status)
+{
+  char **argv = *arguments;
+
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      g_autoptr(BriLocation) location = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (argv[i][0] == '-')
+        continue;
+
+      location = bri_location_parse (argv[i], &error);
+      if (location == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          *exit_status = 2;
+          return TRUE;
+        }
+    }
+
+  return G_APPLICATION_CLASS (bri_application_parent_class)->local_command_line (app, arguments, exit_status);
 }
 
 static void
@@ -183,6 +240,8 @@ bri_application_class_init (BriApplicationClass *klass)
 
   object_class->dispose = bri_application_dispose;
   app_class->activate = bri_application_activate;
+  app_class->open = bri_application_open;
+  app_class->local_command_line = bri_application_local_command_line;
   app_class->startup = bri_application_startup;
 }
 
@@ -196,7 +255,7 @@ bri_application_new (void)
 {
   return g_object_new (BRI_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/example/BriAtlas",
                        NULL);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window's actions and their shortcuts.  Panels never call each
- * other: they activate these ("win.show-feature::ID" …). */
+ * other: they activate these with a location ("win.open::feature:ID"). */
 
 #define G_LOG_DOMAIN "bri-window"
 
@@ -11,37 +11,48 @@
 #include "bri-map-view.h"
 #include "bri-window-private.h"
 
+/* win.open::LOCATION — what every panel, link and row activates. */
 static void
-open_with_prefix (BriWindow  *self,
-                  const char *prefix,
-                  GVariant   *param)
-{
-  g_autofree char *location = g_strdup_printf ("%s:%s", prefix, g_variant_get_string (param, NULL));
-
-  bri_window_navigate (self, location);
-}
-
-static void
-show_feature_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  open_with_prefix (BRI_WINDOW (widget), "feature", param);
-}
-
-/* From a link in the reader: the map goes there, the reader stays. */
-static void
-select_feature_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
   BriWindow *self = BRI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!bri_window_open_string (self, g_variant_get_string (param, NULL), &error))
+    g_warning ("%s", error->message);
+}
+
+/* win.show-on-map::feature:ID — from a link in the reader: the map goes
+ * there, the reader stays. */
+static void
+show_on_map_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  BriWindow *self = BRI_WINDOW (widget);
+  g_autoptr(BriLocation) location = NULL;
+  g_autoptr(GError) error = NULL;
   BriFeature *feature;
 
   if (self->atlas == NULL || !bri_atlas_is_loaded (self->atlas))
     return;
 
-  feature = bri_atlas_lookup_feature (self->atlas, g_variant_get_string (param, NULL));
+  location = bri_location_parse (g_variant_get_string (param, NULL), &error);
+  if (location == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  if (bri_location_get_kind (location) != BRI_LOCATION_FEATURE)
+    {
+      bri_window_open (self, location, TRUE);
+      return;
+    }
+
+  feature = bri_atlas_lookup_feature (self->atlas, bri_location_get_id (location));
   if (feature == NULL)
     return;
 
@@ -50,28 +61,12 @@ select_feature_action (GtkWidget  *widget,
 }
 
 static void
-show_country_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  open_with_prefix (BRI_WINDOW (widget), "country", param);
-}
-
-static void
-open_passage_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  open_with_prefix (BRI_WINDOW (widget), "passage", param);
-}
-
-static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
   BriWindow *self = BRI_WINDOW (widget);
-  const char *location = bri_history_go_back (self->history);
+  BriLocation *location = bri_history_go_back (self->history);
 
   if (location != NULL)
     bri_window_open (self, location, FALSE);
@@ -83,7 +78,7 @@ forward_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   BriWindow *self = BRI_WINDOW (widget);
-  const char *location = bri_history_go_forward (self->history);
+  BriLocation *location = bri_history_go_forward (self->history);
 
   if (location != NULL)
     bri_window_open (self, location, FALSE);
@@ -145,11 +140,20 @@ fullscreen_action (GtkWidget  *widget,
 }
 
 static void
+open_list (BriWindow       *self,
+           BriLocationList  list)
+{
+  g_autoptr(BriLocation) location = bri_location_new_list (list);
+
+  bri_window_open (self, location, TRUE);
+}
+
+static void
 show_places_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  bri_window_navigate (BRI_WINDOW (widget), "places");
+  open_list (BRI_WINDOW (widget), BRI_LOCATION_LIST_PLACES);
 }
 
 static void
@@ -157,9 +161,10 @@ show_countries_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
-  bri_window_navigate (BRI_WINDOW (widget), "countries");
+  open_list (BRI_WINDOW (widget), BRI_LOCATION_LIST_COUNTRIES);
 }
 
+/* The list the current detail page came from. */
 static void
 show_list_action (GtkWidget  *widget,
                   const char *action_name,
@@ -167,7 +172,7 @@ show_list_action (GtkWidget  *widget,
 {
   BriWindow *self = BRI_WINDOW (widget);
 
-  bri_window_navigate (self, self->list_page ? self->list_page : "places");
+  open_list (self, self->list_page);
 }
 
 void
@@ -184,10 +189,8 @@ bri_window_update_actions (BriWindow *self)
 void
 bri_window_class_install_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.show-feature", "s", show_feature_action);
-  gtk_widget_class_install_action (widget_class, "win.select-feature", "s", select_feature_action);
-  gtk_widget_class_install_action (widget_class, "win.show-country", "s", show_country_action);
-  gtk_widget_class_install_action (widget_class, "win.open-passage", "s", open_passage_action);
+  gtk_widget_class_install_action (widget_class, "win.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "win.show-on-map", "s", show_on_map_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

@@ -43,16 +43,16 @@ struct _BriWindow
   GtkWidget            *country_list;
   BriHistory           *history;
   GSettings            *settings;
-  char                 *location;
+  BriLocation          *pending;     /* opened before the atlas was ready */
   char                 *page_before_search;
-  char                 *list_page;   /* "places" or "countries": where "All …" leads */
+  BriLocationList       list_page;   /* where "All …" leads */
   guint                 setup_timeout_id;   /* the side panel waits for the map's tiles */
 };
 
 void bri_window_class_install_actions (GtkWidgetClass *widget_class);
 void bri_window_update_actions        (BriWindow      *self);
 void bri_window_open                  (BriWindow      *self,
-                                       const char     *location,
+                                       BriLocation    *location,
                                        gboolean        record);
 void bri_window_focus_search          (BriWindow      *self);
 void bri_window_show_overview         (BriWindow      *self);

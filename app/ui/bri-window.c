@@ -2,11 +2,11 @@
 /* BriWindow: lays out the map and the side panel and connects them.
  *
  * Everything the user opens — a place, a country, a passage in its
- * document — is a location string ("feature:ID", "country:KE",
- * "passage:DOC:N") that goes through bri_window_open(), so Back and
- * Forward, search results, map clicks and links in the reader all take
- * the same path.  The side list and the map read one filtered model, so
- * the map shows exactly the list. */
+ * document, a view of the map — is a BriLocation that goes through
+ * bri_window_open(), so Back and Forward, search results, map clicks,
+ * links in the reader and the command line all take the same path.
+ * The side list and the map read one filtered model, so the map shows
+ * exactly the list. */
 
 #define G_LOG_DOMAIN "bri-window"
 
@@ -80,7 +80,7 @@ result_row_new (BriWindow       *self,
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GObject *object = bri_search_result_get_object (result);
-  g_autofree char *location = NULL;
+  g_autoptr(BriLocation) location = NULL;
   g_autofree char *sub = NULL;
   g_autoptr(PangoAttrList) attrs = highlight_attrs (result);
   BriSearchResultKind kind = bri_search_result_get_kind (result);
@@ -99,7 +99,7 @@ result_row_new (BriWindow       *self,
       {
         BriFeature *feature = BRI_FEATURE (object);
 
-        location = g_strdup_printf ("feature:%s", bri_feature_get_id (feature));
+        location = bri_location_new_feature (bri_feature_get_id (feature));
         gtk_label_set_text (GTK_LABEL (title), bri_feature_get_name (feature));
         sub = g_strdup_printf ("%s · %s",
                                bri_feature_kind_get_label (bri_feature_get_kind (feature)),
@@ -119,7 +119,7 @@ result_row_new (BriWindow       *self,
         g_autofree char *places = g_strdup_printf (ngettext ("%u place", "%u places", nf), nf);
         g_autofree char *texts = g_strdup_printf (ngettext ("%u passage", "%u passages", np), np);
 
-        location = g_strdup_printf ("country:%s", bri_country_get_code (country));
+        location = bri_location_new_country (bri_country_get_code (country));
         gtk_label_set_text (GTK_LABEL (title), bri_country_get_display_name (country));
         sub = g_strdup_printf ("%s · %s", places, texts);
         gtk_label_set_text (GTK_LABEL (subtitle), sub);
@@ -134,8 +134,8 @@ result_row_new (BriWindow       *self,
         BriDocument *document = bri_passage_get_document (passage);
         const char *heading = bri_passage_get_heading (passage);
 
-        location = g_strdup_printf ("passage:%s:%u", bri_passage_get_document_id (passage),
-                                    bri_passage_get_ordinal (passage));
+        location = bri_location_new_passage (bri_passage_get_document_id (passage),
+                                             bri_passage_get_ordinal (passage));
         sub = g_strdup_printf ("%s (%d)%s%s", bri_document_get_title (document),
                                bri_document_get_year (document),
                                heading && *heading ? " › " : "", heading ? heading : "");
@@ -158,7 +158,7 @@ result_row_new (BriWindow       *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (title)),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gtk_label_get_text (GTK_LABEL (subtitle)),
                                   -1);
-  g_object_set_data_full (G_OBJECT (row), "location", g_steal_pointer (&location), g_free);
+  g_object_set_data_full (G_OBJECT (row), "location", g_steal_pointer (&location), g_object_unref);
   g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (kind));
 
   return row;
@@ -289,10 +289,10 @@ on_search_row_activated_cb (GtkListBox    *box,
                             GtkListBoxRow *row,
                             BriWindow     *self)
 {
-  const char *location = g_object_get_data (G_OBJECT (row), "location");
+  BriLocation *location = g_object_get_data (G_OBJECT (row), "location");
 
   if (location != NULL)
-    bri_window_navigate (self, location);
+    bri_window_open (self, location, TRUE);
 }
 
 /* Down from the search entry goes into the results. */
@@ -332,8 +332,8 @@ on_side_page_changed (GtkStack   *stack,
 
   if (g_strcmp0 (page, "browse") == 0)
     {
-      g_free (self->list_page);
-      self->list_page = g_strdup (adw_view_stack_get_visible_child_name (self->browse_stack));
+      self->list_page = g_strcmp0 (adw_view_stack_get_visible_child_name (self->browse_stack), "countries") == 0
+                        ? BRI_LOCATION_LIST_COUNTRIES : BRI_LOCATION_LIST_PLACES;
     }
 
   /* GTK 4.8 tells assistive technologies nothing about which page of a
@@ -346,7 +346,7 @@ on_side_page_changed (GtkStack   *stack,
                                  child != gtk_stack_get_visible_child (stack), -1);
 
   {
-    const char *label = g_strcmp0 (self->list_page, "countries") == 0 ? _("All Countries") : _("All Places");
+    const char *label = self->list_page == BRI_LOCATION_LIST_COUNTRIES ? _("All Countries") : _("All Places");
 
     gtk_label_set_text (self->list_button_label, label);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_button),
@@ -382,104 +382,159 @@ toast (BriWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+static void
+open_feature (BriWindow   *self,
+              BriFeature  *feature)
+{
+  bri_feature_card_set_feature (BRI_FEATURE_CARD (self->feature_card), self->atlas, feature);
+  bri_map_view_show_country (BRI_MAP_VIEW (self->map_view), NULL);
+  bri_map_view_select_feature (BRI_MAP_VIEW (self->map_view), feature);
+  bri_map_view_fly_to_feature (BRI_MAP_VIEW (self->map_view), feature);
+  gtk_stack_set_visible_child_name (self->side_stack, "feature");
+}
+
+static void
+open_country (BriWindow  *self,
+              BriCountry *country)
+{
+  bri_country_page_set_country (BRI_COUNTRY_PAGE (self->country_page), self->atlas, country);
+  bri_map_view_select_feature (BRI_MAP_VIEW (self->map_view), NULL);
+  bri_map_view_show_country (BRI_MAP_VIEW (self->map_view), country);
+  gtk_stack_set_visible_child_name (self->side_stack, "country");
+}
+
+/* Shows @location; returns FALSE, having told the user, when it names
+ * something the atlas does not have. */
+static gboolean
+show_location (BriWindow   *self,
+               BriLocation *location)
+{
+  const char *id = bri_location_get_id (location);
+
+  switch (bri_location_get_kind (location))
+    {
+    case BRI_LOCATION_FEATURE:
+      {
+        BriFeature *feature = bri_atlas_lookup_feature (self->atlas, id);
+
+        if (feature == NULL)
+          return toast (self, _("That place is not in the atlas")), FALSE;
+        open_feature (self, feature);
+        return TRUE;
+      }
+
+    case BRI_LOCATION_COUNTRY:
+      {
+        BriCountry *country = bri_atlas_lookup_country (self->atlas, id);
+
+        if (country == NULL)
+          return toast (self, _("That country is not in the atlas")), FALSE;
+        open_country (self, country);
+        return TRUE;
+      }
+
+    case BRI_LOCATION_PASSAGE:
+      {
+        BriDocument *document = bri_atlas_lookup_document (self->atlas, id);
+        guint ordinal = bri_location_get_ordinal (location);
+
+        if (document == NULL || ordinal >= bri_document_get_n_passages (document))
+          return toast (self, _("That passage is not in the atlas")), FALSE;
+        bri_reader_show (BRI_READER (self->reader), self->atlas, document, ordinal);
+        gtk_stack_set_visible_child_name (self->side_stack, "reader");
+        return TRUE;
+      }
+
+    case BRI_LOCATION_VIEW:
+      {
+        double lat, lon, zoom;
+
+        bri_location_get_view (location, &lat, &lon, &zoom);
+        bri_map_view_go_to (BRI_MAP_VIEW (self->map_view), lat, lon, zoom);
+        return TRUE;
+      }
+
+    case BRI_LOCATION_SEARCH:
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), bri_location_get_query (location));
+      return TRUE;
+
+    case BRI_LOCATION_LIST:
+      adw_view_stack_set_visible_child_name (self->browse_stack,
+                                             bri_location_get_list (location) == BRI_LOCATION_LIST_COUNTRIES
+                                             ? "countries" : "places");
+      gtk_stack_set_visible_child_name (self->side_stack, "browse");
+      return TRUE;
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
 /**
  * bri_window_open:
- * @location: "feature:ID", "country:CODE", "passage:DOC:ORDINAL",
- *   "places" or "countries"
+ * @location: what to show
  * @record: whether Back should return here
+ *
+ * Shows @location: the one way anything is opened in the window, from
+ * search, the map, the panels, history and the command line.  Before the
+ * atlas is ready the location waits for it.
  */
 void
-bri_window_open (BriWindow  *self,
-                 const char *location,
-                 gboolean    record)
+bri_window_open (BriWindow   *self,
+                 BriLocation *location,
+                 gboolean     record)
 {
-  g_auto(GStrv) parts = NULL;
+  BriLocationKind kind;
 
   g_return_if_fail (BRI_IS_WINDOW (self));
-  g_return_if_fail (location != NULL);
+  g_return_if_fail (BRI_IS_LOCATION (location));
 
-  if (self->atlas == NULL || !bri_atlas_is_loaded (self->atlas))
-    return;
-
-  parts = g_strsplit (location, ":", 3);
-
-  if (g_str_equal (parts[0], "feature") && parts[1] != NULL)
+  if (self->filter == NULL)
     {
-      BriFeature *feature = bri_atlas_lookup_feature (self->atlas, parts[1]);
-
-      if (feature == NULL)
-        {
-          toast (self, _("That place is not in the atlas"));
-          return;
-        }
-      bri_feature_card_set_feature (BRI_FEATURE_CARD (self->feature_card), self->atlas, feature);
-      bri_map_view_show_country (BRI_MAP_VIEW (self->map_view), NULL);
-      bri_map_view_select_feature (BRI_MAP_VIEW (self->map_view), feature);
-      bri_map_view_fly_to_feature (BRI_MAP_VIEW (self->map_view), feature);
-      gtk_stack_set_visible_child_name (self->side_stack, "feature");
-    }
-  else if (g_str_equal (parts[0], "country") && parts[1] != NULL)
-    {
-      BriCountry *country = bri_atlas_find_country (self->atlas, parts[1]);
-
-      if (country == NULL)
-        {
-          toast (self, _("That country is not in the atlas"));
-          return;
-        }
-      bri_country_page_set_country (BRI_COUNTRY_PAGE (self->country_page), self->atlas, country);
-      bri_map_view_select_feature (BRI_MAP_VIEW (self->map_view), NULL);
-      bri_map_view_show_country (BRI_MAP_VIEW (self->map_view), country);
-      gtk_stack_set_visible_child_name (self->side_stack, "country");
-    }
-  else if (g_str_equal (parts[0], "passage") && parts[1] != NULL && parts[2] != NULL)
-    {
-      BriDocument *document = bri_atlas_lookup_document (self->atlas, parts[1]);
-      guint64 ordinal = g_ascii_strtoull (parts[2], NULL, 10);
-
-      if (document == NULL || ordinal >= bri_document_get_n_passages (document))
-        {
-          toast (self, _("That passage is not in the atlas"));
-          return;
-        }
-      bri_reader_show (BRI_READER (self->reader), self->atlas, document, (guint) ordinal);
-      gtk_stack_set_visible_child_name (self->side_stack, "reader");
-    }
-  else if (g_str_equal (parts[0], "places") || g_str_equal (parts[0], "countries"))
-    {
-      adw_view_stack_set_visible_child_name (self->browse_stack, parts[0]);
-      gtk_stack_set_visible_child_name (self->side_stack, "browse");
-    }
-  else
-    {
-      g_warning ("Unknown location “%s”", location);
+      g_set_object (&self->pending, location);
       return;
     }
 
-  /* The results stay in the entry's text, not on a hidden page: focusing
-   * the entry again brings them back. */
-  clear_list_box (self->search_results);
+  if (!show_location (self, location))
+    return;
+
+  /* A search and a view leave the side panel as it is; the results stay
+   * in the entry's text, not on a hidden page: focusing the entry again
+   * brings them back. */
+  kind = bri_location_get_kind (location);
+  if (kind == BRI_LOCATION_SEARCH)
+    bri_window_focus_search (self);
+  else if (kind != BRI_LOCATION_VIEW)
+    clear_list_box (self->search_results);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
-  g_free (self->location);
-  self->location = g_strdup (location);
-  if (record)
+  if (record && kind != BRI_LOCATION_SEARCH && kind != BRI_LOCATION_VIEW)
     bri_history_push (self->history, location);
   bri_window_update_actions (self);
 }
 
-void
-bri_window_navigate (BriWindow  *self,
-                     const char *location)
+/**
+ * bri_window_open_string:
+ * @text: a location's string form ("country:KE") or URI
+ *
+ * Returns: whether @text was a location; if not, @error says why
+ */
+gboolean
+bri_window_open_string (BriWindow   *self,
+                        const char  *text,
+                        GError     **error)
 {
-  bri_window_open (self, location, TRUE);
-}
+  g_autoptr(BriLocation) location = NULL;
 
-const char *
-bri_window_get_location (BriWindow *self)
-{
-  g_return_val_if_fail (BRI_IS_WINDOW (self), NULL);
-  return self->location;
+  g_return_val_if_fail (BRI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  location = bri_location_parse (text, error);
+  if (location == NULL)
+    return FALSE;
+
+  bri_window_open (self, location, TRUE);
+  return TRUE;
 }
 
 void
@@ -513,9 +568,9 @@ on_map_feature_activated_cb (BriMapView *view,
                              BriFeature *feature,
                              BriWindow  *self)
 {
-  g_autofree char *location = g_strdup_printf ("feature:%s", bri_feature_get_id (feature));
+  g_autoptr(BriLocation) location = bri_location_new_feature (bri_feature_get_id (feature));
 
-  bri_window_navigate (self, location);
+  bri_window_open (self, location, TRUE);
 }
 
 static void
@@ -524,13 +579,13 @@ on_map_country_activated_cb (BriMapView *view,
                              BriWindow  *self)
 {
   BriCountry *country = bri_atlas_lookup_country_numeric (self->atlas, numeric);
-  g_autofree char *location = NULL;
+  g_autoptr(BriLocation) location = NULL;
 
   if (country == NULL)
     return;
 
-  location = g_strdup_printf ("country:%s", bri_country_get_code (country));
-  bri_window_navigate (self, location);
+  location = bri_location_new_country (bri_country_get_code (country));
+  bri_window_open (self, location, TRUE);
 }
 
 /* Countries list */
@@ -602,9 +657,9 @@ on_country_activate (GtkListView *view,
 {
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
   g_autoptr(BriCountry) country = g_list_model_get_item (model, position);
-  g_autofree char *location = g_strdup_printf ("country:%s", bri_country_get_code (country));
+  g_autoptr(BriLocation) location = bri_location_new_country (bri_country_get_code (country));
 
-  bri_window_navigate (self, location);
+  bri_window_open (self, location, TRUE);
 }
 
 static GtkWidget *
@@ -691,6 +746,13 @@ setup_atlas (BriWindow *self)
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
   gtk_stack_set_visible_child_name (self->side_stack, "browse");
   bri_window_update_actions (self);
+
+  if (self->pending != NULL)
+    {
+      g_autoptr(BriLocation) pending = g_steal_pointer (&self->pending);
+
+      bri_window_open (self, pending, TRUE);
+    }
 }
 
 /* Filling the side panel costs a frame of its own (a hundred rows to
@@ -839,6 +901,7 @@ bri_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->atlas);
   g_clear_object (&self->history);
+  g_clear_object (&self->pending);
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->setup_timeout_id, g_source_remove);
 
@@ -850,9 +913,7 @@ bri_window_finalize (GObject *object)
 {
   BriWindow *self = (BriWindow *)object;
 
-  g_free (self->location);
   g_free (self->page_before_search);
-  g_free (self->list_page);
 
   G_OBJECT_CLASS (bri_window_parent_class)->finalize (object);
 }
@@ -970,7 +1031,7 @@ bri_window_init (BriWindow *self)
 
   gtk_list_box_set_header_func (self->search_results, result_header_func, NULL, NULL);
   g_signal_connect (self->side_stack, "notify::visible-child-name", G_CALLBACK (on_side_page_changed), self);
-  self->list_page = g_strdup ("places");
+  self->list_page = BRI_LOCATION_LIST_PLACES;
   on_side_page_changed (self->side_stack, NULL, self);
   g_signal_connect_object (self->history, "notify::current",
                            G_CALLBACK (bri_window_update_actions), self, G_CONNECT_SWAPPED);

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "bri-atlas.h"
+#include "bri-location.h"
 
 G_BEGIN_DECLS
 
@@ -14,9 +15,9 @@ G_DECLARE_FINAL_TYPE (BriWindow, bri_window, BRI, WINDOW, AdwApplicationWindow)
 
 BriWindow  *bri_window_new          (GtkApplication *application,
                                      BriAtlas       *atlas);
-void        bri_window_navigate     (BriWindow      *self,
-                                     const char     *location);
-const char *bri_window_get_location (BriWindow      *self);
+gboolean    bri_window_open_string  (BriWindow      *self,
+                                     const char     *text,
+                                     GError        **error);
 void        bri_window_show_load_error (BriWindow   *self,
                                         const GError *error);
 

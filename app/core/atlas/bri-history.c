@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* BriHistory: the places, countries and passages the user opened, as
- * location strings ("feature:piraeus-port", "country:KE",
- * "passage:white-paper-2023:88"), with a cursor for Back and Forward.
+ * BriLocations, with a cursor for Back and Forward.
  * Opening something new after going back drops the forward part, as in
  * a web browser.  The list is bounded so a long session stays small. */
 
@@ -68,7 +67,7 @@ bri_history_get_property (GObject    *object,
       g_value_set_boolean (value, bri_history_can_go_forward (self));
       break;
     case PROP_CURRENT:
-      g_value_set_string (value, bri_history_get_current (self));
+      g_value_set_object (value, bri_history_get_current (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -90,7 +89,7 @@ bri_history_class_init (BriHistoryClass *klass)
     g_param_spec_boolean ("can-go-forward", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CURRENT] =
-    g_param_spec_string ("current", NULL, NULL, NULL,
+    g_param_spec_object ("current", NULL, NULL, BRI_TYPE_LOCATION,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -99,7 +98,7 @@ bri_history_class_init (BriHistoryClass *klass)
 static void
 bri_history_init (BriHistory *self)
 {
-  self->entries = g_ptr_array_new_with_free_func (g_free);
+  self->entries = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 BriHistory *
@@ -115,19 +114,19 @@ bri_history_new (void)
  * again is not a step.
  */
 void
-bri_history_push (BriHistory *self,
-                  const char *location)
+bri_history_push (BriHistory  *self,
+                  BriLocation *location)
 {
   g_return_if_fail (BRI_IS_HISTORY (self));
-  g_return_if_fail (location != NULL);
+  g_return_if_fail (BRI_IS_LOCATION (location));
 
-  if (g_strcmp0 (bri_history_get_current (self), location) == 0)
+  if (bri_location_equal (bri_history_get_current (self), location))
     return;
 
   if (self->entries->len > 0)
     g_ptr_array_set_size (self->entries, self->cursor + 1);
 
-  g_ptr_array_add (self->entries, g_strdup (location));
+  g_ptr_array_add (self->entries, g_object_ref (location));
   if (self->entries->len > MAX_ENTRIES)
     g_ptr_array_remove_index (self->entries, 0);
 
@@ -135,7 +134,8 @@ bri_history_push (BriHistory *self,
   notify_all (self);
 }
 
-const char *
+/* Returns: (transfer none) (nullable): what is open now */
+BriLocation *
 bri_history_get_current (BriHistory *self)
 {
   g_return_val_if_fail (BRI_IS_HISTORY (self), NULL);
@@ -162,8 +162,9 @@ bri_history_can_go_forward (BriHistory *self)
   return self->entries->len > 0 && self->cursor + 1 < self->entries->len;
 }
 
-/* Returns: (nullable): the location now current, or %NULL at the start */
-const char *
+/* Returns: (transfer none) (nullable): the location now current, or
+ *   %NULL at the start */
+BriLocation *
 bri_history_go_back (BriHistory *self)
 {
   g_return_val_if_fail (BRI_IS_HISTORY (self), NULL);
@@ -177,8 +178,9 @@ bri_history_go_back (BriHistory *self)
   return bri_history_get_current (self);
 }
 
-/* Returns: (nullable): the location now current, or %NULL at the end */
-const char *
+/* Returns: (transfer none) (nullable): the location now current, or
+ *   %NULL at the end */
+BriLocation *
 bri_history_go_forward (BriHistory *self)
 {
   g_return_val_if_fail (BRI_IS_HISTORY (self), NULL);

@@ -4,6 +4,8 @@
 
 #include <glib-object.h>
 
+#include "bri-location.h"
+
 G_BEGIN_DECLS
 
 #define BRI_TYPE_HISTORY (bri_history_get_type ())
@@ -11,13 +13,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BriHistory, bri_history, BRI, HISTORY, GObject)
 
 BriHistory *bri_history_new              (void);
-void        bri_history_push             (BriHistory *self,
-                                          const char *location);
-const char *bri_history_get_current      (BriHistory *self);
+void         bri_history_push             (BriHistory  *self,
+                                           BriLocation *location);
+BriLocation *bri_history_get_current      (BriHistory *self);
 gboolean    bri_history_can_go_back      (BriHistory *self);
 gboolean    bri_history_can_go_forward   (BriHistory *self);
-const char *bri_history_go_back          (BriHistory *self);
-const char *bri_history_go_forward       (BriHistory *self);
+BriLocation *bri_history_go_back         (BriHistory *self);
+BriLocation *bri_history_go_forward      (BriHistory *self);
 guint       bri_history_get_length       (BriHistory *self);
 
 G_END_DECLS

@@ -72,22 +72,6 @@ set_count (GtkLabel   *count_label,
   gtk_label_set_text (caption_label, caption);
 }
 
-/* The id a button or row carries lives as long as its handler. */
-static void
-free_id (gpointer  data,
-         GClosure *closure)
-{
-  g_free (data);
-}
-
-static void
-on_feature_row_activated_cb (AdwActionRow *row,
-                             const char   *id)
-{
-  if (!gtk_widget_activate_action (GTK_WIDGET (row), "win.show-feature", "s", id))
-    g_debug ("No win.show-feature action to show %s", id);
-}
-
 static int
 compare_features_by_name (gconstpointer a,
                           gconstpointer b)
@@ -125,9 +109,11 @@ create_feature_row (BriCountryPage *self,
                                                         SYMBOL_SIZE));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_signal_connect_data (row, "activated",
-                         G_CALLBACK (on_feature_row_activated_cb),
-                         g_strdup (bri_feature_get_id (feature)), free_id, 0);
+  {
+    g_autoptr(BriLocation) location = bri_location_new_feature (bri_feature_get_id (feature));
+
+    bri_panel_open_on (row, "activated", location);
+  }
 
   return row;
 }

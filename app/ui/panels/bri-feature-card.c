@@ -53,22 +53,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The id a button or row carries lives as long as its handler. */
-static void
-free_id (gpointer  data,
-         GClosure *closure)
-{
-  g_free (data);
-}
-
-static void
-on_country_button_clicked_cb (GtkButton  *button,
-                              const char *code)
-{
-  if (!gtk_widget_activate_action (GTK_WIDGET (button), "win.show-country", "s", code))
-    g_debug ("No win.show-country action to show %s", code);
-}
-
 static void
 remove_all (GtkWidget *container)
 {
@@ -119,9 +103,11 @@ update_countries (BriFeatureCard *self)
       tooltip = g_strdup_printf (_("About %s and its places"), name);
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_widget_add_css_class (button, "bri-country-button");
-      g_signal_connect_data (button, "clicked",
-                             G_CALLBACK (on_country_button_clicked_cb),
-                             g_ascii_strup (codes[i], -1), free_id, 0);
+      {
+        g_autoptr(BriLocation) location = bri_location_new_country (codes[i]);
+
+        bri_panel_open_on (button, "clicked", location);
+      }
       gtk_flow_box_append (self->countries_box, button);
     }
 }

@@ -2,7 +2,7 @@
 /* BriFeatureList: the side panel's list of places — exactly the features
  * the map shows, since both read the same filtered model — with the
  * filters by status, document and years above it.  Choosing a place
- * activates win.show-feature. */
+ * activates win.open. */
 
 #define G_LOG_DOMAIN "bri-feature-list"
 
@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "bri-feature-list.h"
+#include "bri-panel-util.h"
 #include "bri-feature-style.h"
 
 struct _BriFeatureList
@@ -138,8 +139,11 @@ on_activate (GtkListView    *view,
   g_autoptr(BriFeature) feature = g_list_model_get_item (self->filtered, position);
 
   if (feature != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-feature", "s",
-                                bri_feature_get_id (feature));
+    {
+      g_autoptr(BriLocation) location = bri_location_new_feature (bri_feature_get_id (feature));
+
+      bri_panel_open (GTK_WIDGET (self), "win.open", location);
+    }
 }
 
 static void

@@ -28,6 +28,45 @@ bri_panel_ensure_resources (void)
 }
 
 /**
+ * bri_panel_open:
+ * @action: "win.open", or "win.show-on-map" to move the map only
+ *
+ * Panels never call each other or the window: they ask the window to
+ * open a location, through its action.
+ */
+void
+bri_panel_open (GtkWidget   *widget,
+                const char  *action,
+                BriLocation *location)
+{
+  const char *target = bri_location_to_string (location);
+
+  if (!gtk_widget_activate_action (widget, action, "s", target))
+    g_debug ("No %s action to open %s", action, target);
+}
+
+static void
+on_widget_open_cb (GtkWidget *widget)
+{
+  bri_panel_open (widget, "win.open", g_object_get_data (G_OBJECT (widget), "bri-location"));
+}
+
+/**
+ * bri_panel_open_on:
+ * @signal: "clicked" for a button, "activated" for a row
+ *
+ * Makes @widget open @location when it emits @signal.
+ */
+void
+bri_panel_open_on (GtkWidget   *widget,
+                   const char  *signal,
+                   BriLocation *location)
+{
+  g_object_set_data_full (G_OBJECT (widget), "bri-location", g_object_ref (location), g_object_unref);
+  g_signal_connect (widget, signal, G_CALLBACK (on_widget_open_cb), NULL);
+}
+
+/**
  * bri_panel_format_date:
  * @iso_date: (nullable): "2019-04-22", "2023-10" or "2017"
  *

@@ -7,6 +7,7 @@
 
 #include "bri-document.h"
 #include "bri-feature.h"
+#include "bri-location.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,11 @@ char      *bri_panel_format_status    (BriFeature     *feature);
 GtkWidget *bri_panel_kind_symbol_new  (BriFeatureKind  kind,
                                        BriPrecision    precision,
                                        int             size);
+void       bri_panel_open             (GtkWidget      *widget,
+                                       const char     *action,
+                                       BriLocation    *location);
+void       bri_panel_open_on          (GtkWidget      *widget,
+                                       const char     *signal,
+                                       BriLocation    *location);
 
 G_END_DECLS

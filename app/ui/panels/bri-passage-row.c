@@ -196,16 +196,13 @@ static void
 on_open_button_clicked_cb (BriPassageRow *self,
                            GtkButton     *button)
 {
-  g_autofree char *target = NULL;
+  g_autoptr(BriLocation) location = NULL;
 
   g_assert (BRI_IS_PASSAGE_ROW (self));
 
-  target = g_strdup_printf ("%s:%u",
-                            bri_passage_get_document_id (self->passage),
-                            bri_passage_get_ordinal (self->passage));
-
-  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.open-passage", "s", target))
-    g_debug ("No win.open-passage action to open %s", target);
+  location = bri_location_new_passage (bri_passage_get_document_id (self->passage),
+                                       bri_passage_get_ordinal (self->passage));
+  bri_panel_open (GTK_WIDGET (self), "win.open", location);
 }
 
 static void

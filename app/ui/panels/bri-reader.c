@@ -2,7 +2,7 @@
 /* BriReader: a whole cleaned source document in a read-only text view,
  * opened at one passage.  Every place the linker found in the text is a
  * link: a click, or Enter with the keyboard cursor on it, leaves the
- * reader as a window action (win.select-feature, win.show-country).
+ * reader as a window action (win.show-on-map, win.open).
  *
  * The document is inserted as plain text and styled with tags; links
  * are looked up in a table of character ranges rather than one tag per
@@ -787,7 +787,7 @@ bri_reader_activate_link_at_iter (BriReader         *self,
                                   const GtkTextIter *iter)
 {
   const Link *link;
-  const char *action;
+  g_autoptr(BriLocation) location = NULL;
 
   g_return_val_if_fail (BRI_IS_READER (self), FALSE);
   g_return_val_if_fail (iter != NULL, FALSE);
@@ -796,9 +796,18 @@ bri_reader_activate_link_at_iter (BriReader         *self,
   if (link == NULL)
     return FALSE;
 
-  action = link->target == BRI_MENTION_COUNTRY ? "win.show-country" : "win.select-feature";
-  if (!gtk_widget_activate_action (GTK_WIDGET (self), action, "s", link->id))
-    g_debug ("No %s action for %s", action, link->id);
+  /* A country opens its dossier; a place moves the map and the reader
+   * stays. */
+  if (link->target == BRI_MENTION_COUNTRY)
+    {
+      location = bri_location_new_country (link->id);
+      bri_panel_open (GTK_WIDGET (self), "win.open", location);
+    }
+  else
+    {
+      location = bri_location_new_feature (link->id);
+      bri_panel_open (GTK_WIDGET (self), "win.show-on-map", location);
+    }
 
   return TRUE;
 }

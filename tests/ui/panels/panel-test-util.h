@@ -48,14 +48,14 @@ G_GNUC_UNUSED static void
 panel_window_wait_frames (PanelWindow *pw,
                           guint        n_frames);
 
-/* The window the lead's BriWindow stands in for: the four actions the
- * panels may activate, as a "win" group. */
+/* The window the lead's BriWindow stands in for: the two actions the
+ * panels may activate with a location, as a "win" group. */
 G_GNUC_UNUSED static PanelWindow *
 panel_window_new (GtkWidget *child,
                   int        width,
                   int        height)
 {
-  static const char *names[] = { "show-feature", "select-feature", "show-country", "open-passage" };
+  static const char *names[] = { "open", "show-on-map" };
   PanelWindow *pw = g_new0 (PanelWindow, 1);
 
   pw->log = g_ptr_array_new_with_free_func (activation_free);

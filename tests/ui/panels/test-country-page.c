@@ -80,7 +80,11 @@ test_kenya (Fixture       *f,
   g_assert_nonnull (row);
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
   g_signal_emit_by_name (row, "activated");
-  panel_window_assert_activated (f->pw, "show-feature", bri_feature_get_id (sgr));
+  {
+    g_autofree char *expected = g_strconcat ("feature:", bri_feature_get_id (sgr), NULL);
+
+    panel_window_assert_activated (f->pw, "open", expected);
+  }
 
   /* ...and not under Port. */
   group = find_widget (GTK_WIDGET (f->page), is_group_titled,

@@ -159,7 +159,7 @@ test_country_button (Fixture       *f,
   g_assert_nonnull (gtk_widget_get_tooltip_text (button));
 
   g_signal_emit_by_name (button, "clicked");
-  panel_window_assert_activated (f->pw, "show-country", "KE");
+  panel_window_assert_activated (f->pw, "open", "country:KE");
 }
 
 static void
@@ -185,14 +185,14 @@ test_open_passage (Fixture       *f,
     }
   g_assert_nonnull (row);
 
-  expected = g_strdup_printf ("white-paper-2023:%u",
+  expected = g_strdup_printf ("passage:white-paper-2023/%u",
                               bri_passage_get_ordinal (bri_passage_row_get_passage (row)));
   button = passage_row_open_button (GTK_WIDGET (row));
   g_assert_nonnull (gtk_widget_get_tooltip_text (button));
   g_assert_true (gtk_widget_get_sensitive (button));
 
   g_signal_emit_by_name (button, "clicked");
-  panel_window_assert_activated (f->pw, "open-passage", expected);
+  panel_window_assert_activated (f->pw, "open", expected);
 }
 
 /* A passage is text, never markup; its mentions are highlighted by byte

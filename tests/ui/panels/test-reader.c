@@ -200,30 +200,32 @@ test_links (Fixture       *f,
   GtkTextTag *feature_link = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "link-feature");
   GtkTextTag *country_link = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "link-country");
   GtkTextIter iter;
+  g_autofree char *piraeus_location = NULL;
 
   g_assert_nonnull (piraeus);
+  piraeus_location = g_strconcat ("feature:", bri_feature_get_id (piraeus), NULL);
 
   /* A click anywhere on "Piraeus" selects the port on the map. */
   iter_at_word (f->reader, f->ordinal, "Piraeus", &iter);
   g_assert_true (gtk_text_iter_has_tag (&iter, feature_link));
   g_assert_true (bri_reader_activate_link_at_iter (f->reader, &iter));
-  panel_window_assert_activated (f->pw, "select-feature", bri_feature_get_id (piraeus));
+  panel_window_assert_activated (f->pw, "show-on-map", piraeus_location);
   gtk_text_iter_forward_chars (&iter, 3);
   g_assert_true (bri_reader_activate_link_at_iter (f->reader, &iter));
-  panel_window_assert_activated (f->pw, "select-feature", bri_feature_get_id (piraeus));
+  panel_window_assert_activated (f->pw, "show-on-map", piraeus_location);
 
   /* A country opens its dossier. */
   iter_at_word (f->reader, f->ordinal, "Kenya", &iter);
   g_assert_true (gtk_text_iter_has_tag (&iter, country_link));
   g_assert_true (bri_reader_activate_link_at_iter (f->reader, &iter));
-  panel_window_assert_activated (f->pw, "show-country", "KE");
+  panel_window_assert_activated (f->pw, "open", "country:KE");
 
   /* Enter with the keyboard cursor on a link does what a click does. */
   iter_at_word (f->reader, f->ordinal, "Piraeus", &iter);
   gtk_text_iter_forward_chars (&iter, 2);
   gtk_text_buffer_place_cursor (buffer, &iter);
   g_assert_true (press_enter (f->reader));
-  panel_window_assert_activated (f->pw, "select-feature", bri_feature_get_id (piraeus));
+  panel_window_assert_activated (f->pw, "show-on-map", piraeus_location);
 
   /* Plain words are not links. */
   iter_at_word (f->reader, f->ordinal, "kilometers", &iter);
