@@ -417,8 +417,9 @@ run_search (Cli        *cli,
             int         limit)
 {
   g_autoptr(GError) error = NULL;
+  guint max = limit > 0 ? (guint) limit : G_MAXUINT;
   g_autoptr(GListModel) results = bri_atlas_search (cli->atlas, query, BRI_SEARCH_FLAGS_NONE,
-                                                    limit, &error);
+                                                    max, max, &error);
   guint n;
   gboolean in_passages = FALSE;
   gboolean any_place = FALSE;

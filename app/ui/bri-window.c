@@ -200,37 +200,28 @@ run_search (BriWindow  *self,
             const char *query)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) places = NULL;
-  g_autoptr(GListModel) passages = NULL;
-  guint n_places;
+  g_autoptr(GListModel) results = NULL;
+  guint n;
 
   clear_list_box (self->search_results);
 
   /* A few places and countries first, then more passages. */
-  places = bri_atlas_search_places (self->atlas, query, BRI_SEARCH_FLAGS_PREFIX, SEARCH_LIMIT, &error);
-  if (places != NULL)
-    passages = bri_atlas_search_passages (self->atlas, query, BRI_SEARCH_FLAGS_PREFIX, 30, &error);
-  if (places == NULL || passages == NULL)
+  results = bri_atlas_search (self->atlas, query, BRI_SEARCH_FLAGS_PREFIX, SEARCH_LIMIT, 30, &error);
+  if (results == NULL)
     {
       g_warning ("Search for “%s” failed: %s", query, error->message);
       gtk_stack_set_visible_child_name (self->side_stack, "no-results");
       return;
     }
 
-  n_places = g_list_model_get_n_items (places);
-  for (guint i = 0; i < n_places; i++)
+  n = g_list_model_get_n_items (results);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(BriSearchResult) result = g_list_model_get_item (places, i);
+      g_autoptr(BriSearchResult) result = g_list_model_get_item (results, i);
       gtk_list_box_append (self->search_results, result_row_new (self, result));
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
-    {
-      g_autoptr(BriSearchResult) result = g_list_model_get_item (passages, i);
-      gtk_list_box_append (self->search_results, result_row_new (self, result));
-    }
-
-  if (n_places == 0 && g_list_model_get_n_items (passages) == 0)
+  if (n == 0)
     gtk_stack_set_visible_child_name (self->side_stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->side_stack, "search");

@@ -1211,7 +1211,9 @@ append_hits (BriAtlas          *self,
 
 /**
  * bri_atlas_search:
- * @limit: at most this many places and this many passages; 0 for no limit
+ * @max_places: at most this many places and countries; 0 for none,
+ *   %G_MAXUINT for all
+ * @max_passages: at most this many passages; 0 for none, %G_MAXUINT for all
  *
  * Returns: (transfer full): #BriSearchResult<!-- -->s: the places and
  *   countries first, then the passages, each best first
@@ -1220,7 +1222,8 @@ GListModel *
 bri_atlas_search (BriAtlas        *self,
                   const char      *query,
                   BriSearchFlags   flags,
-                  guint            limit,
+                  guint            max_places,
+                  guint            max_passages,
                   GError         **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (BRI_TYPE_SEARCH_RESULT);
@@ -1229,46 +1232,11 @@ bri_atlas_search (BriAtlas        *self,
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (self->state != NULL, NULL);
 
-  if (!append_hits (self, store, BRI_SEARCH_HIT_PLACE, query, flags, limit, error) ||
-      !append_hits (self, store, BRI_SEARCH_HIT_PASSAGE, query, flags, limit, error))
+  if (max_places > 0 &&
+      !append_hits (self, store, BRI_SEARCH_HIT_PLACE, query, flags, max_places, error))
     return NULL;
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
-}
-
-GListModel *
-bri_atlas_search_places (BriAtlas        *self,
-                         const char      *query,
-                         BriSearchFlags   flags,
-                         guint            limit,
-                         GError         **error)
-{
-  g_autoptr(GListStore) store = g_list_store_new (BRI_TYPE_SEARCH_RESULT);
-
-  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-  g_return_val_if_fail (self->state != NULL, NULL);
-
-  if (!append_hits (self, store, BRI_SEARCH_HIT_PLACE, query, flags, limit, error))
-    return NULL;
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
-}
-
-GListModel *
-bri_atlas_search_passages (BriAtlas        *self,
-                           const char      *query,
-                           BriSearchFlags   flags,
-                           guint            limit,
-                           GError         **error)
-{
-  g_autoptr(GListStore) store = g_list_store_new (BRI_TYPE_SEARCH_RESULT);
-
-  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-  g_return_val_if_fail (self->state != NULL, NULL);
-
-  if (!append_hits (self, store, BRI_SEARCH_HIT_PASSAGE, query, flags, limit, error))
+  if (max_passages > 0 &&
+      !append_hits (self, store, BRI_SEARCH_HIT_PASSAGE, query, flags, max_passages, error))
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&store));

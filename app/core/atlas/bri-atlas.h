@@ -78,17 +78,8 @@ GListModel  *bri_atlas_get_country_features  (BriAtlas            *self,
 GListModel  *bri_atlas_search                (BriAtlas            *self,
                                               const char          *query,
                                               BriSearchFlags       flags,
-                                              guint                limit,
-                                              GError             **error);
-GListModel  *bri_atlas_search_places         (BriAtlas            *self,
-                                              const char          *query,
-                                              BriSearchFlags       flags,
-                                              guint                limit,
-                                              GError             **error);
-GListModel  *bri_atlas_search_passages       (BriAtlas            *self,
-                                              const char          *query,
-                                              BriSearchFlags       flags,
-                                              guint                limit,
+                                              guint                max_places,
+                                              guint                max_passages,
                                               GError             **error);
 
 G_END_DECLS
