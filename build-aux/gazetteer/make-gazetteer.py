@@ -28,9 +28,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.normpath(os.path.join(HERE, '..', '..'))
 
-KINDS = ('port', 'railway', 'highway', 'bridge', 'pipeline', 'power-station',
-         'economic-zone', 'centre', 'air-route', 'corridor', 'route',
-         'historical-route', 'venue', 'city')
+KIND_TABLE = os.path.join (TOP, 'app', 'core', 'places', 'bri-feature-kind.c')
 STATUSES = ('operational', 'under-construction', 'planned', 'feasibility-study',
             'agreed', 'historical', 'unknown')
 PRECISIONS = ('exact', 'town', 'schematic')
@@ -49,6 +47,22 @@ class GazetteerError (Exception):
 
 def fail (msg):
   raise GazetteerError (msg)
+
+
+def read_kinds (path=KIND_TABLE):
+  """The kind ids, in enum order, from the table in bri-feature-kind.c: the
+  app and this script never disagree on what a kind is."""
+  with open (path, encoding='utf-8') as f:
+    source = f.read ()
+  table = re.search (r'/\* BEGIN FEATURE KIND TABLE\b.*?\*/(.*?)/\* END FEATURE KIND TABLE \*/',
+                     source, re.S)
+  if table is None:
+    fail ('%s: no FEATURE KIND TABLE markers' % path)
+  kinds = tuple (re.findall (r'^\s*\[BRI_FEATURE_KIND_\w+\]\s*=\s*\{\s*"([^"]+)"',
+                             table.group (1), re.M))
+  if not kinds:
+    fail ('%s: no kinds between the FEATURE KIND TABLE markers' % path)
+  return kinds
 
 
 # ---------------------------------------------------------------- names
@@ -330,7 +344,7 @@ def check_year (value, where, field):
     fail ('%s: %s must be a year (int) or null, not %r' % (where, field, value))
 
 
-def validate (feat, borders, seen):
+def validate (feat, kinds, borders, seen):
   where = feat.get ('id', '<no id>')
   for key in REQUIRED:
     if key not in feat:
@@ -343,8 +357,8 @@ def validate (feat, borders, seen):
   if feat['id'] in seen:
     fail ('%s: duplicate id' % where)
   seen.add (feat['id'])
-  if feat['kind'] not in KINDS:
-    fail ('%s: kind "%s" not one of %s' % (where, feat['kind'], ', '.join (KINDS)))
+  if feat['kind'] not in kinds:
+    fail ('%s: kind "%s" not one of %s' % (where, feat['kind'], ', '.join (kinds)))
   if feat['status'] not in STATUSES:
     fail ('%s: status "%s" not one of %s' % (where, feat['status'], ', '.join (STATUSES)))
   if feat['precision'] not in PRECISIONS:
@@ -462,9 +476,15 @@ def main ():
   ap.add_argument ('--input', default=os.path.join (HERE, 'features.in.json'))
   ap.add_argument ('--output', default=os.path.join (TOP, 'data', 'gazetteer', 'features.geojson'))
   ap.add_argument ('--iso-codes', default='/usr/share/iso-codes/json/iso_3166-1.json')
+  ap.add_argument ('--print-kinds', action='store_true',
+                   help='print the kind ids read from the app\'s kind table and stop')
   args = ap.parse_args ()
 
   try:
+    kinds = read_kinds ()
+    if args.print_kinds:
+      print ('\n'.join (kinds))
+      return 0
     node_modules = find_node_modules (args.node_modules)
     with open (args.input, encoding='utf-8') as f:
       features_in = json.load (f)
@@ -477,7 +497,7 @@ def main ():
     seen = set ()
     for feat in features_in:
       try:
-        validate (feat, borders, seen)
+        validate (feat, kinds, borders, seen)
         geom = round_geometry (build_geometry (feat, places))
         for lon, lat in all_positions (geom):
           if not any (borders.contains (cc, lon, lat) for cc in feat['countries']):
@@ -504,13 +524,13 @@ def main ():
     with open (args.output, 'w', encoding='utf-8') as f:
       f.write (dump (collection) + '\n')
 
-    kinds = {}
+    counts = {}
     for f in out:
-      kinds[f['properties']['kind']] = kinds.get (f['properties']['kind'], 0) + 1
+      counts[f['properties']['kind']] = counts.get (f['properties']['kind'], 0) + 1
     print ('wrote %d features to %s' % (len (out), os.path.relpath (args.output, TOP)))
-    for k in KINDS:
-      if k in kinds:
-        print ('  %-17s %3d' % (k, kinds[k]))
+    for k in kinds:
+      if k in counts:
+        print ('  %-17s %3d' % (k, counts[k]))
   except GazetteerError as e:
     print ('make-gazetteer: ' + str (e), file=sys.stderr)
     return 1

@@ -100,14 +100,6 @@ bri_feature_index_free (gpointer data)
   g_clear_pointer (&self->cluster_sets, g_array_unref);
 }
 
-BriFeatureIndex *
-bri_feature_index_ref (BriFeatureIndex *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return g_atomic_rc_box_acquire (self);
-}
-
 void
 bri_feature_index_unref (BriFeatureIndex *self)
 {

@@ -56,7 +56,6 @@ typedef struct _BriFeatureIndex BriFeatureIndex;
 
 BriFeatureIndex         *bri_feature_index_new            (GListModel          *features);
 BriFeatureIndex         *bri_feature_index_new_from_array (GPtrArray           *features);
-BriFeatureIndex         *bri_feature_index_ref            (BriFeatureIndex     *self);
 void                     bri_feature_index_unref          (BriFeatureIndex     *self);
 
 guint                    bri_feature_index_get_n_items    (BriFeatureIndex     *self);

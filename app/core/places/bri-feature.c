@@ -46,65 +46,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const kind_names[BRI_FEATURE_N_KINDS] = {
-  "port", "railway", "highway", "bridge", "pipeline", "power-station",
-  "economic-zone", "centre", "air-route", "corridor", "route",
-  "historical-route", "venue", "city",
-};
-
 static const char * const precision_names[] = { "exact", "town", "schematic" };
 
 static const char * const status_names[] = {
   "operational", "under-construction", "planned", "feasibility-study",
   "agreed", "historical", "unknown", NULL
 };
-
-const char *
-bri_feature_kind_to_string (BriFeatureKind kind)
-{
-  g_return_val_if_fail (kind < BRI_FEATURE_N_KINDS, NULL);
-
-  return kind_names[kind];
-}
-
-gboolean
-bri_feature_kind_from_string (const char     *str,
-                              BriFeatureKind *kind)
-{
-  for (guint i = 0; i < BRI_FEATURE_N_KINDS; i++)
-    if (g_strcmp0 (str, kind_names[i]) == 0)
-      {
-        *kind = i;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-const char *
-bri_feature_kind_get_label (BriFeatureKind kind)
-{
-  switch (kind)
-    {
-    case BRI_FEATURE_KIND_PORT: return _("Port");
-    case BRI_FEATURE_KIND_RAILWAY: return _("Railway");
-    case BRI_FEATURE_KIND_HIGHWAY: return _("Highway");
-    case BRI_FEATURE_KIND_BRIDGE: return _("Bridge");
-    case BRI_FEATURE_KIND_PIPELINE: return _("Pipeline");
-    case BRI_FEATURE_KIND_POWER_STATION: return _("Power station");
-    case BRI_FEATURE_KIND_ECONOMIC_ZONE: return _("Economic zone");
-    case BRI_FEATURE_KIND_CENTRE: return _("Centre");
-    case BRI_FEATURE_KIND_AIR_ROUTE: return _("Air route");
-    case BRI_FEATURE_KIND_CORRIDOR: return _("Economic corridor");
-    case BRI_FEATURE_KIND_ROUTE: return _("Transport route");
-    case BRI_FEATURE_KIND_HISTORICAL_ROUTE: return _("Historical route");
-    case BRI_FEATURE_KIND_VENUE: return _("Venue");
-    case BRI_FEATURE_KIND_CITY: return _("City");
-    case BRI_FEATURE_N_KINDS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
 
 /* Every status a feature may have, in the order a list shows them. */
 const char * const *
@@ -185,7 +132,7 @@ bri_feature_get_property (GObject    *object,
       g_value_set_string (value, self->name);
       break;
     case PROP_KIND:
-      g_value_set_string (value, kind_names[self->kind]);
+      g_value_set_string (value, bri_feature_kind_to_string (self->kind));
       break;
     case PROP_STATUS:
       g_value_set_string (value, self->status);
@@ -388,24 +335,6 @@ bri_feature_get_year (BriFeature *self)
   if (self->started != 0)
     return self->started;
   return self->status_year;
-}
-
-/* Where a marker or a label for the feature goes: the point itself, or
- * the middle vertex of the first line. */
-void
-bri_feature_get_anchor (BriFeature *self,
-                        double     *lon,
-                        double     *lat)
-{
-  GArray *first;
-  BriLonLat *v;
-
-  g_return_if_fail (BRI_IS_FEATURE (self));
-
-  first = g_ptr_array_index (self->parts, 0);
-  v = &g_array_index (first, BriLonLat, first->len / 2);
-  *lon = v->lon;
-  *lat = v->lat;
 }
 
 /* Loading */

@@ -4,26 +4,9 @@
 
 #include <gio/gio.h>
 
-G_BEGIN_DECLS
+#include "bri-feature-kind.h"
 
-typedef enum
-{
-  BRI_FEATURE_KIND_PORT,
-  BRI_FEATURE_KIND_RAILWAY,
-  BRI_FEATURE_KIND_HIGHWAY,
-  BRI_FEATURE_KIND_BRIDGE,
-  BRI_FEATURE_KIND_PIPELINE,
-  BRI_FEATURE_KIND_POWER_STATION,
-  BRI_FEATURE_KIND_ECONOMIC_ZONE,
-  BRI_FEATURE_KIND_CENTRE,
-  BRI_FEATURE_KIND_AIR_ROUTE,
-  BRI_FEATURE_KIND_CORRIDOR,
-  BRI_FEATURE_KIND_ROUTE,
-  BRI_FEATURE_KIND_HISTORICAL_ROUTE,
-  BRI_FEATURE_KIND_VENUE,
-  BRI_FEATURE_KIND_CITY,
-  BRI_FEATURE_N_KINDS
-} BriFeatureKind;
+G_BEGIN_DECLS
 
 typedef enum
 {
@@ -47,10 +30,6 @@ typedef struct
   double lat;
 } BriLonLat;
 
-const char     *bri_feature_kind_to_string     (BriFeatureKind  kind);
-gboolean        bri_feature_kind_from_string   (const char     *str,
-                                                BriFeatureKind *kind);
-const char     *bri_feature_kind_get_label     (BriFeatureKind  kind);
 const char     *bri_precision_to_string        (BriPrecision    precision);
 const char     *bri_precision_get_label        (BriPrecision    precision);
 const char     *bri_feature_status_get_label   (const char     *status);
@@ -83,9 +62,6 @@ void                 bri_feature_get_bounds      (BriFeature *self,
                                                   double     *south,
                                                   double     *east,
                                                   double     *north);
-void                 bri_feature_get_anchor      (BriFeature *self,
-                                                  double     *lon,
-                                                  double     *lat);
 gboolean             bri_feature_is_line         (BriFeature *self);
 int                  bri_feature_get_year        (BriFeature *self);
 

@@ -267,22 +267,6 @@ bri_lexicon_add_dictionary (BriLexicon *self,
     }
 }
 
-/**
- * bri_lexicon_add_word:
- * @self: a lexicon being filled
- * @word: one word, as it is written (case matters for
- *   bri_lexicon_contains_as_written())
- */
-void
-bri_lexicon_add_word (BriLexicon *self,
-                      const char *word)
-{
-  g_return_if_fail (BRI_IS_LEXICON (self));
-  g_return_if_fail (word != NULL);
-
-  add_folded (self, word, -1, WORD_DICT);
-}
-
 /* Length of the typographic ligature a word ends with ("ffi", "fl", "ct"…),
  * 0 if none.  PDF text extraction tends to put a space right after one. */
 gsize

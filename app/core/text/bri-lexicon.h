@@ -18,8 +18,6 @@ BriLexicon *bri_lexicon_new_default         (GError     **error);
 BriLexicon *bri_lexicon_new_child           (BriLexicon  *parent);
 void        bri_lexicon_add_dictionary      (BriLexicon  *self,
                                              GBytes      *words);
-void        bri_lexicon_add_word            (BriLexicon  *self,
-                                             const char  *word);
 void        bri_lexicon_add_text            (BriLexicon  *self,
                                              const char  *text);
 gboolean    bri_lexicon_contains            (BriLexicon  *self,

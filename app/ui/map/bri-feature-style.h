@@ -19,8 +19,6 @@ typedef enum
 
 void            bri_feature_style_get_color          (BriFeatureKind   kind,
                                                       GdkRGBA         *color);
-gboolean        bri_feature_style_kind_is_linear     (BriFeatureKind   kind);
-double          bri_feature_style_get_line_width     (BriFeatureKind   kind);
 int             bri_feature_style_get_importance     (BriFeatureKind   kind,
                                                       BriPrecision     precision);
 const BriFeatureKind *bri_feature_style_get_line_order (guint         *n_kinds);

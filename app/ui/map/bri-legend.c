@@ -109,23 +109,41 @@ row_new (GtkWidget  *symbol,
   return row;
 }
 
+/* The first kind in the legend that is (or is not) a line: the example
+ * for the precision rows. */
+static BriFeatureKind
+first_kind (gboolean linear)
+{
+  guint n_kinds;
+  const BriFeatureKind *order = bri_feature_kind_get_legend_order (&n_kinds);
+
+  for (guint i = 0; i < n_kinds; i++)
+    if (bri_feature_kind_is_linear (order[i]) == linear)
+      return order[i];
+
+  return order[0];
+}
+
 static void
 rebuild (BriLegend *self)
 {
   GtkWidget *child;
   GtkWidget *caption;
-  const struct { BriPrecision precision; BriFeatureKind kind; const char *label; } precisions[] = {
-    { BRI_PRECISION_EXACT, BRI_FEATURE_KIND_PORT, N_("Exact site") },
-    { BRI_PRECISION_TOWN, BRI_FEATURE_KIND_PORT, N_("Town-level location") },
-    { BRI_PRECISION_SCHEMATIC, BRI_FEATURE_KIND_RAILWAY, N_("Schematic line (not surveyed)") },
+  guint n_kinds;
+  const BriFeatureKind *order = bri_feature_kind_get_legend_order (&n_kinds);
+  const struct { BriPrecision precision; gboolean linear; const char *label; } precisions[] = {
+    { BRI_PRECISION_EXACT, FALSE, N_("Exact site") },
+    { BRI_PRECISION_TOWN, FALSE, N_("Town-level location") },
+    { BRI_PRECISION_SCHEMATIC, TRUE, N_("Schematic line (not surveyed)") },
   };
 
   while ((child = gtk_widget_get_first_child (self->rows)) != NULL)
     gtk_box_remove (GTK_BOX (self->rows), child);
   memset (self->checks, 0, sizeof self->checks);
 
-  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+  for (guint i = 0; i < n_kinds; i++)
     {
+      BriFeatureKind k = order[i];
       GtkWidget *check;
       g_autofree char *label = NULL;
       g_autofree char *tooltip = NULL;
@@ -138,9 +156,8 @@ rebuild (BriLegend *self)
       tooltip = g_strdup_printf (_("Show or hide: %s"), bri_feature_kind_get_label (k));
       check = gtk_check_button_new ();
       gtk_check_button_set_child (GTK_CHECK_BUTTON (check),
-                                  row_new (symbol_new (k, k == BRI_FEATURE_KIND_CORRIDOR ||
-                                                          bri_feature_style_kind_is_linear (k)
-                                                       ? BRI_PRECISION_TOWN : BRI_PRECISION_EXACT),
+                                  row_new (symbol_new (k, bri_feature_kind_is_linear (k)
+                                                          ? BRI_PRECISION_TOWN : BRI_PRECISION_EXACT),
                                            label));
       gtk_widget_set_tooltip_text (check, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
@@ -160,7 +177,7 @@ rebuild (BriLegend *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (precisions); i++)
     {
-      GtkWidget *row = row_new (symbol_new (precisions[i].kind, precisions[i].precision),
+      GtkWidget *row = row_new (symbol_new (first_kind (precisions[i].linear), precisions[i].precision),
                                 _(precisions[i].label));
 
       gtk_widget_set_margin_start (row, 4);
