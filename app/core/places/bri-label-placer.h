@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* BriLabelPlacer: decides which map labels to draw. Each candidate is a
- * rectangle with a priority; the most important are taken first and a
- * label that would overlap one already taken, or stick out of its own
- * container (the country it names), is left out. Pure geometry, so that it
- * can be tested without a display. */
+/* BriLabelPlacer: decides which map labels to draw, and where. Each
+ * candidate is a rectangle, or a few in order of preference, with a
+ * priority; the most important are taken first, each at its first spot
+ * that overlaps no label already taken and no obstacle (a marker, a
+ * highlighted line) and stays inside its own container (the country it
+ * names, the widget). A candidate with no such spot is left out. Pure
+ * geometry, so that it can be tested without a display. */
 #pragma once
 
 #include <glib.h>
@@ -32,9 +34,25 @@ void            bri_label_placer_add          (BriLabelPlacer      *self,
                                                double               priority,
                                                const BriLabelRect  *rect,
                                                const BriLabelRect  *container);
+void            bri_label_placer_add_choices  (BriLabelPlacer      *self,
+                                               guint                id,
+                                               double               priority,
+                                               const BriLabelRect  *rects,
+                                               guint                n_rects,
+                                               const BriLabelRect  *container);
+void            bri_label_placer_add_obstacle (BriLabelPlacer      *self,
+                                               const BriLabelRect  *rect);
+void            bri_label_placer_add_obstacle_segment (BriLabelPlacer *self,
+                                                       double          x1,
+                                                       double          y1,
+                                                       double          x2,
+                                                       double          y2,
+                                                       double          half_width);
 guint           bri_label_placer_place        (BriLabelPlacer      *self);
 const guint    *bri_label_placer_get_placed   (BriLabelPlacer      *self,
                                                guint               *n_placed);
+const BriLabelRect *bri_label_placer_get_placed_rects (BriLabelPlacer *self,
+                                                       guint          *n_placed);
 gboolean        bri_label_placer_is_placed    (BriLabelPlacer      *self,
                                                guint                id);
 
