@@ -9,10 +9,10 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <math.h>
 #include <string.h>
 
 #include "bri-country.h"
+#include "bri-json-record.h"
 
 /* Where Debian's iso-codes installs its translations. */
 #ifndef ISO_CODES_LOCALEDIR
@@ -257,128 +257,6 @@ bri_country_get_label (BriCountry *self,
     *lat = self->label_lat;
 }
 
-typedef struct
-{
-  const char *file;
-  guint       index;
-  const char *code;
-} Ctx;
-
-G_GNUC_PRINTF (3, 4)
-static gboolean
-fail (GError     **error,
-      const Ctx   *ctx,
-      const char  *format,
-      ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               /* Translators: file name, entry number, country code, problem */
-               _("%s: entry %u (%s): %s"), ctx->file, ctx->index,
-               ctx->code != NULL ? ctx->code : "?", what);
-  return FALSE;
-}
-
-static gboolean
-is_number (JsonNode *node)
-{
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  return (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE) && isfinite (json_node_get_double (node));
-}
-
-static gboolean
-get_string (JsonObject  *object,
-            const char  *member,
-            gboolean     required,
-            char       **out,
-            const Ctx   *ctx,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (required)
-        return fail (error, ctx, _("“%s” is missing"), member);
-      *out = NULL;
-      return TRUE;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-      json_node_get_string (node)[0] == '\0')
-    return fail (error, ctx, _("“%s” must be a non-empty string"), member);
-
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-get_string_list (JsonObject   *object,
-                 const char   *member,
-                 char       ***out,
-                 const Ctx    *ctx,
-                 GError      **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *node = json_object_get_member (object, member);
-  JsonArray *array;
-
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    {
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        return fail (error, ctx, _("“%s” must be a list of strings"), member);
-
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *item = json_array_get_element (array, i);
-
-          if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING ||
-              json_node_get_string (item)[0] == '\0')
-            return fail (error, ctx, _("item %u of “%s” must be a non-empty string"), i, member);
-          g_strv_builder_add (builder, json_node_get_string (item));
-        }
-    }
-
-  *out = g_strv_builder_end (builder);
-  return TRUE;
-}
-
-static gboolean
-get_numbers (JsonObject  *object,
-             const char  *member,
-             double      *out,
-             guint        n,
-             const Ctx   *ctx,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
-      json_array_get_length (array = json_node_get_array (node)) != n)
-    return fail (error, ctx, _("“%s” must be a list of %u numbers"), member, n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (!is_number (item))
-        return fail (error, ctx, _("“%s” must be a list of %u numbers"), member, n);
-      out[i] = json_node_get_double (item);
-    }
-  return TRUE;
-}
-
 static gboolean
 is_code (const char *s,
          gsize       len)
@@ -391,64 +269,68 @@ is_code (const char *s,
   return TRUE;
 }
 
+/* Every member is type-checked: a wrong type is an error naming the
+ * member, never a default. */
 static BriCountry *
-country_from_json (JsonNode   *node,
-                   Ctx        *ctx,
-                   GError    **error)
+country_from_json (JsonNode       *node,
+                   BriJsonRecord  *record,
+                   const char     *file,
+                   guint           index,
+                   GError        **error)
 {
   g_autoptr(BriCountry) self = NULL;
   JsonObject *object;
-  JsonNode *numeric;
+  const char *code, *alpha3, *name, *iso_name, *official_name;
+  gint64 numeric = 0;
   double bounds[4], label[2];
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (error, ctx, _("not an object"));
+      bri_json_record_fail (record, error, _("a country must be an object, not %s"),
+                            bri_json_node_describe (node));
       return NULL;
     }
   object = json_node_get_object (node);
+
+  if (!bri_json_record_get_string (record, object, "alpha2", BRI_JSON_REQUIRED | BRI_JSON_NON_EMPTY, &code, error))
+    return NULL;
+  bri_json_record_set_where (record, _("%s: entry %u (%s)"), file, index, code);
+  if (!is_code (code, 2))
+    {
+      bri_json_record_fail (record, error, _("“alpha2” must be two capital letters"));
+      return NULL;
+    }
+  if (!bri_json_record_get_string (record, object, "alpha3", BRI_JSON_REQUIRED | BRI_JSON_NON_EMPTY, &alpha3, error))
+    return NULL;
+  if (!is_code (alpha3, 3))
+    {
+      bri_json_record_fail (record, error, _("“alpha3” must be three capital letters"));
+      return NULL;
+    }
+
   self = g_object_new (BRI_TYPE_COUNTRY, NULL);
-
-  if (!get_string (object, "alpha2", TRUE, &self->code, ctx, error))
+  if (!bri_json_record_get_int (record, object, "numeric", BRI_JSON_REQUIRED, 1, 999, &numeric, error) ||
+      !bri_json_record_get_string (record, object, "name", BRI_JSON_REQUIRED | BRI_JSON_NON_EMPTY, &name, error) ||
+      !bri_json_record_get_string (record, object, "iso_name", BRI_JSON_NON_EMPTY, &iso_name, error) ||
+      !bri_json_record_get_string (record, object, "official_name", BRI_JSON_NON_EMPTY, &official_name, error) ||
+      !bri_json_record_get_strv (record, object, "demonyms", BRI_JSON_NON_EMPTY, &self->demonyms, error) ||
+      !bri_json_record_get_strv (record, object, "alt_names", BRI_JSON_NON_EMPTY, &self->alt_names, error) ||
+      !bri_json_record_get_numbers (record, object, "bounds", 4, bounds, error) ||
+      !bri_json_record_get_numbers (record, object, "label", 2, label, error))
     return NULL;
-  ctx->code = self->code;
-  if (!is_code (self->code, 2))
-    {
-      fail (error, ctx, _("“alpha2” must be two capital letters"));
-      return NULL;
-    }
-  if (!get_string (object, "alpha3", TRUE, &self->alpha3, ctx, error))
-    return NULL;
-  if (!is_code (self->alpha3, 3))
-    {
-      fail (error, ctx, _("“alpha3” must be three capital letters"));
-      return NULL;
-    }
 
-  numeric = json_object_get_member (object, "numeric");
-  if (numeric == NULL || !JSON_NODE_HOLDS_VALUE (numeric) ||
-      json_node_get_value_type (numeric) != G_TYPE_INT64 ||
-      json_node_get_int (numeric) < 1 || json_node_get_int (numeric) > 999)
-    {
-      fail (error, ctx, _("“numeric” must be a whole number from 1 to 999"));
-      return NULL;
-    }
-  self->numeric = json_node_get_int (numeric);
-
-  if (!get_string (object, "name", TRUE, &self->name, ctx, error) ||
-      !get_string (object, "iso_name", FALSE, &self->iso_name, ctx, error) ||
-      !get_string (object, "official_name", FALSE, &self->official_name, ctx, error) ||
-      !get_string_list (object, "demonyms", &self->demonyms, ctx, error) ||
-      !get_string_list (object, "alt_names", &self->alt_names, ctx, error) ||
-      !get_numbers (object, "bounds", bounds, 4, ctx, error) ||
-      !get_numbers (object, "label", label, 2, ctx, error))
-    return NULL;
+  self->code = g_strdup (code);
+  self->alpha3 = g_strdup (alpha3);
+  self->numeric = numeric;
+  self->name = g_strdup (name);
+  self->iso_name = g_strdup (iso_name);
+  self->official_name = g_strdup (official_name);
 
   /* West may exceed east (across the antimeridian); south may not exceed north. */
   if (bounds[0] < -180 || bounds[0] > 180 || bounds[2] < -180 || bounds[2] > 180 ||
       bounds[1] < -90 || bounds[3] > 90 || bounds[1] > bounds[3])
     {
-      fail (error, ctx, _("“bounds” must be [west, south, east, north] in degrees"));
+      bri_json_record_fail (record, error, _("“bounds” must be [west, south, east, north] in degrees"));
       return NULL;
     }
   self->bounds.min_lon = bounds[0];
@@ -458,7 +340,7 @@ country_from_json (JsonNode   *node,
 
   if (!bri_geo_bounds_contains (&self->bounds, label[0], label[1]))
     {
-      fail (error, ctx, _("“label” lies outside the country’s bounds"));
+      bri_json_record_fail (record, error, _("“label” lies outside the country’s bounds"));
       return NULL;
     }
   self->label_lon = label[0];
@@ -520,23 +402,28 @@ bri_country_load_all (GFile   *countries_json,
   array = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      Ctx ctx = { file, i, NULL };
-      g_autoptr(BriCountry) country = country_from_json (json_array_get_element (array, i),
-                                                         &ctx, error);
+      BriJsonRecord record;
+      g_autoptr(BriCountry) country = NULL;
 
+      bri_json_record_init (&record, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      /* TRANSLATORS: file name, entry number, country code ("?" before it is known) */
+      bri_json_record_set_where (&record, _("%s: entry %u (%s)"), file, i, "?");
+      country = country_from_json (json_array_get_element (array, i), &record, file, i, error);
+
+      if (country != NULL && !g_hash_table_add (codes, country->code))
+        {
+          bri_json_record_fail (&record, error, _("a second entry with this code"));
+          g_clear_object (&country);
+        }
+      else if (country != NULL && !g_hash_table_add (numerics, GINT_TO_POINTER (country->numeric)))
+        {
+          bri_json_record_fail (&record, error, _("numeric code %d is already taken"), country->numeric);
+          g_clear_object (&country);
+        }
+
+      bri_json_record_clear (&record);
       if (country == NULL)
         return NULL;
-
-      if (!g_hash_table_add (codes, country->code))
-        {
-          fail (error, &ctx, _("a second entry with this code"));
-          return NULL;
-        }
-      if (!g_hash_table_add (numerics, GINT_TO_POINTER (country->numeric)))
-        {
-          fail (error, &ctx, _("numeric code %d is already taken"), country->numeric);
-          return NULL;
-        }
 
       g_ptr_array_add (countries, g_steal_pointer (&country));
     }

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bri-feature.h"
+#include "bri-json-record.h"
 
 struct _BriFeature
 {
@@ -46,7 +47,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const precision_names[] = { "exact", "town", "schematic" };
+static const char * const precision_names[] = { "exact", "town", "schematic", NULL };
 
 static const char * const status_names[] = {
   "operational", "under-construction", "planned", "feasibility-study",
@@ -339,93 +340,123 @@ bri_feature_get_year (BriFeature *self)
 
 /* Loading */
 
-typedef struct
-{
-  const char *file;
-  guint       index;
-  const char *id;
-} Ctx;
+/* Years before the common era are negative; four digits either way. */
+#define MIN_YEAR (-9999)
+#define MAX_YEAR 9999
 
-G_GNUC_PRINTF (3, 4)
+/* A string member that must be one of @names (%NULL-terminated): its
+ * index, or FALSE and an error listing them. */
 static gboolean
-fail (GError    **error,
-      const Ctx  *ctx,
-      const char *format,
-      ...)
+read_choice (const BriJsonRecord  *record,
+             JsonObject           *object,
+             const char           *member,
+             BriJsonFlags          flags,
+             const char * const   *names,
+             guint                *out,
+             GError              **error)
 {
-  g_autofree char *what = NULL;
-  va_list args;
+  g_autofree char *allowed = NULL;
+  g_autofree char *field = NULL;
+  const char *value;
 
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
+  if (!bri_json_record_get_string (record, object, member, flags, &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
 
-  if (ctx->id != NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("%s: feature %u (“%s”): %s"), ctx->file, ctx->index, ctx->id, what);
-  else
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("%s: feature %u: %s"), ctx->file, ctx->index, what);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (value, names[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
 
-  return FALSE;
+  allowed = g_strjoinv (", ", (char **) names);
+  field = bri_json_record_field_name (record, member);
+  /* TRANSLATORS: a field name, the values it may have, then its value */
+  return bri_json_record_fail (record, error, _("“%s” must be one of %s, not “%s”"),
+                               field, allowed, value);
 }
 
+/* One position: @path says where it is ("geometry.coordinates[3]"). */
 static gboolean
-read_vertex (JsonNode   *node,
-             BriLonLat  *out,
-             const Ctx  *ctx,
-             GError    **error)
+read_vertex (const BriJsonRecord  *record,
+             JsonNode             *node,
+             const char           *path,
+             BriLonLat            *out,
+             GError              **error)
 {
   JsonArray *pair;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node) ||
-      json_array_get_length (pair = json_node_get_array (node)) < 2 ||
-      !JSON_NODE_HOLDS_VALUE (json_array_get_element (pair, 0)) ||
-      !JSON_NODE_HOLDS_VALUE (json_array_get_element (pair, 1)) ||
-      json_node_get_value_type (json_array_get_element (pair, 0)) == G_TYPE_STRING ||
-      json_node_get_value_type (json_array_get_element (pair, 1)) == G_TYPE_STRING)
-    return fail (error, ctx, _("a position must be an array [longitude, latitude]"));
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    /* TRANSLATORS: where the position is, then what is there instead */
+    return bri_json_record_fail (record, error, _("“%s” must be a position [longitude, latitude], not %s"),
+                                 path, bri_json_node_describe (node));
+
+  pair = json_node_get_array (node);
+  if (json_array_get_length (pair) < 2)
+    return bri_json_record_fail (record, error, _("“%s” must be a position [longitude, latitude], not a list of %u"),
+                                 path, json_array_get_length (pair));
+
+  for (guint i = 0; i < 2; i++)
+    if (!bri_json_node_is_number (json_array_get_element (pair, i)))
+      return bri_json_record_fail (record, error, _("item %u of “%s” must be a number, not %s"),
+                                   i, path, bri_json_node_describe (json_array_get_element (pair, i)));
 
   out->lon = json_array_get_double_element (pair, 0);
   out->lat = json_array_get_double_element (pair, 1);
 
   if (out->lon < -180.0 || out->lon > 180.0 || out->lat < -90.0 || out->lat > 90.0)
-    return fail (error, ctx, _("position [%g, %g] is outside the world"), out->lon, out->lat);
+    return bri_json_record_fail (record, error, _("“%s”: position [%g, %g] is outside the world"),
+                                 path, out->lon, out->lat);
 
   return TRUE;
 }
 
+static void
+extend_bounds (BriFeature      *self,
+               const BriLonLat *v)
+{
+  self->west = MIN (self->west, v->lon);
+  self->east = MAX (self->east, v->lon);
+  self->south = MIN (self->south, v->lat);
+  self->north = MAX (self->north, v->lat);
+}
+
+/* A list of positions: a MultiPoint, a LineString or one line of a
+ * MultiLineString. */
 static gboolean
-read_part (BriFeature  *self,
-           JsonNode    *node,
-           guint        min_vertices,
-           const Ctx   *ctx,
-           GError     **error)
+read_part (BriFeature           *self,
+           const BriJsonRecord  *record,
+           JsonNode             *node,
+           const char           *path,
+           guint                 min_vertices,
+           GError              **error)
 {
   g_autoptr(GArray) vertices = g_array_new (FALSE, FALSE, sizeof (BriLonLat));
   JsonArray *array;
   guint n;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, ctx, _("coordinates must be an array"));
+    return bri_json_record_fail (record, error, _("“%s” must be a list of positions, not %s"),
+                                 path, bri_json_node_describe (node));
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   if (n < min_vertices)
-    return fail (error, ctx, _("a line needs at least %u positions, it has %u"), min_vertices, n);
+    return bri_json_record_fail (record, error, _("“%s”: a line needs at least %u positions, it has %u"),
+                                 path, min_vertices, n);
 
   for (guint i = 0; i < n; i++)
     {
+      g_autofree char *vertex_path = g_strdup_printf ("%s[%u]", path, i);
       BriLonLat v;
 
-      if (!read_vertex (json_array_get_element (array, i), &v, ctx, error))
+      if (!read_vertex (record, json_array_get_element (array, i), vertex_path, &v, error))
         return FALSE;
 
       g_array_append_val (vertices, v);
-      self->west = MIN (self->west, v.lon);
-      self->east = MAX (self->east, v.lon);
-      self->south = MIN (self->south, v.lat);
-      self->north = MAX (self->north, v.lat);
+      extend_bounds (self, &v);
     }
 
   g_ptr_array_add (self->parts, g_steal_pointer (&vertices));
@@ -434,162 +465,154 @@ read_part (BriFeature  *self,
 }
 
 static gboolean
-read_geometry (BriFeature  *self,
-               JsonObject  *geometry,
-               const Ctx   *ctx,
-               GError     **error)
+read_geometry (BriFeature     *self,
+               BriJsonRecord  *record,
+               JsonObject     *geometry,
+               GError        **error)
 {
-  const char *type = json_object_get_string_member_with_default (geometry, "type", NULL);
-  JsonNode *coords = json_object_get_member (geometry, "coordinates");
+  /* In BriGeometryType order. */
+  static const char * const types[] = { "Point", "MultiPoint", "LineString", "MultiLineString", NULL };
+  static const char coordinates[] = "geometry.coordinates";
+  guint type = 0;
+  JsonNode *coords;
+  gboolean ok;
 
-  if (type == NULL || coords == NULL)
-    return fail (error, ctx, _("the geometry needs “type” and “coordinates”"));
+  record->parent = "geometry";
+  ok = read_choice (record, geometry, "type", BRI_JSON_REQUIRED, types, &type, error) &&
+       bri_json_record_get_member (record, geometry, "coordinates", BRI_JSON_REQUIRED, &coords, error);
+  record->parent = NULL;
+  if (!ok)
+    return FALSE;
 
-  if (g_str_equal (type, "Point"))
+  switch (type)
     {
-      g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (BriLonLat));
-      BriLonLat v;
+    case BRI_GEOMETRY_POINT:
+      {
+        g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (BriLonLat));
+        BriLonLat v;
 
-      if (!read_vertex (coords, &v, ctx, error))
-        return FALSE;
-
-      g_array_append_val (one, v);
-      self->west = self->east = v.lon;
-      self->south = self->north = v.lat;
-      g_ptr_array_add (self->parts, g_steal_pointer (&one));
-      self->geometry_type = BRI_GEOMETRY_POINT;
-      return TRUE;
-    }
-
-  if (g_str_equal (type, "MultiPoint") || g_str_equal (type, "LineString"))
-    {
-      gboolean line = g_str_equal (type, "LineString");
-
-      self->geometry_type = line ? BRI_GEOMETRY_LINE_STRING : BRI_GEOMETRY_MULTI_POINT;
-      return read_part (self, coords, line ? 2 : 1, ctx, error);
-    }
-
-  if (g_str_equal (type, "MultiLineString"))
-    {
-      JsonArray *lines;
-
-      if (!JSON_NODE_HOLDS_ARRAY (coords) ||
-          json_array_get_length (lines = json_node_get_array (coords)) == 0)
-        return fail (error, ctx, _("a MultiLineString needs at least one line"));
-
-      self->geometry_type = BRI_GEOMETRY_MULTI_LINE_STRING;
-      for (guint i = 0; i < json_array_get_length (lines); i++)
-        if (!read_part (self, json_array_get_element (lines, i), 2, ctx, error))
+        if (!read_vertex (record, coords, coordinates, &v, error))
           return FALSE;
 
-      return TRUE;
+        g_array_append_val (one, v);
+        extend_bounds (self, &v);
+        g_ptr_array_add (self->parts, g_steal_pointer (&one));
+        self->geometry_type = BRI_GEOMETRY_POINT;
+        return TRUE;
+      }
+
+    case BRI_GEOMETRY_MULTI_POINT:
+    case BRI_GEOMETRY_LINE_STRING:
+      self->geometry_type = type;
+      return read_part (self, record, coords, coordinates, type == BRI_GEOMETRY_LINE_STRING ? 2 : 1, error);
+
+    case BRI_GEOMETRY_MULTI_LINE_STRING:
+    default:
+      {
+        JsonArray *lines;
+
+        if (!JSON_NODE_HOLDS_ARRAY (coords))
+          return bri_json_record_fail (record, error, _("“%s” must be a list of lines, not %s"),
+                                       coordinates, bri_json_node_describe (coords));
+
+        lines = json_node_get_array (coords);
+        if (json_array_get_length (lines) == 0)
+          return bri_json_record_fail (record, error, _("“%s”: a MultiLineString needs at least one line"),
+                                       coordinates);
+
+        self->geometry_type = BRI_GEOMETRY_MULTI_LINE_STRING;
+        for (guint i = 0; i < json_array_get_length (lines); i++)
+          {
+            g_autofree char *line_path = g_strdup_printf ("%s[%u]", coordinates, i);
+
+            if (!read_part (self, record, json_array_get_element (lines, i), line_path, 2, error))
+              return FALSE;
+          }
+
+        return TRUE;
+      }
     }
-
-  return fail (error, ctx, _("unsupported geometry type “%s”"), type);
 }
 
-static char **
-read_strv (JsonObject *object,
-           const char *member)
+static gboolean
+read_year (const BriJsonRecord  *record,
+           JsonObject           *object,
+           const char           *member,
+           int                  *out,
+           GError              **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *node = json_object_get_member (object, member);
+  gint64 year = 0;
 
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
+  if (!bri_json_record_get_int (record, object, member, BRI_JSON_OPTIONAL, MIN_YEAR, MAX_YEAR, &year, error))
+    return FALSE;
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_VALUE (element) &&
-              json_node_get_value_type (element) == G_TYPE_STRING)
-            g_strv_builder_add (builder, json_node_get_string (element));
-        }
-    }
-
-  return g_strv_builder_end (builder);
+  *out = (int) year;
+  return TRUE;
 }
 
-static int
-read_year (JsonObject *object,
-           const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || !JSON_NODE_HOLDS_VALUE (node))
-    return 0;
-
-  return (int) json_node_get_int (node);
-}
-
+/* Every member is type-checked: a wrong type is an error naming the
+ * member, never a default. */
 static BriFeature *
-feature_from_json (JsonNode   *node,
-                   Ctx        *ctx,
-                   GError    **error)
+feature_from_json (JsonNode       *node,
+                   BriJsonRecord  *record,
+                   const char     *file,
+                   guint           index,
+                   GError        **error)
 {
   g_autoptr(BriFeature) self = NULL;
-  JsonObject *object;
   JsonObject *props;
-  JsonNode *member;
-  const char *kind;
-  const char *precision;
-  gboolean precision_ok = FALSE;
-  gboolean status_ok = FALSE;
+  JsonObject *geometry;
+  const char *id;
+  const char *name;
+  const char *description;
+  const char *kinds[BRI_FEATURE_N_KINDS + 1] = { NULL, };
+  guint kind = 0;
+  guint precision = 0;
+  guint status = 0;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, ctx, _("not an object")), NULL;
+    return bri_json_record_fail (record, error, _("a feature must be an object, not %s"),
+                                 bri_json_node_describe (node)), NULL;
 
-  object = json_node_get_object (node);
-  member = json_object_get_member (object, "properties");
-  if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
-    return fail (error, ctx, _("missing “properties”")), NULL;
-  props = json_node_get_object (member);
+  if (!bri_json_record_get_object (record, json_node_get_object (node), "properties",
+                                   BRI_JSON_REQUIRED, &props, error) ||
+      !bri_json_record_get_string (record, props, "id", BRI_JSON_REQUIRED | BRI_JSON_NON_EMPTY, &id, error))
+    return NULL;
+
+  bri_json_record_set_where (record, _("%s: feature %u (“%s”)"), file, index, id);
 
   self = g_object_new (BRI_TYPE_FEATURE, NULL);
-  self->id = g_strdup (json_object_get_string_member_with_default (props, "id", NULL));
-  ctx->id = self->id;
-  if (self->id == NULL || self->id[0] == '\0')
-    return fail (error, ctx, _("missing “id”")), NULL;
+  self->id = g_strdup (id);
 
-  self->name = g_strdup (json_object_get_string_member_with_default (props, "name", NULL));
-  if (self->name == NULL || self->name[0] == '\0')
-    return fail (error, ctx, _("missing “name”")), NULL;
+  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+    kinds[k] = bri_feature_kind_to_string (k);
+  /* The status is "unknown" when absent or null. */
+  while (!g_str_equal (status_names[status], "unknown"))
+    status++;
 
-  kind = json_object_get_string_member_with_default (props, "kind", NULL);
-  if (!bri_feature_kind_from_string (kind, &self->kind))
-    return fail (error, ctx, _("unknown kind “%s”"), kind ? kind : "(none)"), NULL;
-
-  precision = json_object_get_string_member_with_default (props, "precision", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (precision_names); i++)
-    if (g_strcmp0 (precision, precision_names[i]) == 0)
-      {
-        self->precision = i;
-        precision_ok = TRUE;
-      }
-  if (!precision_ok)
-    return fail (error, ctx, _("unknown precision “%s”"), precision ? precision : "(none)"), NULL;
-
-  self->status = g_strdup (json_object_get_string_member_with_default (props, "status", "unknown"));
-  for (guint i = 0; status_names[i] != NULL; i++)
-    status_ok |= g_str_equal (self->status, status_names[i]);
-  if (!status_ok)
-    return fail (error, ctx, _("unknown status “%s”"), self->status), NULL;
-
-  self->aliases = read_strv (props, "aliases");
-  self->countries = read_strv (props, "countries");
-  self->status_year = read_year (props, "status_year");
-  self->started = read_year (props, "started");
-  self->opened = read_year (props, "opened");
-  self->description = g_strdup (json_object_get_string_member_with_default (props, "description", ""));
-
-  member = json_object_get_member (object, "geometry");
-  if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
-    return fail (error, ctx, _("missing “geometry”")), NULL;
-
-  if (!read_geometry (self, json_node_get_object (member), ctx, error))
+  if (!bri_json_record_get_string (record, props, "name", BRI_JSON_REQUIRED | BRI_JSON_NON_EMPTY, &name, error) ||
+      !read_choice (record, props, "kind", BRI_JSON_REQUIRED,
+                    kinds, &kind, error) ||
+      !read_choice (record, props, "precision", BRI_JSON_REQUIRED,
+                    precision_names, &precision, error) ||
+      !read_choice (record, props, "status", BRI_JSON_OPTIONAL,
+                    status_names, &status, error) ||
+      !bri_json_record_get_strv (record, props, "aliases", BRI_JSON_NON_EMPTY, &self->aliases, error) ||
+      !bri_json_record_get_strv (record, props, "countries", BRI_JSON_NON_EMPTY, &self->countries, error) ||
+      !read_year (record, props, "status_year", &self->status_year, error) ||
+      !read_year (record, props, "started", &self->started, error) ||
+      !read_year (record, props, "opened", &self->opened, error) ||
+      !bri_json_record_get_string (record, props, "description", BRI_JSON_OPTIONAL, &description, error) ||
+      !bri_json_record_get_object (record, json_node_get_object (node), "geometry",
+                                   BRI_JSON_REQUIRED, &geometry, error) ||
+      !read_geometry (self, record, geometry, error))
     return NULL;
+
+  self->name = g_strdup (name);
+  self->kind = kind;
+  self->precision = precision;
+  self->status = g_strdup (status_names[status]);
+  self->description = g_strdup (description != NULL ? description : "");
 
   return g_steal_pointer (&self);
 }
@@ -597,7 +620,8 @@ feature_from_json (JsonNode   *node,
 /**
  * bri_feature_load_all:
  * @geojson: a GeoJSON FeatureCollection
- * @error: where a problem is reported, naming the file and the feature
+ * @error: where a problem is reported, naming the file, the feature and
+ *   the member, and what the member should have been
  *
  * Returns: (transfer full): the features, in file order
  */
@@ -640,18 +664,22 @@ bri_feature_load_all (GFile   *geojson,
   array = json_node_get_array (list);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      Ctx ctx = { file, i, NULL };
-      BriFeature *feature = feature_from_json (json_array_get_element (array, i), &ctx, error);
+      BriJsonRecord record;
+      BriFeature *feature;
 
+      bri_json_record_init (&record, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      bri_json_record_set_where (&record, _("%s: feature %u"), file, i);
+      feature = feature_from_json (json_array_get_element (array, i), &record, file, i, error);
+
+      if (feature != NULL && !g_hash_table_add (ids, feature->id))
+        {
+          bri_json_record_fail (&record, error, _("the id is already taken by an earlier feature"));
+          g_clear_object (&feature);
+        }
+
+      bri_json_record_clear (&record);
       if (feature == NULL)
         return NULL;
-
-      if (!g_hash_table_add (ids, feature->id))
-        {
-          fail (error, &ctx, _("duplicate id"));
-          g_object_unref (feature);
-          return NULL;
-        }
 
       g_ptr_array_add (features, feature);
     }

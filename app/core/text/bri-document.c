@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bri-document.h"
+#include "bri-json-record.h"
 #include "bri-passage-private.h"
 #include "bri-text-clean.h"
 
@@ -560,44 +561,56 @@ set_syntax_error (GError      **error,
                _("%s: JSON syntax error: %s"), CATALOGUE_NAME, message);
 }
 
+/* One catalogue entry, every member type-checked. */
 static gboolean
-read_field (JsonObject  *object,
-            const char  *name,
-            gboolean     required,
-            guint        index,
-            char       **out,
-            GError     **error)
+read_entry (JsonNode  *node,
+            guint      index,
+            Entry     *entry,
+            GError   **error)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const BriJsonFlags required = BRI_JSON_REQUIRED | BRI_JSON_NON_EMPTY;
+  BriJsonRecord record;
+  JsonObject *object;
+  const char *id, *title, *publisher, *date, *kind, *source_file, *author;
+  gboolean ok;
 
-  *out = NULL;
+  bri_json_record_init (&record, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID);
+  /* TRANSLATORS: the catalogue's file name, then the entry's number */
+  bri_json_record_set_where (&record, _("%s: entry %u"), CATALOGUE_NAME, index);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      if (!required)
-        return TRUE;
-
-      g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
-                   /* TRANSLATORS: a file name, a field name, then the entry's number */
-                   _("%s: missing field \"%s\" in entry %u"), CATALOGUE_NAME, name, index);
+      bri_json_record_fail (&record, error, _("a document must be an object, not %s"),
+                            bri_json_node_describe (node));
+      bri_json_record_clear (&record);
       return FALSE;
     }
+  object = json_node_get_object (node);
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
-                   _("%s: field \"%s\" in entry %u is not a string"), CATALOGUE_NAME, name, index);
-      return FALSE;
-    }
+  ok = bri_json_record_get_string (&record, object, "id", required, &id, error);
+  if (ok)
+    /* TRANSLATORS: the catalogue's file name, the entry's number, then its id */
+    bri_json_record_set_where (&record, _("%s: entry %u (“%s”)"), CATALOGUE_NAME, index, id);
 
-  if (*json_node_get_string (node) == '\0')
-    {
-      g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
-                   _("%s: field \"%s\" in entry %u is empty"), CATALOGUE_NAME, name, index);
-      return FALSE;
-    }
+  ok = ok &&
+       bri_json_record_get_string (&record, object, "title", required, &title, error) &&
+       bri_json_record_get_string (&record, object, "publisher", required, &publisher, error) &&
+       bri_json_record_get_string (&record, object, "date", required, &date, error) &&
+       bri_json_record_get_string (&record, object, "kind", required, &kind, error) &&
+       bri_json_record_get_string (&record, object, "source_file", required, &source_file, error) &&
+       bri_json_record_get_string (&record, object, "author", BRI_JSON_NON_EMPTY, &author, error);
+  bri_json_record_clear (&record);
+  if (!ok)
+    return FALSE;
 
-  *out = g_strdup (json_node_get_string (node));
+  entry->id = g_strdup (id);
+  entry->title = g_strdup (title);
+  entry->publisher = g_strdup (publisher);
+  entry->date = g_strdup (date);
+  entry->kind = g_strdup (kind);
+  entry->source_file = g_strdup (source_file);
+  entry->author = g_strdup (author);
+
   return TRUE;
 }
 
@@ -653,26 +666,10 @@ read_catalogue (GFile         *documents_dir,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *object;
       Entry entry = { 0, };
       gboolean ok;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
-                       _("%s: entry %u is not an object"), CATALOGUE_NAME, i);
-          return NULL;
-        }
-
-      object = json_node_get_object (node);
-      ok = read_field (object, "id", TRUE, i, &entry.id, error) &&
-           read_field (object, "title", TRUE, i, &entry.title, error) &&
-           read_field (object, "publisher", TRUE, i, &entry.publisher, error) &&
-           read_field (object, "date", TRUE, i, &entry.date, error) &&
-           read_field (object, "kind", TRUE, i, &entry.kind, error) &&
-           read_field (object, "source_file", TRUE, i, &entry.source_file, error) &&
-           read_field (object, "author", FALSE, i, &entry.author, error);
+      ok = read_entry (json_array_get_element (array, i), i, &entry, error);
 
       if (ok && g_hash_table_contains (ids, entry.id))
         {

@@ -10,6 +10,7 @@
 #include "bri-basemap.h"
 #include "bri-country.h"
 #include "bri-text-fold.h"
+#include "../test-wrong-json.h"
 
 GResource *bri_data_get_resource (void);
 
@@ -355,6 +356,115 @@ test_countries_bad_input (void)
               "\"bounds\": [0, 0, 1, 1], \"label\": [20, 0.5]}]", "label");
 }
 
+/* Each member of a country, with a value of every JSON type: a wrong
+ * type is an error naming the member; null only where the format allows. */
+static void
+test_countries_field_types (void)
+{
+  static const struct {
+    const char *field;
+    guint       valid;
+  } fields[] = {
+    { "alpha2",        0 },
+    { "alpha3",        0 },
+    { "numeric",       OK (WRONG_NUMBER) },
+    { "name",          OK (WRONG_STRING) },
+    { "iso_name",      OK (WRONG_STRING) | OK (WRONG_NULL) },
+    { "official_name", OK (WRONG_STRING) | OK (WRONG_NULL) },
+    { "demonyms",      OK (WRONG_NULL) },
+    { "alt_names",     OK (WRONG_NULL) },
+    { "bounds",        0 },
+    { "label",         0 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = g_file_new_tmp ("bri-countries-XXXXXX.json", &stream, &error);
+
+  g_assert_no_error (error);
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    for (Wrong w = 0; w < N_WRONG; w++)
+      {
+        g_autofree char *country = json_with_member (KE, fields[f].field, wrong_json[w]);
+        g_autofree char *json = g_strdup_printf ("[%s]", country);
+        g_autofree char *quoted = g_strdup_printf ("“%s”", fields[f].field);
+        g_autoptr(GPtrArray) countries = NULL;
+        g_autoptr(GError) local_error = NULL;
+
+        g_test_message ("%s = %s", fields[f].field, wrong_json[w]);
+        g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                 G_FILE_CREATE_NONE, NULL, NULL, &local_error);
+        g_assert_no_error (local_error);
+        countries = bri_country_load_all (file, &local_error);
+
+        if (fields[f].valid & OK (w))
+          {
+            BriCountry *country;
+
+            g_assert_no_error (local_error);
+            g_assert_cmpuint (countries->len, ==, 1);
+            country = g_ptr_array_index (countries, 0);
+            if (w == WRONG_NUMBER)
+              g_assert_cmpint (bri_country_get_numeric (country), ==, 5);
+            else if (w == WRONG_NULL && g_str_equal (fields[f].field, "official_name"))
+              g_assert_null (bri_country_get_official_name (country));
+            else if (w == WRONG_NULL && g_str_equal (fields[f].field, "iso_name"))
+              g_assert_null (bri_country_get_iso_name (country));
+            else if (w == WRONG_NULL && g_str_equal (fields[f].field, "demonyms"))
+              g_assert_cmpuint (g_strv_length ((char **) bri_country_get_demonyms (country)), ==, 0);
+            else if (w == WRONG_NULL)
+              g_assert_cmpuint (g_strv_length ((char **) bri_country_get_alt_names (country)), ==, 0);
+            else
+              g_assert_cmpstr (g_str_equal (fields[f].field, "name") ? bri_country_get_name (country)
+                               : g_str_equal (fields[f].field, "iso_name") ? bri_country_get_iso_name (country)
+                               : bri_country_get_official_name (country), ==, "x");
+            continue;
+          }
+
+        g_assert_null (countries);
+        g_assert_error (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+        if (strstr (local_error->message, "entry 0 (") == NULL || strstr (local_error->message, quoted) == NULL)
+          g_error ("%s = %s: the error does not name the entry and the field: %s",
+                   fields[f].field, wrong_json[w], local_error->message);
+      }
+
+  /* Whole messages, for a few. */
+  {
+    const struct {
+      const char *field;
+      const char *value;
+      const char *message;
+    } cases[] = {
+      { "numeric", "\"404\"", "entry 0 (KE): “numeric” must be a whole number from 1 to 999, not a string" },
+      { "numeric", "4040", "entry 0 (KE): “numeric” must be a whole number from 1 to 999, not 4040" },
+      { "alpha2", "5", "entry 0 (?): “alpha2” must be a string, not a number" },
+      { "demonyms", "[\"Kenyan\", null]", "entry 0 (KE): item 1 of “demonyms” must be a string, not null" },
+      { "bounds", "[1, 2, 3]", "entry 0 (KE): “bounds” must be a list of 4 numbers, not a list of 3" },
+      { "label", "[37.8, {}]", "entry 0 (KE): item 1 of “label” must be a number, not an object" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *country = json_with_member (KE, cases[i].field, cases[i].value);
+        g_autofree char *json = g_strdup_printf ("[%s]", country);
+        g_autofree char *base = g_file_get_basename (file);
+        g_autofree char *expected = g_strdup_printf ("%s: %s", base, cases[i].message);
+        g_autoptr(GPtrArray) countries = NULL;
+        g_autoptr(GError) local_error = NULL;
+
+        g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                 G_FILE_CREATE_NONE, NULL, NULL, &local_error);
+        g_assert_no_error (local_error);
+        countries = bri_country_load_all (file, &local_error);
+        g_assert_null (countries);
+        g_assert_error (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+        g_assert_cmpstr (local_error->message, ==, expected);
+      }
+  }
+
+  g_file_delete (file, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/bri/countries/display-name-english", test_display_name_english);
   g_test_add_func ("/bri/countries/display-name-translated", test_display_name_translated);
   g_test_add_func ("/bri/countries/bad-input", test_countries_bad_input);
+  g_test_add_func ("/bri/countries/field-types", test_countries_field_types);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "bri-document.h"
+#include "../test-wrong-json.h"
 
 static GPtrArray *documents;  /* loaded once: every case reads the same result */
 static BriLexicon *dictionary; /* the word list alone, for the gap check */
@@ -486,9 +487,9 @@ test_errors (void)
     { "{\"id\": \"a\"}", BRI_DOCUMENT_ERROR_INVALID, "documents.json: expected an array of documents" },
     { "[{\"id\": \"a\", \"title\": \"A\", \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"good.txt\"},"
       " {\"id\": \"b\", \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"good.txt\"}]",
-      BRI_DOCUMENT_ERROR_INVALID, "documents.json: missing field \"title\" in entry 1" },
+      BRI_DOCUMENT_ERROR_INVALID, "documents.json: entry 1 (“b”): “title” is missing" },
     { "[{\"id\": \"a\", \"title\": 3, \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"good.txt\"}]",
-      BRI_DOCUMENT_ERROR_INVALID, "documents.json: field \"title\" in entry 0 is not a string" },
+      BRI_DOCUMENT_ERROR_INVALID, "documents.json: entry 0 (“a”): “title” must be a string, not a number" },
     { "[{\"id\": \"a\", \"title\": \"A\", \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"missing.txt\"}]",
       BRI_DOCUMENT_ERROR_UNKNOWN_SOURCE, "documents.json: unknown source file \"missing.txt\" in entry 0" },
     { "[{\"id\": \"a\", \"title\": \"A\", \"publisher\": \"P\", \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"../good.txt\"}]",
@@ -527,6 +528,60 @@ test_errors (void)
     g_assert_cmpuint (bri_document_get_n_passages (document), ==, 1);
     g_assert_cmpstr (bri_passage_get_text (bri_document_get_passage (document, 0)), ==, "A paragraph about Gwadar.");
   }
+}
+
+/* Each member of a catalogue entry, with a value of every JSON type: a
+ * wrong type is an error naming the entry and the member. */
+static void
+test_field_types (void)
+{
+  static const char entry[] =
+    "{\"id\": \"a\", \"title\": \"A\", \"publisher\": \"P\", \"author\": \"Au Thor\","
+    " \"date\": \"2020\", \"kind\": \"k\", \"source_file\": \"good.txt\"}";
+  static const struct {
+    const char *field;
+    guint       valid;
+  } fields[] = {
+    { "id",          OK (WRONG_STRING) },
+    { "title",       OK (WRONG_STRING) },
+    { "publisher",   OK (WRONG_STRING) },
+    { "author",      OK (WRONG_STRING) | OK (WRONG_NULL) },
+    { "date",        OK (WRONG_STRING) },
+    { "kind",        OK (WRONG_STRING) },
+    { "source_file", 0 },
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    for (Wrong w = 0; w < N_WRONG; w++)
+      {
+        g_autofree char *changed = json_with_member (entry, fields[f].field, wrong_json[w]);
+        g_autofree char *catalogue = g_strdup_printf ("[%s]", changed);
+        g_autofree char *quoted = g_strdup_printf ("“%s”", fields[f].field);
+        g_autoptr(GPtrArray) result = NULL;
+        g_autoptr(GError) error = NULL;
+
+        /* A file name that is not there is a missing document, not a
+         * wrong type: test_errors has it. */
+        if (g_str_equal (fields[f].field, "source_file") && w == WRONG_STRING)
+          continue;
+
+        g_test_message ("%s = %s", fields[f].field, wrong_json[w]);
+        result = load_scratch (catalogue, &error);
+
+        if (fields[f].valid & OK (w))
+          {
+            g_assert_no_error (error);
+            g_assert_cmpuint (result->len, ==, 1);
+            continue;
+          }
+
+        g_assert_null (result);
+        g_assert_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID);
+        if (!g_str_has_prefix (error->message, "documents.json: entry 0") ||
+            strstr (error->message, quoted) == NULL)
+          g_error ("%s = %s: the error does not name the entry and the field: %s",
+                   fields[f].field, wrong_json[w], error->message);
+      }
 }
 
 /* The source tree's copy reads the same as the resource. */
@@ -681,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/bri/documents/qiushi-2024", test_qiushi);
   g_test_add_func ("/bri/documents/big-data-2017", test_big_data);
   g_test_add_func ("/bri/documents/errors", test_errors);
+  g_test_add_func ("/bri/documents/field-types", test_field_types);
   g_test_add_func ("/bri/documents/real-directory", test_real_directory);
   g_test_add_func ("/bri/documents/new-from-text", test_new_from_text);
   g_test_add_func ("/bri/documents/passage-outlives-document", test_passage_outlives_document);
