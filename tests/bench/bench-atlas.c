@@ -99,6 +99,7 @@ main (int   argc,
   printf ("load+link+index (median of %d): %.1f ms (min %.1f, max %.1f)\n", runs, load[runs / 2], load[0], load[runs - 1]);
   printf ("  last run: documents %.1f ms, gazetteer %.1f ms, countries %.1f ms, link %.1f ms, index %.1f ms\n",
           t->documents_ms, t->gazetteer_ms, t->countries_ms, t->link_ms, t->index_ms);
+  printf ("  then on the main thread, the models take it all: %.2f ms\n", t->apply_ms);
   printf ("link whole corpus (median of %d): %.2f ms\n", runs, link_only[runs / 2]);
   printf ("search latency over %u queries: p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", latencies->len,
           g_array_index (latencies, double, latencies->len / 2),

@@ -1,11 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* BriAtlas: owns every model of the application.
  *
- * Loading reads the documents, the gazetteer and the countries, links
- * every passage to the places it names and builds the search index, all
- * in a worker thread on objects nobody else sees yet; the finished state
- * is handed to the main thread in one piece.  After that the atlas is
- * read-only. */
+ * The atlas is built from an ordered list of sources (bri-source.c): the
+ * built-in corpus, then what users add.  Sources come and go while the
+ * app runs, one change at a time.  A change loads its sources, links the
+ * passages whose mentions it can alter (bri-atlas-linking.c) and updates
+ * the search index (bri-atlas-index.c) in a worker thread, on records
+ * nobody else changes meanwhile; then, on the main thread, the models
+ * take exactly what changed, with exact items-changed signals.  A passage
+ * or place the change does not touch is never rebuilt.
+ *
+ * Records are known by their ids (feature id, country code, document id
+ * and ordinal), never by a position. */
 
 #define G_LOG_DOMAIN "bri-atlas"
 
@@ -14,41 +20,45 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "bri-atlas.h"
-#include "bri-lexicon.h"
-#include "bri-linker.h"
-#include "bri-text-fold.h"
+#include "bri-atlas-private.h"
+#include "bri-source-private.h"
 
 GResource *bri_data_get_resource (void);
 
 #define RESOURCE_DATA_URI "resource:///org/example/BriAtlas/data"
 
-typedef struct
-{
-  GPtrArray       *documents;         /* of BriDocument */
-  GPtrArray       *features;          /* of BriFeature */
-  GPtrArray       *countries;         /* of BriCountry, by name */
-  GPtrArray       *passages;          /* of BriPassage, every document in order */
-  GHashTable      *feature_by_id;
-  GHashTable      *country_by_code;
-  GHashTable      *document_by_id;
-  GHashTable      *feature_passages;  /* BriFeature → GListStore of BriPassage */
-  GHashTable      *country_passages;  /* BriCountry → GListStore of BriPassage, ranked */
-  GHashTable      *country_features;  /* BriCountry → GListStore of BriFeature */
-  BriLinker       *linker;
-  BriSearch       *search;
-  BriAtlasTimings  timings;
-} State;
-
 struct _BriAtlas
 {
-  GObject     parent_instance;
+  GObject          parent_instance;
 
-  GFile      *data_dir;
-  State      *state;
-  GListStore *features;
-  GListStore *countries;
-  GListStore *documents;
+  GFile           *data_dir;
+  gboolean         loaded;
+
+  /* The models, in order: sources, then what they hold. */
+  GListStore      *sources;
+  GListStore      *documents;
+  GListStore      *features;
+  GListStore      *countries;   /* by English name */
+
+  GHashTable      *document_by_id;
+  GHashTable      *feature_by_id;
+  GHashTable      *country_by_code;
+  GHashTable      *country_by_numeric;
+  GHashTable      *document_order;     /* BriDocument → its position + 1 */
+  GPtrArray       *passages;           /* every document's, in order */
+
+  GHashTable      *passage_links;      /* BriPassage → BriPassageLinks */
+  GHashTable      *feature_passages;   /* BriFeature → GListStore of BriPassage, in order */
+  GHashTable      *country_passages;   /* BriCountry → GListStore of BriPassage, ranked */
+  GHashTable      *country_features;   /* BriCountry → GListStore of BriFeature */
+
+  BriLinker       *linker;
+  BriSearch       *search;
+  GPtrArray       *problems;           /* of GError */
+  BriAtlasTimings  timings;
+
+  GQueue           pending;            /* of GTask: changes waiting their turn */
+  gboolean         changing;
 };
 
 G_DEFINE_FINAL_TYPE (BriAtlas, bri_atlas, G_TYPE_OBJECT)
@@ -62,28 +72,76 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-state_free (State *state)
+/* A change: what to add and remove, the atlas as it was when the change
+ * began (the worker reads only this), and what the worker made of it. */
+typedef struct
 {
-  if (state == NULL)
-    return;
+  GPtrArray       *add_sources;
+  GPtrArray       *remove_sources;
 
-  g_clear_pointer (&state->search, bri_search_free);
-  g_clear_pointer (&state->linker, bri_linker_unref);
-  g_clear_pointer (&state->feature_passages, g_hash_table_unref);
-  g_clear_pointer (&state->country_passages, g_hash_table_unref);
-  g_clear_pointer (&state->country_features, g_hash_table_unref);
-  g_clear_pointer (&state->feature_by_id, g_hash_table_unref);
-  g_clear_pointer (&state->country_by_code, g_hash_table_unref);
-  g_clear_pointer (&state->document_by_id, g_hash_table_unref);
-  g_clear_pointer (&state->passages, g_ptr_array_unref);
-  g_clear_pointer (&state->features, g_ptr_array_unref);
-  g_clear_pointer (&state->countries, g_ptr_array_unref);
-  g_clear_pointer (&state->documents, g_ptr_array_unref);
-  g_free (state);
+  GPtrArray       *documents;
+  GPtrArray       *features;
+  GPtrArray       *countries;
+  GHashTable      *country_by_code;
+  BriLinker       *old_linker;
+  BriSearch       *search;
+  gboolean         initial;   /* the first load: the index is optimized after it */
+
+  GPtrArray       *added_documents;
+  GPtrArray       *added_features;
+  GPtrArray       *added_countries;
+  GPtrArray       *removed_documents;
+  GPtrArray       *removed_features;
+  BriLinker       *linker;
+  GPtrArray       *relinks;            /* of BriRelink */
+  BriAtlasTimings  timings;
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_clear_pointer (&change->add_sources, g_ptr_array_unref);
+  g_clear_pointer (&change->remove_sources, g_ptr_array_unref);
+  g_clear_pointer (&change->documents, g_ptr_array_unref);
+  g_clear_pointer (&change->features, g_ptr_array_unref);
+  g_clear_pointer (&change->countries, g_ptr_array_unref);
+  g_clear_pointer (&change->country_by_code, g_hash_table_unref);
+  g_clear_pointer (&change->old_linker, bri_linker_unref);
+  g_clear_pointer (&change->added_documents, g_ptr_array_unref);
+  g_clear_pointer (&change->added_features, g_ptr_array_unref);
+  g_clear_pointer (&change->added_countries, g_ptr_array_unref);
+  g_clear_pointer (&change->removed_documents, g_ptr_array_unref);
+  g_clear_pointer (&change->removed_features, g_ptr_array_unref);
+  g_clear_pointer (&change->linker, bri_linker_unref);
+  g_clear_pointer (&change->relinks, g_ptr_array_unref);
+  g_free (change);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (State, state_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Change, change_free)
+
+static GPtrArray *
+object_array (void)
+{
+  return g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static gpointer
+copy_object (gconstpointer object,
+             gpointer      user_data)
+{
+  return g_object_ref ((gpointer) object);
+}
+
+static GPtrArray *
+model_to_array (GListModel *model)
+{
+  GPtrArray *array = object_array ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (array, g_list_model_get_item (model, i));
+
+  return array;
+}
 
 static double
 ms_since (gint64 start)
@@ -91,122 +149,363 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static int
-compare_countries_by_name (gconstpointer a,
-                           gconstpointer b)
+static Change *
+change_new (GPtrArray *add_sources,
+            GPtrArray *remove_sources)
 {
-  BriCountry *ca = *(BriCountry **) a;
-  BriCountry *cb = *(BriCountry **) b;
+  Change *change = g_new0 (Change, 1);
 
-  return g_utf8_collate (bri_country_get_name (ca), bri_country_get_name (cb));
+  change->add_sources = add_sources ? g_ptr_array_ref (add_sources) : object_array ();
+  change->remove_sources = remove_sources ? g_ptr_array_ref (remove_sources) : object_array ();
+
+  return change;
 }
+
+/* Called on the main thread when the change's turn comes. */
+static void
+change_take_snapshot (Change   *change,
+                      BriAtlas *self)
+{
+  change->documents = model_to_array (G_LIST_MODEL (self->documents));
+  change->features = model_to_array (G_LIST_MODEL (self->features));
+  change->countries = model_to_array (G_LIST_MODEL (self->countries));
+  change->country_by_code = g_hash_table_ref (self->country_by_code);
+  change->old_linker = self->linker ? bri_linker_ref (self->linker) : NULL;
+  change->search = self->search;
+  change->initial = !self->loaded;
+}
+
+/* The worker's part */
 
 static void
-add_country_terms (BriLinker  *linker,
-                   BriCountry *country)
+add_all (GPtrArray *into,
+         GPtrArray *from)
 {
-  const char *code = bri_country_get_code (country);
-  const char * const *lists[] = {
-    bri_country_get_demonyms (country),
-    bri_country_get_alt_names (country),
-  };
-
-  bri_linker_add_term (linker, bri_country_get_name (country),
-                       BRI_MENTION_COUNTRY, G_OBJECT (country), code);
-  if (bri_country_get_iso_name (country) != NULL)
-    bri_linker_add_term (linker, bri_country_get_iso_name (country),
-                         BRI_MENTION_COUNTRY, G_OBJECT (country), code);
-  if (bri_country_get_official_name (country) != NULL)
-    bri_linker_add_term (linker, bri_country_get_official_name (country),
-                         BRI_MENTION_COUNTRY, G_OBJECT (country), code);
-
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (guint i = 0; lists[l] != NULL && lists[l][i] != NULL; i++)
-      bri_linker_add_term (linker, lists[l][i], BRI_MENTION_COUNTRY, G_OBJECT (country), code);
+  for (guint i = 0; i < from->len; i++)
+    g_ptr_array_add (into, g_object_ref (g_ptr_array_index (from, i)));
 }
-
-static void
-add_feature_terms (BriLinker  *linker,
-                   BriFeature *feature)
-{
-  const char *id = bri_feature_get_id (feature);
-  const char * const *aliases = bri_feature_get_aliases (feature);
-
-  bri_linker_add_term (linker, bri_feature_get_name (feature),
-                       BRI_MENTION_FEATURE, G_OBJECT (feature), id);
-  for (guint i = 0; aliases[i] != NULL; i++)
-    bri_linker_add_term (linker, aliases[i], BRI_MENTION_FEATURE, G_OBJECT (feature), id);
-}
-
-/* Phrases that contain a country's name or demonym but do not speak of
- * that country. */
-static const char * const stop_phrases[] = {
-  "Indian Ocean", "Latin America", "Latin American", "Latin Americans",
-  "South China Sea", "East China Sea", "Arabian Sea", "Arabian Peninsula",
-  "Persian Gulf", "Gulf of Guinea", "Turkish Straits",
-};
 
 static gboolean
-has_target (GPtrArray *mentions,
-            GObject   *object)
+check_ids (const char  *source_id,
+           GPtrArray   *existing,
+           GPtrArray   *removed,
+           GPtrArray   *added,
+           const char *(*get_id) (gpointer),
+           const char  *what,
+           GError     **error)
 {
-  for (guint i = 0; i < mentions->len; i++)
-    if (bri_mention_get_object (g_ptr_array_index (mentions, i)) == object)
-      return TRUE;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) leaving = g_hash_table_new (NULL, NULL);
 
-  return FALSE;
-}
+  for (guint i = 0; i < removed->len; i++)
+    g_hash_table_add (leaving, g_ptr_array_index (removed, i));
+  for (guint i = 0; i < existing->len; i++)
+    if (!g_hash_table_contains (leaving, g_ptr_array_index (existing, i)))
+      g_hash_table_add (ids, (gpointer) get_id (g_ptr_array_index (existing, i)));
 
-/* The passage's own mentions, then what its headings name and the
- * passage does not: "Panel 1 Mombasa-Nairobi Railway …" makes every
- * paragraph of the panel speak of the railway. */
-static GPtrArray *
-link_passage (BriLinker  *linker,
-              GHashTable *heading_cache,
-              BriPassage *passage)
-{
-  g_autoptr(GPtrArray) mentions = bri_linker_find (linker, bri_passage_get_text (passage), -1, FALSE);
-  const char * const *path = bri_passage_get_heading_path (passage);
-
-  for (guint h = 0; path != NULL && path[h] != NULL; h++)
+  for (guint i = 0; i < added->len; i++)
     {
-      GPtrArray *context = g_hash_table_lookup (heading_cache, path[h]);
+      const char *id = get_id (g_ptr_array_index (added, i));
 
-      if (context == NULL)
+      if (!g_hash_table_add (ids, (gpointer) id))
         {
-          context = bri_linker_find (linker, path[h], -1, TRUE);
-          g_hash_table_insert (heading_cache, g_strdup (path[h]), context);
-        }
-
-      for (guint i = 0; i < context->len; i++)
-        {
-          BriMention *m = g_ptr_array_index (context, i);
-
-          if (!has_target (mentions, bri_mention_get_object (m)))
-            g_ptr_array_add (mentions, g_object_ref (m));
+          /* TRANSLATORS: the second %s is "document" or "place" */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("%s: the %s id “%s” is already in the atlas"), source_id, what, id);
+          return FALSE;
         }
     }
 
-  return g_steal_pointer (&mentions);
+  return TRUE;
 }
+
+static GPtrArray *
+without (GPtrArray *all,
+         GPtrArray *removed)
+{
+  g_autoptr(GHashTable) leaving = g_hash_table_new (NULL, NULL);
+  GPtrArray *rest = object_array ();
+
+  for (guint i = 0; i < removed->len; i++)
+    g_hash_table_add (leaving, g_ptr_array_index (removed, i));
+  for (guint i = 0; i < all->len; i++)
+    if (!g_hash_table_contains (leaving, g_ptr_array_index (all, i)))
+      g_ptr_array_add (rest, g_object_ref (g_ptr_array_index (all, i)));
+
+  return rest;
+}
+
+static BriRelink *
+relink_new (BriLinker  *linker,
+            GHashTable *heading_cache,
+            GHashTable *country_by_code,
+            BriPassage *passage,
+            gboolean    indexed)
+{
+  BriRelink *relink = g_new0 (BriRelink, 1);
+
+  relink->passage = g_object_ref (passage);
+  relink->mentions = _bri_atlas_link_passage (linker, heading_cache, passage);
+  relink->indexed = indexed;
+  /* Headings are shown as the path of the passages under them. */
+  if (bri_passage_get_kind (passage) != BRI_PASSAGE_HEADING)
+    relink->links = _bri_passage_links_new (relink->mentions, country_by_code);
+
+  return relink;
+}
+
+static GHashTable *
+new_heading_cache (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+link_change (Change *change)
+{
+  g_autoptr(GHashTable) heading_cache = new_heading_cache ();
+  gboolean places_changed = change->added_features->len > 0 || change->removed_features->len > 0 ||
+                            change->added_countries->len > 0;
+
+  if (places_changed || change->old_linker == NULL)
+    {
+      g_autoptr(GPtrArray) kept = without (change->features, change->removed_features);
+      g_autoptr(GPtrArray) countries = object_array ();
+
+      add_all (kept, change->added_features);
+      add_all (countries, change->countries);
+      add_all (countries, change->added_countries);
+      change->linker = _bri_atlas_linker_new (kept, countries);
+    }
+  else
+    {
+      change->linker = bri_linker_ref (change->old_linker);
+    }
+
+  for (guint d = 0; d < change->added_documents->len; d++)
+    {
+      GListModel *passages = bri_document_get_passages (g_ptr_array_index (change->added_documents, d));
+
+      for (guint p = 0; p < g_list_model_get_n_items (passages); p++)
+        {
+          g_autoptr(BriPassage) passage = g_list_model_get_item (passages, p);
+
+          g_ptr_array_add (change->relinks, relink_new (change->linker, heading_cache,
+                                                        change->country_by_code, passage, FALSE));
+        }
+    }
+
+  /* Passages already in the atlas are linked again only when they may
+   * name an added place or do name a removed one. */
+  if (places_changed)
+    {
+      g_autoptr(BriLinker) added = NULL;
+      g_autoptr(GHashTable) removed = NULL;
+      g_autoptr(GHashTable) added_cache = new_heading_cache ();
+      g_autoptr(GPtrArray) staying = without (change->documents, change->removed_documents);
+
+      if (change->added_features->len > 0 || change->added_countries->len > 0)
+        added = _bri_atlas_linker_new (change->added_features, change->added_countries);
+      if (change->removed_features->len > 0)
+        {
+          removed = g_hash_table_new (NULL, NULL);
+          for (guint i = 0; i < change->removed_features->len; i++)
+            g_hash_table_add (removed, g_ptr_array_index (change->removed_features, i));
+        }
+
+      for (guint d = 0; d < staying->len; d++)
+        {
+          GListModel *passages = bri_document_get_passages (g_ptr_array_index (staying, d));
+
+          for (guint p = 0; p < g_list_model_get_n_items (passages); p++)
+            {
+              g_autoptr(BriPassage) passage = g_list_model_get_item (passages, p);
+
+              if (_bri_atlas_passage_may_change (added, removed, added_cache, passage))
+                g_ptr_array_add (change->relinks, relink_new (change->linker, heading_cache,
+                                                              change->country_by_code, passage, TRUE));
+            }
+        }
+    }
+}
+
+/* Every batch holds the index for a short while only, so a search typed
+ * meanwhile waits at most about a document's worth of rows. */
+static gboolean
+index_change (Change  *change,
+              GError **error)
+{
+  g_autoptr(GHashTable) relinks = g_hash_table_new (NULL, NULL);
+  BriSearch *search = change->search;
+
+  for (guint i = 0; i < change->relinks->len; i++)
+    {
+      BriRelink *relink = g_ptr_array_index (change->relinks, i);
+
+      g_hash_table_insert (relinks, relink->passage, relink);
+    }
+
+  if (!bri_search_begin (search, error))
+    return FALSE;
+  for (guint d = 0; d < change->removed_documents->len; d++)
+    if (!bri_search_remove_document (search,
+                                     bri_document_get_id (g_ptr_array_index (change->removed_documents, d)),
+                                     error))
+      return bri_search_rollback (search), FALSE;
+  if (!_bri_atlas_unindex_features (search, change->removed_features, error) ||
+      !_bri_atlas_index_places (search, change->linker, change->added_features, change->added_countries,
+                                error) ||
+      !_bri_atlas_index_links (search, change->relinks, error))
+    return bri_search_rollback (search), FALSE;
+  bri_search_set_linker (search, change->linker);
+  if (!bri_search_commit (search, FALSE, error))
+    return FALSE;
+
+  for (guint d = 0; d < change->added_documents->len; d++)
+    {
+      if (!bri_search_begin (search, error))
+        return FALSE;
+      if (!_bri_atlas_index_document (search, g_ptr_array_index (change->added_documents, d), relinks, error))
+        return bri_search_rollback (search), FALSE;
+      if (!bri_search_commit (search, change->initial && d + 1 == change->added_documents->len, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+run_change (Change        *change,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  gint64 total = g_get_monotonic_time ();
+  gint64 start;
+
+  change->added_documents = object_array ();
+  change->added_features = object_array ();
+  change->added_countries = object_array ();
+  change->removed_documents = object_array ();
+  change->removed_features = object_array ();
+  change->relinks = g_ptr_array_new_with_free_func ((GDestroyNotify) _bri_relink_free);
+
+  for (guint i = 0; i < change->add_sources->len; i++)
+    {
+      BriSource *source = g_ptr_array_index (change->add_sources, i);
+      const BriSourceTimings *t;
+
+      if (!bri_source_load (source, cancellable, error))
+        return FALSE;
+
+      t = _bri_source_get_timings (source);
+      change->timings.documents_ms += t->documents_ms;
+      change->timings.gazetteer_ms += t->gazetteer_ms;
+      change->timings.countries_ms += t->countries_ms;
+      add_all (change->added_documents, bri_source_get_documents (source));
+      add_all (change->added_features, bri_source_get_features (source));
+      /* Only the first source with countries gives them: the map has
+       * one set of countries. */
+      if (change->countries->len == 0 && change->added_countries->len == 0)
+        add_all (change->added_countries, bri_source_get_countries (source));
+    }
+
+  for (guint i = 0; i < change->remove_sources->len; i++)
+    {
+      BriSource *source = g_ptr_array_index (change->remove_sources, i);
+
+      add_all (change->removed_documents, bri_source_get_documents (source));
+      add_all (change->removed_features, bri_source_get_features (source));
+    }
+
+  for (guint i = 0; i < change->add_sources->len; i++)
+    {
+      const char *id = bri_source_get_id (g_ptr_array_index (change->add_sources, i));
+
+      if (!check_ids (id, change->documents, change->removed_documents, change->added_documents,
+                      (const char *(*) (gpointer)) bri_document_get_id, _("document"), error) ||
+          !check_ids (id, change->features, change->removed_features, change->added_features,
+                      (const char *(*) (gpointer)) bri_feature_get_id, _("place"), error))
+        return FALSE;
+    }
+
+  if (change->added_countries->len > 0)
+    {
+      g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < change->added_countries->len; i++)
+        {
+          BriCountry *country = g_ptr_array_index (change->added_countries, i);
+
+          g_hash_table_insert (by_code, (gpointer) bri_country_get_code (country), country);
+        }
+      g_hash_table_unref (change->country_by_code);
+      change->country_by_code = g_steal_pointer (&by_code);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  start = g_get_monotonic_time ();
+  link_change (change);
+  change->timings.link_ms = ms_since (start);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  start = g_get_monotonic_time ();
+  if (!index_change (change, error))
+    return FALSE;
+  change->timings.index_ms = ms_since (start);
+  change->timings.total_ms = ms_since (total);
+
+  return TRUE;
+}
+
+/* The main thread's part */
 
 typedef struct
 {
-  BriPassage *passage;
-  guint       index;
-  double      score;
-} Ranked;
+  BriAtlas   *self;
+  BriCountry *country;
+} RankContext;
 
 static int
-compare_ranked (gconstpointer a,
-                gconstpointer b)
+compare_in_order (BriAtlas   *self,
+                  BriPassage *a,
+                  BriPassage *b)
 {
-  const Ranked *ra = a, *rb = b;
+  guint da = GPOINTER_TO_UINT (g_hash_table_lookup (self->document_order, bri_passage_get_document (a)));
+  guint db = GPOINTER_TO_UINT (g_hash_table_lookup (self->document_order, bri_passage_get_document (b)));
 
-  if (ra->score != rb->score)
-    return ra->score > rb->score ? -1 : 1;
+  if (da != db)
+    return da < db ? -1 : 1;
 
-  return ra->index < rb->index ? -1 : ra->index > rb->index;
+  return bri_passage_get_ordinal (a) < bri_passage_get_ordinal (b) ? -1 :
+         bri_passage_get_ordinal (a) > bri_passage_get_ordinal (b);
+}
+
+static int
+compare_passages_in_order (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      user_data)
+{
+  return compare_in_order (user_data, (BriPassage *) a, (BriPassage *) b);
+}
+
+/* Best first, then in document order. */
+static int
+compare_passages_ranked (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  RankContext *ctx = user_data;
+  double sa = _bri_passage_links_get_score (g_hash_table_lookup (ctx->self->passage_links, a), ctx->country);
+  double sb = _bri_passage_links_get_score (g_hash_table_lookup (ctx->self->passage_links, b), ctx->country);
+
+  if (sa != sb)
+    return sa > sb ? -1 : 1;
+
+  return compare_in_order (ctx->self, (BriPassage *) a, (BriPassage *) b);
 }
 
 static GListStore *
@@ -225,344 +524,436 @@ store_for (GHashTable *table,
   return store;
 }
 
-/* Weighs what a passage says of each country: naming one of its places
- * counts more than naming the country, a direct mention more than one
- * inherited from a heading. */
 static void
-score_countries (State      *state,
-                 GPtrArray  *mentions,
-                 GHashTable *scores)
+store_remove (GListStore *store,
+              gpointer    item)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint position;
 
-  for (guint i = 0; i < mentions->len; i++)
+  if (store != NULL && g_list_store_find (store, item, &position))
+    g_list_store_remove (store, position);
+}
+
+/* Moves @passage between the lists of the places and countries it spoke
+ * of (@old) and those it speaks of now (what passage_links says, already
+ * updated); the countries whose lists change go into @touched. */
+static void
+update_lists (BriAtlas        *self,
+              BriPassage      *passage,
+              BriPassageLinks *old,
+              GHashTable      *touched)
+{
+  BriPassageLinks *now = g_hash_table_lookup (self->passage_links, passage);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (old != NULL)
     {
-      BriMention *m = g_ptr_array_index (mentions, i);
-      gboolean context = bri_mention_is_context (m);
-      GObject *object = bri_mention_get_object (m);
-      double *score;
+      g_hash_table_iter_init (&iter, old->features);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (now == NULL || !g_hash_table_contains (now->features, key))
+          store_remove (g_hash_table_lookup (self->feature_passages, key), passage);
 
-      if (bri_mention_get_target (m) == BRI_MENTION_COUNTRY)
-        {
-          score = g_hash_table_lookup (scores, object);
-          if (score == NULL)
-            {
-              score = g_new0 (double, 1);
-              g_hash_table_insert (scores, object, score);
-            }
-          if (*score < 3.0)
-            *score += context ? 0.5 : 1.0;
-          continue;
-        }
+      g_hash_table_iter_init (&iter, old->scores);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (_bri_passage_links_get_score (now, key) != _bri_passage_links_get_score (old, key))
+          {
+            store_remove (g_hash_table_lookup (self->country_passages, key), passage);
+            g_hash_table_add (touched, key);
+          }
+    }
 
-      if (!g_hash_table_add (seen, object))
-        continue;
+  if (now != NULL)
+    {
+      g_hash_table_iter_init (&iter, now->features);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (old == NULL || !g_hash_table_contains (old->features, key))
+          g_list_store_insert_sorted (store_for (self->feature_passages, key, BRI_TYPE_PASSAGE),
+                                      passage, compare_passages_in_order, self);
 
-      for (const char * const *c = bri_feature_get_countries (BRI_FEATURE (object)); *c; c++)
-        {
-          BriCountry *country = g_hash_table_lookup (state->country_by_code, *c);
+      g_hash_table_iter_init (&iter, now->scores);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (_bri_passage_links_get_score (now, key) != _bri_passage_links_get_score (old, key))
+          {
+            RankContext ctx = { self, key };
 
-          if (country == NULL)
-            continue;
-
-          score = g_hash_table_lookup (scores, country);
-          if (score == NULL)
-            {
-              score = g_new0 (double, 1);
-              g_hash_table_insert (scores, country, score);
-            }
-          *score += context ? 1.0 : 3.0;
-        }
+            g_list_store_insert_sorted (store_for (self->country_passages, key, BRI_TYPE_PASSAGE),
+                                        passage, compare_passages_ranked, &ctx);
+            g_hash_table_add (touched, key);
+          }
     }
 }
 
-static gboolean
-link_and_index (State   *state,
-                GError **error)
+/* Gives @passage its new mentions and moves it between the lists;
+ * @links NULL takes it out of every list. */
+static void
+set_passage_links (BriAtlas        *self,
+                   BriPassage      *passage,
+                   GPtrArray       *mentions,
+                   BriPassageLinks *links,
+                   GHashTable      *touched)
 {
-  g_autoptr(GHashTable) heading_cache =
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GHashTable) country_ranked =
-    g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  GHashTableIter iter;
-  gpointer key, value;
-  gint64 start = g_get_monotonic_time ();
+  g_autoptr(BriPassageLinks) old = NULL;
 
-  state->linker = bri_linker_new ();
-  for (guint i = 0; i < state->features->len; i++)
-    add_feature_terms (state->linker, g_ptr_array_index (state->features, i));
-  for (guint i = 0; i < state->countries->len; i++)
-    add_country_terms (state->linker, g_ptr_array_index (state->countries, i));
-  for (guint i = 0; i < G_N_ELEMENTS (stop_phrases); i++)
-    bri_linker_add_stop_phrase (state->linker, stop_phrases[i]);
+  g_hash_table_steal_extended (self->passage_links, passage, NULL, (gpointer *) &old);
+  if (links != NULL)
+    g_hash_table_insert (self->passage_links, passage, links);
+  update_lists (self, passage, old, touched);
+  if (mentions != NULL)
+    bri_passage_set_mentions (passage, mentions);
+}
 
-  for (guint p = 0; p < state->passages->len; p++)
+static void
+remove_from_model (GListStore *store,
+                   gpointer    item)
+{
+  store_remove (store, item);
+}
+
+static void
+remove_documents (BriAtlas   *self,
+                  GPtrArray  *documents,
+                  GHashTable *touched)
+{
+  for (guint d = 0; d < documents->len; d++)
     {
-      BriPassage *passage = g_ptr_array_index (state->passages, p);
-      g_autoptr(GPtrArray) mentions = link_passage (state->linker, heading_cache, passage);
-      g_autoptr(GHashTable) scores = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-      g_autoptr(GHashTable) features_seen = g_hash_table_new (NULL, NULL);
+      BriDocument *document = g_ptr_array_index (documents, d);
+      GListModel *passages = bri_document_get_passages (document);
 
-      bri_passage_set_mentions (passage, mentions);
-
-      /* Headings are shown as the path of the passages under them. */
-      if (bri_passage_get_kind (passage) == BRI_PASSAGE_HEADING)
-        continue;
-
-      for (guint i = 0; i < mentions->len; i++)
+      for (guint p = 0; p < g_list_model_get_n_items (passages); p++)
         {
-          BriMention *m = g_ptr_array_index (mentions, i);
-          GObject *object = bri_mention_get_object (m);
+          g_autoptr(BriPassage) passage = g_list_model_get_item (passages, p);
 
-          if (bri_mention_get_target (m) == BRI_MENTION_FEATURE &&
-              g_hash_table_add (features_seen, object))
-            g_list_store_append (store_for (state->feature_passages, object, BRI_TYPE_PASSAGE),
-                                 passage);
+          set_passage_links (self, passage, NULL, NULL, touched);
         }
 
-      score_countries (state, mentions, scores);
-      g_hash_table_iter_init (&iter, scores);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          GArray *ranked = g_hash_table_lookup (country_ranked, key);
-          Ranked r = { passage, p, *(double *) value };
-
-          if (ranked == NULL)
-            {
-              ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
-              g_hash_table_insert (country_ranked, key, ranked);
-            }
-          g_array_append_val (ranked, r);
-        }
+      g_hash_table_remove (self->document_by_id, bri_document_get_id (document));
+      remove_from_model (self->documents, document);
     }
+}
 
-  g_hash_table_iter_init (&iter, country_ranked);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+static void
+remove_features (BriAtlas   *self,
+                 GPtrArray  *features,
+                 GHashTable *touched)
+{
+  for (guint f = 0; f < features->len; f++)
     {
-      GArray *ranked = value;
-      GListStore *store = store_for (state->country_passages, key, BRI_TYPE_PASSAGE);
+      BriFeature *feature = g_ptr_array_index (features, f);
+      GListStore *passages = g_hash_table_lookup (self->feature_passages, feature);
 
-      g_array_sort (ranked, compare_ranked);
-      for (guint i = 0; i < ranked->len; i++)
-        g_list_store_append (store, g_array_index (ranked, Ranked, i).passage);
-    }
-
-  for (guint f = 0; f < state->features->len; f++)
-    {
-      BriFeature *feature = g_ptr_array_index (state->features, f);
+      /* Whoever shows the list sees it empty before it goes. */
+      if (passages != NULL)
+        g_list_store_remove_all (passages);
+      g_hash_table_remove (self->feature_passages, feature);
 
       for (const char * const *c = bri_feature_get_countries (feature); *c; c++)
         {
-          BriCountry *country = g_hash_table_lookup (state->country_by_code, *c);
+          BriCountry *country = g_hash_table_lookup (self->country_by_code, *c);
 
           if (country != NULL)
-            g_list_store_append (store_for (state->country_features, country, BRI_TYPE_FEATURE),
-                                 feature);
-          else
-            g_warning ("Feature “%s” names an unknown country “%s”",
-                       bri_feature_get_id (feature), *c);
+            {
+              store_remove (g_hash_table_lookup (self->country_features, country), feature);
+              g_hash_table_add (touched, country);
+            }
         }
+
+      g_hash_table_remove (self->feature_by_id, bri_feature_get_id (feature));
+      remove_from_model (self->features, feature);
+    }
+}
+
+static int
+compare_countries_by_name (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      user_data)
+{
+  return g_utf8_collate (bri_country_get_name ((BriCountry *) a), bri_country_get_name ((BriCountry *) b));
+}
+
+static int
+compare_country_pointers (gconstpointer a,
+                          gconstpointer b)
+{
+  return compare_countries_by_name (*(BriCountry **) a, *(BriCountry **) b, NULL);
+}
+
+static void
+add_countries (BriAtlas  *self,
+               GPtrArray *countries)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (countries, copy_object, NULL);
+
+  g_ptr_array_sort (sorted, compare_country_pointers);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      BriCountry *country = g_ptr_array_index (sorted, i);
+
+      g_hash_table_insert (self->country_by_code, (gpointer) bri_country_get_code (country), country);
+      g_hash_table_insert (self->country_by_numeric, GINT_TO_POINTER (bri_country_get_numeric (country)),
+                           country);
     }
 
-  state->timings.link_ms = ms_since (start);
-  start = g_get_monotonic_time ();
+  if (sorted->len == 0)
+    return;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->countries)) == 0)
+    g_list_store_splice (self->countries, 0, 0, sorted->pdata, sorted->len);
+  else
+    for (guint i = 0; i < sorted->len; i++)
+      g_list_store_insert_sorted (self->countries, g_ptr_array_index (sorted, i),
+                                  compare_countries_by_name, NULL);
+}
 
-  state->search = bri_search_new (state->linker, error);
-  if (state->search == NULL)
-    return FALSE;
-
-  for (guint p = 0; p < state->passages->len; p++)
+static void
+add_features (BriAtlas   *self,
+              GPtrArray  *features,
+              GHashTable *touched)
+{
+  for (guint f = 0; f < features->len; f++)
     {
-      BriPassage *passage = g_ptr_array_index (state->passages, p);
-      GPtrArray *mentions = bri_passage_get_mentions (passage);
-      g_autoptr(GStrvBuilder) linked = g_strv_builder_new ();
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-      g_auto(GStrv) linked_ids = NULL;
-      BriDocument *document = bri_passage_get_document (passage);
+      BriFeature *feature = g_ptr_array_index (features, f);
 
-      if (bri_passage_get_kind (passage) == BRI_PASSAGE_HEADING)
-        continue;
-
-      for (guint i = 0; i < mentions->len; i++)
+      g_hash_table_insert (self->feature_by_id, (gpointer) bri_feature_get_id (feature), feature);
+      for (const char * const *c = bri_feature_get_countries (feature); *c; c++)
         {
-          const char *id = bri_mention_get_target_id (g_ptr_array_index (mentions, i));
+          BriCountry *country = g_hash_table_lookup (self->country_by_code, *c);
 
-          if (g_hash_table_add (seen, (gpointer) id))
-            g_strv_builder_add (linked, id);
+          if (country == NULL)
+            {
+              g_message ("Feature “%s” names an unknown country “%s”", bri_feature_get_id (feature), *c);
+              continue;
+            }
+          g_list_store_append (store_for (self->country_features, country, BRI_TYPE_FEATURE), feature);
+          g_hash_table_add (touched, country);
         }
-      linked_ids = g_strv_builder_end (linked);
-
-      if (!bri_search_add_passage (state->search, p, bri_passage_get_text (passage),
-                                   bri_passage_get_heading (passage),
-                                   document ? bri_document_get_title (document) : NULL,
-                                   (const char * const *) linked_ids, error))
-        return FALSE;
     }
 
-  for (guint f = 0; f < state->features->len; f++)
+  if (features->len > 0)
+    g_list_store_splice (self->features, g_list_model_get_n_items (G_LIST_MODEL (self->features)), 0,
+                         features->pdata, features->len);
+}
+
+static void
+add_documents (BriAtlas  *self,
+               GPtrArray *documents)
+{
+  for (guint d = 0; d < documents->len; d++)
     {
-      BriFeature *feature = g_ptr_array_index (state->features, f);
-      g_autofree char *kind = g_strdup_printf ("%s %s",
-                                               bri_feature_kind_to_string (bri_feature_get_kind (feature)),
-                                               bri_feature_kind_get_label (bri_feature_get_kind (feature)));
+      BriDocument *document = g_ptr_array_index (documents, d);
 
-      if (!bri_search_add_place (state->search, f, bri_feature_get_id (feature),
-                                 bri_feature_get_name (feature),
-                                 bri_feature_get_aliases (feature), kind, error))
-        return FALSE;
+      g_hash_table_insert (self->document_by_id, (gpointer) bri_document_get_id (document), document);
     }
 
-  for (guint c = 0; c < state->countries->len; c++)
+  if (documents->len > 0)
+    g_list_store_splice (self->documents, g_list_model_get_n_items (G_LIST_MODEL (self->documents)), 0,
+                         documents->pdata, documents->len);
+}
+
+/* Positions and the flat passage list follow the documents. */
+static void
+update_document_order (BriAtlas *self)
+{
+  GListModel *documents = G_LIST_MODEL (self->documents);
+
+  g_hash_table_remove_all (self->document_order);
+  g_ptr_array_set_size (self->passages, 0);
+  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
     {
-      BriCountry *country = g_ptr_array_index (state->countries, c);
-      GPtrArray *terms = bri_linker_get_terms_for (state->linker, G_OBJECT (country));
-      g_autoptr(GStrvBuilder) aliases = g_strv_builder_new ();
-      g_auto(GStrv) strv = NULL;
+      g_autoptr(BriDocument) document = g_list_model_get_item (documents, d);
+      GListModel *passages = bri_document_get_passages (document);
 
-      for (guint i = 0; terms != NULL && i < terms->len; i++)
-        g_strv_builder_add (aliases, g_ptr_array_index (terms, i));
-      g_strv_builder_add (aliases, bri_country_get_display_name (country));
-      g_strv_builder_add (aliases, bri_country_get_code (country));
-      g_strv_builder_add (aliases, bri_country_get_alpha3 (country));
-      strv = g_strv_builder_end (aliases);
+      g_hash_table_insert (self->document_order, document, GUINT_TO_POINTER (d + 1));
+      for (guint p = 0; p < g_list_model_get_n_items (passages); p++)
+        g_ptr_array_add (self->passages, g_list_model_get_item (passages, p));
+    }
+}
 
-      if (!bri_search_add_place (state->search, state->features->len + c,
-                                 bri_country_get_code (country),
-                                 bri_country_get_name (country),
-                                 (const char * const *) strv, _("country"), error))
-        return FALSE;
+/* Tells whoever lists countries that these ones' places or passages
+ * changed: the same item, replaced in place. */
+static void
+countries_changed (BriAtlas   *self,
+                   GHashTable *touched)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, touched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position;
+
+      if (g_list_store_find (self->countries, key, &position))
+        g_list_store_splice (self->countries, position, 1, &key, 1);
+    }
+}
+
+static void
+apply_change (BriAtlas *self,
+              Change   *change)
+{
+  g_autoptr(GHashTable) touched = g_hash_table_new (NULL, NULL);
+  gint64 start = g_get_monotonic_time ();
+  gboolean documents_changed = change->added_documents->len > 0 || change->removed_documents->len > 0;
+
+  remove_documents (self, change->removed_documents, touched);
+  remove_features (self, change->removed_features, touched);
+  add_countries (self, change->added_countries);
+  add_features (self, change->added_features, touched);
+  add_documents (self, change->added_documents);
+  if (documents_changed)
+    update_document_order (self);
+
+  for (guint i = 0; i < change->relinks->len; i++)
+    {
+      BriRelink *relink = g_ptr_array_index (change->relinks, i);
+
+      set_passage_links (self, relink->passage, relink->mentions, g_steal_pointer (&relink->links), touched);
     }
 
-  if (!bri_search_finish_index (state->search, error))
+  g_clear_pointer (&self->linker, bri_linker_unref);
+  self->linker = bri_linker_ref (change->linker);
+
+  for (guint i = 0; i < change->remove_sources->len; i++)
+    remove_from_model (self->sources, g_ptr_array_index (change->remove_sources, i));
+  for (guint i = 0; i < change->add_sources->len; i++)
+    {
+      GPtrArray *problems = bri_source_get_problems (g_ptr_array_index (change->add_sources, i));
+
+      g_list_store_append (self->sources, g_ptr_array_index (change->add_sources, i));
+      for (guint p = 0; p < problems->len; p++)
+        g_ptr_array_add (self->problems, g_error_copy (g_ptr_array_index (problems, p)));
+    }
+
+  countries_changed (self, touched);
+  change->timings.apply_ms = ms_since (start);
+
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      self->timings = change->timings;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+}
+
+/* Changes, one at a time */
+
+static void start_next_change (BriAtlas *self);
+
+static void
+change_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Change *change = task_data;
+  GError *error = NULL;
+
+  if (run_change (change, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_change_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  BriAtlas *self = BRI_ATLAS (object);
+  g_autoptr(GTask) outer = user_data;
+  GError *error = NULL;
+
+  self->changing = FALSE;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      apply_change (self, g_task_get_task_data (G_TASK (result)));
+      g_task_return_boolean (outer, TRUE);
+    }
+  else
+    {
+      g_task_return_error (outer, error);
+    }
+
+  start_next_change (self);
+}
+
+static void
+start_next_change (BriAtlas *self)
+{
+  GTask *outer;
+  g_autoptr(GTask) inner = NULL;
+  Change *change;
+
+  if (self->changing || g_queue_is_empty (&self->pending))
+    return;
+
+  outer = g_queue_pop_head (&self->pending);
+  change = g_task_get_task_data (outer);
+  change_take_snapshot (change, self);
+  self->changing = TRUE;
+
+  /* The inner task runs the worker; its completion, back on this
+   * thread, applies the change before the caller hears of it. */
+  inner = g_task_new (self, g_task_get_cancellable (outer), on_change_done, outer);
+  g_task_set_source_tag (inner, start_next_change);
+  g_task_set_task_data (inner, g_task_get_task_data (outer), NULL);
+  g_task_run_in_thread (inner, change_thread);
+}
+
+static void
+queue_change (BriAtlas            *self,
+              Change              *change,
+              gpointer             source_tag,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, change, (GDestroyNotify) change_free);
+  g_queue_push_tail (&self->pending, task);
+  start_next_change (self);
+}
+
+/* For the command line and tests, which have no main loop to spare. */
+static gboolean
+change_sync (BriAtlas      *self,
+             Change        *change,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_return_val_if_fail (!self->changing && g_queue_is_empty (&self->pending), FALSE);
+
+  change_take_snapshot (change, self);
+  if (!run_change (change, cancellable, error))
     return FALSE;
 
-  state->timings.index_ms = ms_since (start);
-
+  apply_change (self, change);
   return TRUE;
 }
 
-static State *
-load_state (GFile         *data_dir,
-            GCancellable  *cancellable,
-            GError       **error)
+static BriSource *
+builtin_source (BriAtlas *self)
 {
-  g_autoptr(State) state = g_new0 (State, 1);
-  g_autoptr(GFile) documents_dir = g_file_get_child (data_dir, "documents");
-  g_autoptr(GFile) gazetteer = g_file_resolve_relative_path (data_dir, "gazetteer/features.geojson");
-  g_autoptr(GFile) countries = g_file_resolve_relative_path (data_dir, "countries/countries.json");
-  g_autoptr(BriLexicon) lexicon = NULL;
-  gint64 total = g_get_monotonic_time ();
-  gint64 start;
-
-  start = g_get_monotonic_time ();
-  lexicon = bri_lexicon_new_default (error);
-  if (lexicon == NULL)
-    return NULL;
-  state->documents = bri_document_load_all (documents_dir, lexicon, error);
-  if (state->documents == NULL)
-    return NULL;
-  state->timings.documents_ms = ms_since (start);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  start = g_get_monotonic_time ();
-  state->features = bri_feature_load_all (gazetteer, error);
-  if (state->features == NULL)
-    return NULL;
-  state->timings.gazetteer_ms = ms_since (start);
-
-  start = g_get_monotonic_time ();
-  state->countries = bri_country_load_all (countries, error);
-  if (state->countries == NULL)
-    return NULL;
-  g_ptr_array_sort (state->countries, compare_countries_by_name);
-  state->timings.countries_ms = ms_since (start);
-
-  state->feature_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < state->features->len; i++)
-    {
-      BriFeature *feature = g_ptr_array_index (state->features, i);
-
-      g_hash_table_insert (state->feature_by_id, (gpointer) bri_feature_get_id (feature), feature);
-    }
-
-  state->country_by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < state->countries->len; i++)
-    {
-      BriCountry *country = g_ptr_array_index (state->countries, i);
-
-      g_hash_table_insert (state->country_by_code, (gpointer) bri_country_get_code (country), country);
-    }
-
-  state->document_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  state->passages = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint d = 0; d < state->documents->len; d++)
-    {
-      BriDocument *document = g_ptr_array_index (state->documents, d);
-      GListModel *passages = bri_document_get_passages (document);
-
-      g_hash_table_insert (state->document_by_id, (gpointer) bri_document_get_id (document), document);
-      for (guint p = 0; p < g_list_model_get_n_items (passages); p++)
-        {
-          BriPassage *passage = g_list_model_get_item (passages, p);
-
-          g_ptr_array_add (state->passages, passage);
-        }
-    }
-
-  state->feature_passages = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  state->country_passages = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  state->country_features = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  if (!link_and_index (state, error))
-    return NULL;
-
-  state->timings.total_ms = ms_since (total);
-
-  return g_steal_pointer (&state);
+  return bri_source_new_for_directory (BRI_SOURCE_BUILTIN_ID, _("Built-in documents and gazetteer"),
+                                       self->data_dir);
 }
 
-static void
-adopt_state (BriAtlas *self,
-             State    *state)
+static GPtrArray *
+one_source (BriSource *source)
 {
-  g_assert (self->state == NULL);
+  GPtrArray *sources = object_array ();
 
-  self->state = state;
-  for (guint i = 0; i < state->features->len; i++)
-    g_list_store_append (self->features, g_ptr_array_index (state->features, i));
-  for (guint i = 0; i < state->countries->len; i++)
-    g_list_store_append (self->countries, g_ptr_array_index (state->countries, i));
-  for (guint i = 0; i < state->documents->len; i++)
-    g_list_store_append (self->documents, g_ptr_array_index (state->documents, i));
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GFile *data_dir = task_data;
-  GError *error = NULL;
-  State *state = load_state (data_dir, cancellable, &error);
-
-  if (state == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, state, (GDestroyNotify) state_free);
+  g_ptr_array_add (sources, source);
+  return sources;
 }
 
 /**
  * bri_atlas_load_async:
  *
- * Loads, links and indexes everything in a worker thread.
+ * Loads, links and indexes the built-in data in a worker thread.
  */
 void
 bri_atlas_load_async (BriAtlas            *self,
@@ -570,15 +961,13 @@ bri_atlas_load_async (BriAtlas            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
 
   g_return_if_fail (BRI_IS_ATLAS (self));
-  g_return_if_fail (self->state == NULL);
+  g_return_if_fail (!self->loaded);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bri_atlas_load_async);
-  g_task_set_task_data (task, g_object_ref (self->data_dir), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
+  sources = one_source (builtin_source (self));
+  queue_change (self, change_new (sources, NULL), bri_atlas_load_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -586,48 +975,145 @@ bri_atlas_load_finish (BriAtlas      *self,
                        GAsyncResult  *result,
                        GError       **error)
 {
-  State *state;
-
   g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  state = g_task_propagate_pointer (G_TASK (result), error);
-  if (state == NULL)
-    return FALSE;
-
-  adopt_state (self, state);
-
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* For the command line and tests, which have no main loop to spare. */
 gboolean
 bri_atlas_load (BriAtlas      *self,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  State *state;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(Change) change = NULL;
 
   g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
-  g_return_val_if_fail (self->state == NULL, FALSE);
+  g_return_val_if_fail (!self->loaded, FALSE);
 
-  state = load_state (self->data_dir, cancellable, error);
-  if (state == NULL)
-    return FALSE;
-
-  adopt_state (self, state);
-
-  return TRUE;
+  sources = one_source (builtin_source (self));
+  change = change_new (sources, NULL);
+  return change_sync (self, change, cancellable, error);
 }
+
+/**
+ * bri_atlas_add_source_async:
+ * @source: documents and features to add; loaded in a worker thread if
+ *   it is not yet
+ *
+ * Adds @source after the sources the atlas has: its documents are
+ * linked against every place, every document against its places, and
+ * all of it indexed, in a worker thread; then the models change.  Fails
+ * when an id of @source is already in the atlas.
+ */
+void
+bri_atlas_add_source_async (BriAtlas            *self,
+                            BriSource           *source,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+
+  g_return_if_fail (BRI_IS_ATLAS (self));
+  g_return_if_fail (BRI_IS_SOURCE (source));
+
+  sources = one_source (g_object_ref (source));
+  queue_change (self, change_new (sources, NULL), bri_atlas_add_source_async, cancellable, callback,
+                user_data);
+}
+
+gboolean
+bri_atlas_add_source_finish (BriAtlas      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+bri_atlas_add_source (BriAtlas      *self,
+                      BriSource     *source,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(Change) change = NULL;
+
+  g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
+  g_return_val_if_fail (BRI_IS_SOURCE (source), FALSE);
+
+  sources = one_source (g_object_ref (source));
+  change = change_new (sources, NULL);
+  return change_sync (self, change, cancellable, error);
+}
+
+/**
+ * bri_atlas_remove_source_async:
+ *
+ * Takes @source and every trace of its records out of the atlas: its
+ * documents, its places and the links other passages had to them.
+ */
+void
+bri_atlas_remove_source_async (BriAtlas            *self,
+                               BriSource           *source,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+
+  g_return_if_fail (BRI_IS_ATLAS (self));
+  g_return_if_fail (BRI_IS_SOURCE (source));
+
+  sources = one_source (g_object_ref (source));
+  queue_change (self, change_new (NULL, sources), bri_atlas_remove_source_async, cancellable, callback,
+                user_data);
+}
+
+gboolean
+bri_atlas_remove_source_finish (BriAtlas      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+bri_atlas_remove_source (BriAtlas      *self,
+                         BriSource     *source,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(Change) change = NULL;
+
+  g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
+  g_return_val_if_fail (BRI_IS_SOURCE (source), FALSE);
+
+  sources = one_source (g_object_ref (source));
+  change = change_new (NULL, sources);
+  return change_sync (self, change, cancellable, error);
+}
+
+/* GObject */
 
 static void
 bri_atlas_dispose (GObject *object)
 {
   BriAtlas *self = (BriAtlas *)object;
 
+  g_clear_object (&self->sources);
+  g_clear_object (&self->documents);
   g_clear_object (&self->features);
   g_clear_object (&self->countries);
-  g_clear_object (&self->documents);
 
   G_OBJECT_CLASS (bri_atlas_parent_class)->dispose (object);
 }
@@ -637,7 +1123,22 @@ bri_atlas_finalize (GObject *object)
 {
   BriAtlas *self = (BriAtlas *)object;
 
-  g_clear_pointer (&self->state, state_free);
+  /* A running change holds a reference: none is running now. */
+  g_assert (!self->changing && g_queue_is_empty (&self->pending));
+
+  g_clear_pointer (&self->search, bri_search_free);
+  g_clear_pointer (&self->linker, bri_linker_unref);
+  g_clear_pointer (&self->feature_passages, g_hash_table_unref);
+  g_clear_pointer (&self->country_passages, g_hash_table_unref);
+  g_clear_pointer (&self->country_features, g_hash_table_unref);
+  g_clear_pointer (&self->passage_links, g_hash_table_unref);
+  g_clear_pointer (&self->passages, g_ptr_array_unref);
+  g_clear_pointer (&self->document_order, g_hash_table_unref);
+  g_clear_pointer (&self->document_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->feature_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->country_by_code, g_hash_table_unref);
+  g_clear_pointer (&self->country_by_numeric, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_object (&self->data_dir);
 
   G_OBJECT_CLASS (bri_atlas_parent_class)->finalize (object);
@@ -657,7 +1158,7 @@ bri_atlas_get_property (GObject    *object,
       g_value_set_object (value, self->data_dir);
       break;
     case PROP_LOADED:
-      g_value_set_boolean (value, self->state != NULL);
+      g_value_set_boolean (value, self->loaded);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -728,9 +1229,30 @@ bri_atlas_class_init (BriAtlasClass *klass)
 static void
 bri_atlas_init (BriAtlas *self)
 {
+  g_autoptr(GError) error = NULL;
+
+  self->sources = g_list_store_new (BRI_TYPE_SOURCE);
+  self->documents = g_list_store_new (BRI_TYPE_DOCUMENT);
   self->features = g_list_store_new (BRI_TYPE_FEATURE);
   self->countries = g_list_store_new (BRI_TYPE_COUNTRY);
-  self->documents = g_list_store_new (BRI_TYPE_DOCUMENT);
+  self->document_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->feature_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->country_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->country_by_numeric = g_hash_table_new (NULL, NULL);
+  self->document_order = g_hash_table_new (NULL, NULL);
+  self->passages = object_array ();
+  self->passage_links = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _bri_passage_links_free);
+  self->feature_passages = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->country_passages = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->country_features = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_queue_init (&self->pending);
+
+  /* An in-memory SQLite database: failing to open one is running out
+   * of memory. */
+  self->search = bri_search_new (NULL, &error);
+  if (self->search == NULL)
+    g_error ("%s", error->message);
 }
 
 /**
@@ -744,26 +1266,30 @@ bri_atlas_new (GFile *data_dir)
   return g_object_new (BRI_TYPE_ATLAS, "data-dir", data_dir, NULL);
 }
 
-GFile *
-bri_atlas_get_data_dir (BriAtlas *self)
-{
-  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
-  return self->data_dir;
-}
+/* Reading the models */
 
 gboolean
 bri_atlas_is_loaded (BriAtlas *self)
 {
   g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
-  return self->state != NULL;
+  return self->loaded;
 }
 
+/* How long the first load took, step by step. */
 const BriAtlasTimings *
 bri_atlas_get_timings (BriAtlas *self)
 {
   g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
-  g_return_val_if_fail (self->state != NULL, NULL);
-  return &self->state->timings;
+  g_return_val_if_fail (self->loaded, NULL);
+  return &self->timings;
+}
+
+/* Returns: (transfer none): the #BriSource<!-- -->s, in order */
+GListModel *
+bri_atlas_get_sources (BriAtlas *self)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
+  return G_LIST_MODEL (self->sources);
 }
 
 GListModel *
@@ -787,22 +1313,31 @@ bri_atlas_get_documents (BriAtlas *self)
   return G_LIST_MODEL (self->documents);
 }
 
+/* Returns: (element-type GError) (transfer none): every record a source
+ *   could not read and left out */
+GPtrArray *
+bri_atlas_get_problems (BriAtlas *self)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
+  return self->problems;
+}
+
 guint
 bri_atlas_get_n_passages (BriAtlas *self)
 {
   g_return_val_if_fail (BRI_IS_ATLAS (self), 0);
-  return self->state ? self->state->passages->len : 0;
+  return self->passages->len;
 }
 
+/* @index: in the order of the documents, then of their passages */
 BriPassage *
 bri_atlas_get_passage (BriAtlas *self,
                        guint     index)
 {
   g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
-  g_return_val_if_fail (self->state != NULL, NULL);
-  g_return_val_if_fail (index < self->state->passages->len, NULL);
+  g_return_val_if_fail (index < self->passages->len, NULL);
 
-  return g_ptr_array_index (self->state->passages, index);
+  return g_ptr_array_index (self->passages, index);
 }
 
 BriFeature *
@@ -812,7 +1347,7 @@ bri_atlas_lookup_feature (BriAtlas   *self,
   g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return self->state ? g_hash_table_lookup (self->state->feature_by_id, id) : NULL;
+  return g_hash_table_lookup (self->feature_by_id, id);
 }
 
 /* By alpha-2 code, any case. */
@@ -825,11 +1360,17 @@ bri_atlas_lookup_country (BriAtlas   *self,
   g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  if (self->state == NULL)
-    return NULL;
-
   upper = g_ascii_strup (code, -1);
-  return g_hash_table_lookup (self->state->country_by_code, upper);
+  return g_hash_table_lookup (self->country_by_code, upper);
+}
+
+BriCountry *
+bri_atlas_lookup_country_numeric (BriAtlas *self,
+                                  int       numeric)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
+
+  return g_hash_table_lookup (self->country_by_numeric, GINT_TO_POINTER (numeric));
 }
 
 BriDocument *
@@ -839,281 +1380,43 @@ bri_atlas_lookup_document (BriAtlas   *self,
   g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return self->state ? g_hash_table_lookup (self->state->document_by_id, id) : NULL;
+  return g_hash_table_lookup (self->document_by_id, id);
 }
 
-BriCountry *
-bri_atlas_lookup_country_numeric (BriAtlas *self,
-                                  int       numeric)
+/* Returns: (nullable): the passage, if its document is in the atlas */
+BriPassage *
+bri_atlas_lookup_passage (BriAtlas   *self,
+                          const char *document_id,
+                          guint       ordinal)
 {
+  BriDocument *document;
+
   g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
+  g_return_val_if_fail (document_id != NULL, NULL);
 
-  for (guint i = 0; self->state != NULL && i < self->state->countries->len; i++)
-    {
-      BriCountry *country = g_ptr_array_index (self->state->countries, i);
+  document = bri_atlas_lookup_document (self, document_id);
+  if (document == NULL || ordinal >= bri_document_get_n_passages (document))
+    return NULL;
 
-      if (bri_country_get_numeric (country) == numeric)
-        return country;
-    }
-
-  return NULL;
+  return bri_document_get_passage (document, ordinal);
 }
 
-/* The linker the atlas linked its passages with: every name of every
- * feature and country.  Read-only once loaded. */
+/* The linker the passages were linked with: every name of every feature
+ * and country.  It is replaced, never changed, when places come or go. */
 BriLinker *
 bri_atlas_get_linker (BriAtlas *self)
 {
   g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
-  g_return_val_if_fail (self->state != NULL, NULL);
+  g_return_val_if_fail (self->linker != NULL, NULL);
 
-  return self->state->linker;
-}
-
-static gboolean
-country_answers_to (BriAtlas   *self,
-                    BriCountry *country,
-                    const char *folded)
-{
-  GPtrArray *terms = bri_linker_get_terms_for (self->state->linker, G_OBJECT (country));
-  g_autofree char *display = bri_text_fold (bri_country_get_display_name (country), -1);
-
-  if (g_str_equal (display, folded))
-    return TRUE;
-
-  for (guint i = 0; terms != NULL && i < terms->len; i++)
-    {
-      g_autofree char *term = bri_text_fold (g_ptr_array_index (terms, i), -1);
-
-      if (g_str_equal (term, folded))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/**
- * bri_atlas_find_country:
- * @code_or_name: an alpha-2, alpha-3 or numeric code, an English or
- *   translated name, an alternative name or a demonym
- *
- * Returns: (transfer none) (nullable): the country
- */
-BriCountry *
-bri_atlas_find_country (BriAtlas   *self,
-                        const char *code_or_name)
-{
-  g_autofree char *folded = NULL;
-  g_autofree char *stripped = NULL;
-  guint n;
-
-  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
-  g_return_val_if_fail (code_or_name != NULL, NULL);
-
-  if (self->state == NULL)
-    return NULL;
-
-  stripped = g_strstrip (g_strdup (code_or_name));
-  folded = bri_text_fold (stripped, -1);
-  n = self->state->countries->len;
-
-  for (guint i = 0; i < n; i++)
-    {
-      BriCountry *country = g_ptr_array_index (self->state->countries, i);
-
-      if (g_ascii_strcasecmp (stripped, bri_country_get_code (country)) == 0 ||
-          g_ascii_strcasecmp (stripped, bri_country_get_alpha3 (country)) == 0)
-        return country;
-    }
-
-  if (g_ascii_isdigit (stripped[0]))
-    return bri_atlas_lookup_country_numeric (self, (int) g_ascii_strtoll (stripped, NULL, 10));
-
-  for (guint i = 0; i < n; i++)
-    {
-      BriCountry *country = g_ptr_array_index (self->state->countries, i);
-
-      if (country_answers_to (self, country, folded))
-        return country;
-    }
-
-  return NULL;
-}
-
-/* Levenshtein distance over bytes of folded text: enough for "did you
- * mean" on ids and names. */
-static guint
-edit_distance (const char *a,
-               const char *b)
-{
-  gsize la = strlen (a), lb = strlen (b);
-  g_autofree guint *row = g_new (guint, lb + 1);
-
-  for (gsize j = 0; j <= lb; j++)
-    row[j] = j;
-
-  for (gsize i = 1; i <= la; i++)
-    {
-      guint diag = row[0];
-
-      row[0] = i;
-      for (gsize j = 1; j <= lb; j++)
-        {
-          guint up = row[j];
-          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
-
-          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diag + cost);
-          diag = up;
-        }
-    }
-
-  return row[lb];
-}
-
-typedef struct
-{
-  char  *label;
-  guint  distance;
-} Suggestion;
-
-static int
-compare_suggestions (gconstpointer a,
-                     gconstpointer b)
-{
-  const Suggestion *sa = a, *sb = b;
-
-  if (sa->distance != sb->distance)
-    return sa->distance < sb->distance ? -1 : 1;
-  return g_strcmp0 (sa->label, sb->label);
-}
-
-static void
-consider (GArray     *found,
-          const char *folded_query,
-          const char *candidate,
-          const char *label)
-{
-  g_autofree char *folded = bri_text_fold (candidate, -1);
-  gsize qlen = strlen (folded_query);
-  guint distance = edit_distance (folded_query, folded);
-  guint limit = MAX (2, qlen / 3);
-
-  /* A query that a name starts with or contains is a good guess too. */
-  if (qlen >= 3 && strstr (folded, folded_query) != NULL)
-    distance = MIN (distance, 1);
-
-  if (distance > limit)
-    return;
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      Suggestion *s = &g_array_index (found, Suggestion, i);
-
-      if (g_str_equal (s->label, label))
-        {
-          s->distance = MIN (s->distance, distance);
-          return;
-        }
-    }
-
-  {
-    Suggestion s = { g_strdup (label), distance };
-    g_array_append_val (found, s);
-  }
-}
-
-static char **
-best_suggestions (GArray *found)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_array_sort (found, compare_suggestions);
-  for (guint i = 0; i < found->len && i < 5; i++)
-    g_strv_builder_add (builder, g_array_index (found, Suggestion, i).label);
-  for (guint i = 0; i < found->len; i++)
-    g_free (g_array_index (found, Suggestion, i).label);
-
-  return g_strv_builder_end (builder);
-}
-
-/**
- * bri_atlas_suggest_features:
- *
- * Returns: (transfer full): up to five feature ids close to @text
- */
-char **
-bri_atlas_suggest_features (BriAtlas   *self,
-                            const char *text)
-{
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Suggestion));
-  g_autofree char *folded = NULL;
-
-  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-
-  folded = bri_text_fold (text, -1);
-  for (guint i = 0; self->state != NULL && i < self->state->features->len; i++)
-    {
-      BriFeature *feature = g_ptr_array_index (self->state->features, i);
-      const char *id = bri_feature_get_id (feature);
-      const char * const *aliases = bri_feature_get_aliases (feature);
-      g_autofree char *spaced = g_strdelimit (g_strdup (id), "-_", ' ');
-
-      consider (found, folded, spaced, id);
-      consider (found, folded, bri_feature_get_name (feature), id);
-      for (guint a = 0; aliases[a] != NULL; a++)
-        consider (found, folded, aliases[a], id);
-    }
-
-  return best_suggestions (found);
-}
-
-/**
- * bri_atlas_suggest_countries:
- *
- * Returns: (transfer full): up to five "CODE (Name)" labels close to @text
- */
-char **
-bri_atlas_suggest_countries (BriAtlas   *self,
-                             const char *text)
-{
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Suggestion));
-  g_autofree char *folded = NULL;
-
-  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-
-  folded = bri_text_fold (text, -1);
-  for (guint i = 0; self->state != NULL && i < self->state->countries->len; i++)
-    {
-      BriCountry *country = g_ptr_array_index (self->state->countries, i);
-      GPtrArray *terms = bri_linker_get_terms_for (self->state->linker, G_OBJECT (country));
-      g_autofree char *label = g_strdup_printf ("%s (%s)", bri_country_get_code (country),
-                                                bri_country_get_display_name (country));
-
-      consider (found, folded, bri_country_get_display_name (country), label);
-      for (guint t = 0; terms != NULL && t < terms->len; t++)
-        consider (found, folded, g_ptr_array_index (terms, t), label);
-    }
-
-  return best_suggestions (found);
-}
-
-static GListModel *
-empty_or (GListStore *store,
-          GType       type)
-{
-  if (store != NULL)
-    return G_LIST_MODEL (g_object_ref (store));
-
-  return G_LIST_MODEL (g_list_store_new (type));
+  return self->linker;
 }
 
 /**
  * bri_atlas_get_feature_passages:
  *
  * Returns: (transfer full): the passages that speak of @feature, in
- *   document order
+ *   document order; the list follows the atlas as it changes
  */
 GListModel *
 bri_atlas_get_feature_passages (BriAtlas   *self,
@@ -1122,15 +1425,14 @@ bri_atlas_get_feature_passages (BriAtlas   *self,
   g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
   g_return_val_if_fail (BRI_IS_FEATURE (feature), NULL);
 
-  return empty_or (self->state ? g_hash_table_lookup (self->state->feature_passages, feature) : NULL,
-                   BRI_TYPE_PASSAGE);
+  return g_object_ref (G_LIST_MODEL (store_for (self->feature_passages, feature, BRI_TYPE_PASSAGE)));
 }
 
 /**
  * bri_atlas_get_country_passages:
  *
  * Returns: (transfer full): the passages that name @country or one of
- *   its features, best first
+ *   its features, best first; the list follows the atlas as it changes
  */
 GListModel *
 bri_atlas_get_country_passages (BriAtlas   *self,
@@ -1139,8 +1441,7 @@ bri_atlas_get_country_passages (BriAtlas   *self,
   g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
   g_return_val_if_fail (BRI_IS_COUNTRY (country), NULL);
 
-  return empty_or (self->state ? g_hash_table_lookup (self->state->country_passages, country) : NULL,
-                   BRI_TYPE_PASSAGE);
+  return g_object_ref (G_LIST_MODEL (store_for (self->country_passages, country, BRI_TYPE_PASSAGE)));
 }
 
 /**
@@ -1155,25 +1456,31 @@ bri_atlas_get_country_features (BriAtlas   *self,
   g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
   g_return_val_if_fail (BRI_IS_COUNTRY (country), NULL);
 
-  return empty_or (self->state ? g_hash_table_lookup (self->state->country_features, country) : NULL,
-                   BRI_TYPE_FEATURE);
+  return g_object_ref (G_LIST_MODEL (store_for (self->country_features, country, BRI_TYPE_FEATURE)));
 }
 
-static GObject *
-place_for_hit (BriAtlas            *self,
-               guint                id,
-               BriSearchResultKind *kind)
-{
-  guint n_features = self->state->features->len;
+/* Searching */
 
-  if (id < n_features)
+/* The record a hit names, if it is (still, or already) in the atlas. */
+static GObject *
+object_for_hit (BriAtlas            *self,
+                const BriSearchHit  *hit,
+                BriSearchResultKind *kind)
+{
+  if (hit->kind == BRI_SEARCH_HIT_PASSAGE)
     {
-      *kind = BRI_SEARCH_RESULT_FEATURE;
-      return g_ptr_array_index (self->state->features, id);
+      *kind = BRI_SEARCH_RESULT_PASSAGE;
+      return (GObject *) bri_atlas_lookup_passage (self, hit->id, hit->ordinal);
     }
 
-  *kind = BRI_SEARCH_RESULT_COUNTRY;
-  return g_ptr_array_index (self->state->countries, id - n_features);
+  if (hit->place_type == BRI_SEARCH_PLACE_COUNTRY)
+    {
+      *kind = BRI_SEARCH_RESULT_COUNTRY;
+      return (GObject *) g_hash_table_lookup (self->country_by_code, hit->id);
+    }
+
+  *kind = BRI_SEARCH_RESULT_FEATURE;
+  return (GObject *) bri_atlas_lookup_feature (self, hit->id);
 }
 
 static gboolean
@@ -1185,7 +1492,7 @@ append_hits (BriAtlas          *self,
              guint              limit,
              GError           **error)
 {
-  g_autoptr(GArray) hits = bri_search_query (self->state->search, kind, query, flags, limit, error);
+  g_autoptr(GArray) hits = bri_search_query (self->search, kind, query, flags, limit, error);
 
   if (hits == NULL)
     return FALSE;
@@ -1194,13 +1501,11 @@ append_hits (BriAtlas          *self,
     {
       BriSearchHit *hit = &g_array_index (hits, BriSearchHit, i);
       g_autoptr(BriSearchResult) result = NULL;
-      BriSearchResultKind result_kind = BRI_SEARCH_RESULT_PASSAGE;
-      GObject *object;
+      BriSearchResultKind result_kind;
+      GObject *object = object_for_hit (self, hit, &result_kind);
 
-      if (kind == BRI_SEARCH_HIT_PLACE)
-        object = place_for_hit (self, hit->id, &result_kind);
-      else
-        object = G_OBJECT (g_ptr_array_index (self->state->passages, hit->id));
+      if (object == NULL)
+        continue;
 
       result = bri_search_result_new (result_kind, object, hit->score, hit->snippet, hit->ranges);
       g_list_store_append (store, result);
@@ -1230,7 +1535,7 @@ bri_atlas_search (BriAtlas        *self,
 
   g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
-  g_return_val_if_fail (self->state != NULL, NULL);
+  g_return_val_if_fail (self->loaded, NULL);
 
   if (max_places > 0 &&
       !append_hits (self, store, BRI_SEARCH_HIT_PLACE, query, flags, max_places, error))
@@ -1240,4 +1545,13 @@ bri_atlas_search (BriAtlas        *self,
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* For tests: how many passages and places the search index holds. */
+guint
+bri_atlas_count_indexed (BriAtlas         *self,
+                         BriSearchHitKind  kind)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (self), 0);
+  return bri_search_count (self->search, kind);
 }

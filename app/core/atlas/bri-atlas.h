@@ -12,6 +12,7 @@
 #include "bri-passage.h"
 #include "bri-search.h"
 #include "bri-search-result.h"
+#include "bri-source.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +24,8 @@ typedef struct
   double countries_ms;
   double link_ms;
   double index_ms;
-  double total_ms;
+  double total_ms;     /* in the worker thread */
+  double apply_ms;     /* on the main thread, models only */
 } BriAtlasTimings;
 
 #define BRI_TYPE_ATLAS (bri_atlas_get_type ())
@@ -31,7 +33,6 @@ typedef struct
 G_DECLARE_FINAL_TYPE (BriAtlas, bri_atlas, BRI, ATLAS, GObject)
 
 BriAtlas    *bri_atlas_new                   (GFile               *data_dir);
-GFile       *bri_atlas_get_data_dir          (BriAtlas            *self);
 void         bri_atlas_load_async            (BriAtlas            *self,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
@@ -45,9 +46,36 @@ gboolean     bri_atlas_load                  (BriAtlas            *self,
 gboolean     bri_atlas_is_loaded             (BriAtlas            *self);
 const BriAtlasTimings *bri_atlas_get_timings (BriAtlas            *self);
 
+void         bri_atlas_add_source_async      (BriAtlas            *self,
+                                              BriSource           *source,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     bri_atlas_add_source_finish     (BriAtlas            *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+gboolean     bri_atlas_add_source            (BriAtlas            *self,
+                                              BriSource           *source,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+void         bri_atlas_remove_source_async   (BriAtlas            *self,
+                                              BriSource           *source,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     bri_atlas_remove_source_finish  (BriAtlas            *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+gboolean     bri_atlas_remove_source         (BriAtlas            *self,
+                                              BriSource           *source,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+
+GListModel  *bri_atlas_get_sources           (BriAtlas            *self);
 GListModel  *bri_atlas_get_features          (BriAtlas            *self);
 GListModel  *bri_atlas_get_countries         (BriAtlas            *self);
 GListModel  *bri_atlas_get_documents         (BriAtlas            *self);
+GPtrArray   *bri_atlas_get_problems          (BriAtlas            *self);
 guint        bri_atlas_get_n_passages        (BriAtlas            *self);
 BriPassage  *bri_atlas_get_passage           (BriAtlas            *self,
                                               guint                index);
@@ -56,10 +84,13 @@ BriFeature  *bri_atlas_lookup_feature        (BriAtlas            *self,
                                               const char          *id);
 BriCountry  *bri_atlas_lookup_country        (BriAtlas            *self,
                                               const char          *code);
-BriDocument *bri_atlas_lookup_document       (BriAtlas            *self,
-                                              const char          *id);
 BriCountry  *bri_atlas_lookup_country_numeric (BriAtlas          *self,
                                               int                  numeric);
+BriDocument *bri_atlas_lookup_document       (BriAtlas            *self,
+                                              const char          *id);
+BriPassage  *bri_atlas_lookup_passage        (BriAtlas            *self,
+                                              const char          *document_id,
+                                              guint                ordinal);
 BriLinker   *bri_atlas_get_linker            (BriAtlas            *self);
 BriCountry  *bri_atlas_find_country          (BriAtlas            *self,
                                               const char          *code_or_name);
@@ -81,5 +112,7 @@ GListModel  *bri_atlas_search                (BriAtlas            *self,
                                               guint                max_places,
                                               guint                max_passages,
                                               GError             **error);
+guint        bri_atlas_count_indexed         (BriAtlas            *self,
+                                              BriSearchHitKind     kind);
 
 G_END_DECLS

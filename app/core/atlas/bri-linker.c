@@ -243,14 +243,6 @@ bri_linker_add_stop_phrase (BriLinker  *self,
   bri_linker_add_term (self, phrase, BRI_MENTION_FEATURE, NULL, NULL);
 }
 
-guint
-bri_linker_get_n_terms (BriLinker *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return g_hash_table_size (self->terms);
-}
-
 static int
 compare_terms_longest_first (gconstpointer a,
                              gconstpointer b)
@@ -264,11 +256,19 @@ compare_terms_longest_first (gconstpointer a,
   return strcmp (ta->folded, tb->folded);
 }
 
-static void
-ensure_sorted (BriLinker *self)
+/**
+ * bri_linker_seal:
+ *
+ * Ends the adding of terms: afterwards any number of threads may call
+ * bri_linker_find() at once.
+ */
+void
+bri_linker_seal (BriLinker *self)
 {
   GHashTableIter iter;
   gpointer value;
+
+  g_return_if_fail (self != NULL);
 
   if (self->sorted)
     return;
@@ -287,8 +287,9 @@ ensure_sorted (BriLinker *self)
  * @context: whether the mentions are context mentions (then they carry
  *   no offsets)
  *
- * Not thread-safe while terms are being added; once they are, any number
- * of threads may call it (the first call sorts, so make one first).
+ * Not thread-safe while terms are being added; once the linker is
+ * sealed (bri_linker_seal(), or a first call to this), any number of
+ * threads may call it.
  *
  * Returns: (transfer container): the #BriMention<!-- -->s in text order
  */
@@ -306,7 +307,7 @@ bri_linker_find (BriLinker  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  ensure_sorted (self);
+  bri_linker_seal (self);
 
   if (len < 0)
     len = strlen (text);

@@ -18,7 +18,7 @@ void       bri_linker_add_term  (BriLinker        *self,
                                  const char       *target_id);
 void       bri_linker_add_stop_phrase (BriLinker  *self,
                                        const char *phrase);
-guint      bri_linker_get_n_terms (BriLinker      *self);
+void       bri_linker_seal      (BriLinker        *self);
 GPtrArray *bri_linker_get_terms_for (BriLinker    *self,
                                      GObject      *object);
 GPtrArray *bri_linker_find      (BriLinker        *self,

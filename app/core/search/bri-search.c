@@ -21,17 +21,85 @@
 #include "bri-search.h"
 #include "bri-text-fold.h"
 
+enum {
+  INSERT_PASSAGE_ID,
+  INSERT_PASSAGE,
+  INSERT_LINK,
+  DELETE_LINKS,
+  FIND_PASSAGE,
+  DELETE_DOCUMENT_TEXT,
+  DELETE_DOCUMENT_LINKS,
+  DELETE_DOCUMENT_IDS,
+  INSERT_PLACE_ID,
+  INSERT_PLACE,
+  FIND_PLACE,
+  DELETE_PLACE,
+  DELETE_PLACE_ID,
+  QUERY_PASSAGES,
+  QUERY_PLACES,
+  COUNT_PASSAGES,
+  COUNT_PLACES,
+  N_STATEMENTS
+};
+
+/* Rows are numbered by SQLite as they come; the id tables map those
+ * numbers to the records' own ids, so records come and go without
+ * renumbering anything. */
+static const char * const statements[N_STATEMENTS] = {
+  [INSERT_PASSAGE_ID] = "INSERT INTO passage_ids (document, ordinal) VALUES (?1, ?2)",
+  [INSERT_PASSAGE] = "INSERT INTO passages (rowid, text, heading, title) VALUES (?1, ?2, ?3, ?4)",
+  [INSERT_LINK] = "INSERT INTO links (passage, target) VALUES (?1, ?2)",
+  [DELETE_LINKS] = "DELETE FROM links WHERE passage = ?1",
+  [FIND_PASSAGE] = "SELECT rowid FROM passage_ids WHERE document = ?1 AND ordinal = ?2",
+  [DELETE_DOCUMENT_TEXT] = "DELETE FROM passages WHERE rowid IN (SELECT rowid FROM passage_ids WHERE document = ?1)",
+  [DELETE_DOCUMENT_LINKS] = "DELETE FROM links WHERE passage IN (SELECT rowid FROM passage_ids WHERE document = ?1)",
+  [DELETE_DOCUMENT_IDS] = "DELETE FROM passage_ids WHERE document = ?1",
+  [INSERT_PLACE_ID] = "INSERT INTO place_ids (type, target) VALUES (?1, ?2)",
+  [INSERT_PLACE] = "INSERT INTO places (rowid, name, aliases, kind) VALUES (?1, ?2, ?3, ?4)",
+  [FIND_PLACE] = "SELECT place FROM place_ids WHERE type = ?1 AND target = ?2",
+  [DELETE_PLACE] = "DELETE FROM places WHERE rowid = ?1",
+  [DELETE_PLACE_ID] = "DELETE FROM place_ids WHERE place = ?1",
+  /* bm25 is negative, lower is better.  Headings weigh more than text,
+   * but a passage whose own text answers the whole query (?4, the same
+   * expression limited to the text column) beats one that matches only
+   * through its heading; passages and places linked to what the query
+   * names come next. */
+  [QUERY_PASSAGES] =
+    "SELECT rowid,"
+    "       bm25(passages, 1.0, 2.0, 0.5)"
+    "         - 2.0 * (SELECT count(*) FROM links"
+    "                  WHERE links.passage = passages.rowid"
+    "                    AND links.target IN (SELECT value FROM json_each(?2)))"
+    "         - 4.0 * (rowid IN (SELECT rowid FROM passages WHERE passages MATCH ?4)) AS r,"
+    "       snippet(passages, 0, char(2), char(3), '…', 28),"
+    "       (SELECT document FROM passage_ids WHERE passage_ids.rowid = passages.rowid),"
+    "       (SELECT ordinal FROM passage_ids WHERE passage_ids.rowid = passages.rowid)"
+    "  FROM passages WHERE passages MATCH ?1"
+    "  ORDER BY r, rowid LIMIT ?3",
+  [QUERY_PLACES] =
+    "SELECT rowid,"
+    "       bm25(places, 6.0, 3.0, 1.0)"
+    "         - 20.0 * (SELECT count(*) FROM place_ids"
+    "                   WHERE place_ids.place = places.rowid"
+    "                     AND place_ids.target IN (SELECT value FROM json_each(?2))) AS r,"
+    "       highlight(places, 0, char(2), char(3)),"
+    "       (SELECT target FROM place_ids WHERE place_ids.place = places.rowid),"
+    "       (SELECT type FROM place_ids WHERE place_ids.place = places.rowid)"
+    "  FROM places WHERE places MATCH ?1"
+    "  ORDER BY r, rowid LIMIT ?3",
+  [COUNT_PASSAGES] = "SELECT count(*) FROM passage_ids",
+  [COUNT_PLACES] = "SELECT count(*) FROM place_ids",
+};
+
 struct _BriSearch
 {
   sqlite3       *db;
-  sqlite3_stmt  *insert_passage;
-  sqlite3_stmt  *insert_link;
-  sqlite3_stmt  *insert_place;
-  sqlite3_stmt  *insert_place_id;
-  sqlite3_stmt  *query_passages;
-  sqlite3_stmt  *query_places;
+  sqlite3_stmt  *stmt[N_STATEMENTS];
   BriLinker     *linker;
-  GMutex         mutex;  /* one statement of each kind: one query at a time */
+  /* One connection with one statement of each kind: one reader or one
+   * writer at a time.  A writer holds it from begin to commit. */
+  GMutex         mutex;
+  gboolean       writing;
 };
 
 /* Acronyms and short forms the documents and their readers use, with the
@@ -109,8 +177,12 @@ bri_search_new (BriLinker  *linker,
     "  name, aliases, kind,"
     "  tokenize = 'porter unicode61 remove_diacritics 2',"
     "  prefix = '2 3');"
+    "CREATE TABLE passage_ids (rowid INTEGER PRIMARY KEY, document TEXT NOT NULL,"
+    "                          ordinal INTEGER NOT NULL, UNIQUE (document, ordinal));"
     "CREATE TABLE links (passage INTEGER NOT NULL, target TEXT NOT NULL);"
-    "CREATE TABLE place_ids (place INTEGER PRIMARY KEY, target TEXT NOT NULL);";
+    "CREATE INDEX links_passage ON links (passage, target);"
+    "CREATE TABLE place_ids (place INTEGER PRIMARY KEY, type INTEGER NOT NULL,"
+    "                        target TEXT NOT NULL, UNIQUE (type, target));";
 
   g_mutex_init (&self->mutex);
   self->linker = linker ? bri_linker_ref (linker) : NULL;
@@ -130,17 +202,9 @@ bri_search_new (BriLinker  *linker,
       return NULL;
     }
 
-  sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL);
-
-  if (!prepare (self, "INSERT INTO passages (rowid, text, heading, title) VALUES (?1, ?2, ?3, ?4)",
-                &self->insert_passage, error) ||
-      !prepare (self, "INSERT INTO links (passage, target) VALUES (?1, ?2)",
-                &self->insert_link, error) ||
-      !prepare (self, "INSERT INTO places (rowid, name, aliases, kind) VALUES (?1, ?2, ?3, ?4)",
-                &self->insert_place, error) ||
-      !prepare (self, "INSERT INTO place_ids (place, target) VALUES (?1, ?2)",
-                &self->insert_place_id, error))
-    return NULL;
+  for (guint i = 0; i < N_STATEMENTS; i++)
+    if (!prepare (self, statements[i], &self->stmt[i], error))
+      return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -151,17 +215,105 @@ bri_search_free (BriSearch *self)
   if (self == NULL)
     return;
 
-  sqlite3_finalize (self->insert_passage);
-  sqlite3_finalize (self->insert_link);
-  sqlite3_finalize (self->insert_place);
-  sqlite3_finalize (self->insert_place_id);
-  sqlite3_finalize (self->query_passages);
-  sqlite3_finalize (self->query_places);
+  g_return_if_fail (!self->writing);
+
+  for (guint i = 0; i < N_STATEMENTS; i++)
+    sqlite3_finalize (self->stmt[i]);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->linker, bri_linker_unref);
   g_mutex_clear (&self->mutex);
   g_free (self);
+}
+
+/**
+ * bri_search_set_linker:
+ *
+ * The linker whose names expand queries ("Karot" finds "Kalot"); a new
+ * one replaces the old when places come or go.  Between
+ * bri_search_begin() and bri_search_commit().
+ */
+void
+bri_search_set_linker (BriSearch *self,
+                       BriLinker *linker)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->writing);
+
+  if (linker != NULL)
+    bri_linker_ref (linker);
+  g_clear_pointer (&self->linker, bri_linker_unref);
+  self->linker = linker;
+}
+
+/**
+ * bri_search_begin:
+ *
+ * Starts a batch of changes, in any thread: queries wait until
+ * bri_search_commit(), so keep a batch to a frame's worth of rows.
+ */
+gboolean
+bri_search_begin (BriSearch  *self,
+                  GError    **error)
+{
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  rc = sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_mutex_unlock (&self->mutex);
+      return fail_sqlite (self, rc, "begin", error);
+    }
+
+  self->writing = TRUE;
+  return TRUE;
+}
+
+/**
+ * bri_search_commit:
+ * @optimize: also merge the index's segments, after a large batch
+ */
+gboolean
+bri_search_commit (BriSearch  *self,
+                   gboolean    optimize,
+                   GError    **error)
+{
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->writing, FALSE);
+
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc == SQLITE_OK && optimize)
+    rc = sqlite3_exec (self->db,
+                       "INSERT INTO passages (passages) VALUES ('optimize');"
+                       "INSERT INTO places (places) VALUES ('optimize');",
+                       NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  self->writing = FALSE;
+  g_mutex_unlock (&self->mutex);
+
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, "commit", error);
+
+  return TRUE;
+}
+
+/* Undoes a batch that failed half-way. */
+void
+bri_search_rollback (BriSearch *self)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->writing);
+
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->writing = FALSE;
+  g_mutex_unlock (&self->mutex);
 }
 
 static gboolean
@@ -180,39 +332,152 @@ step_done (BriSearch     *self,
   return TRUE;
 }
 
-gboolean
-bri_search_add_passage (BriSearch           *self,
-                        guint                id,
-                        const char          *text,
-                        const char          *heading,
-                        const char          *title,
-                        const char * const  *linked,
-                        GError             **error)
+/* The single integer a lookup finds, or -1. */
+static sqlite3_int64
+step_find (sqlite3_stmt *stmt)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
+  sqlite3_int64 found = -1;
 
-  sqlite3_bind_int64 (self->insert_passage, 1, id);
-  sqlite3_bind_text (self->insert_passage, 2, text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (self->insert_passage, 3, heading ? heading : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (self->insert_passage, 4, title ? title : "", -1, SQLITE_STATIC);
-  if (!step_done (self, self->insert_passage, error))
-    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    found = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return found;
+}
+
+static gboolean
+insert_links (BriSearch           *self,
+              sqlite3_int64        row,
+              const char * const  *linked,
+              GError             **error)
+{
+  sqlite3_stmt *stmt = self->stmt[INSERT_LINK];
 
   for (guint i = 0; linked != NULL && linked[i] != NULL; i++)
     {
-      sqlite3_bind_int64 (self->insert_link, 1, id);
-      sqlite3_bind_text (self->insert_link, 2, linked[i], -1, SQLITE_STATIC);
-      if (!step_done (self, self->insert_link, error))
+      sqlite3_bind_int64 (stmt, 1, row);
+      sqlite3_bind_text (stmt, 2, linked[i], -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
         return FALSE;
     }
 
   return TRUE;
 }
 
+/**
+ * bri_search_add_passage:
+ * @linked: (nullable): ids of the features and countries the passage names
+ *
+ * Between bri_search_begin() and bri_search_commit().
+ */
+gboolean
+bri_search_add_passage (BriSearch           *self,
+                        const char          *document_id,
+                        guint                ordinal,
+                        const char          *text,
+                        const char          *heading,
+                        const char          *title,
+                        const char * const  *linked,
+                        GError             **error)
+{
+  sqlite3_stmt *stmt;
+  sqlite3_int64 row;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->writing, FALSE);
+  g_return_val_if_fail (document_id != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  stmt = self->stmt[INSERT_PASSAGE_ID];
+  sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, ordinal);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  row = sqlite3_last_insert_rowid (self->db);
+
+  stmt = self->stmt[INSERT_PASSAGE];
+  sqlite3_bind_int64 (stmt, 1, row);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, heading ? heading : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, title ? title : "", -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  return insert_links (self, row, linked, error);
+}
+
+/**
+ * bri_search_set_links:
+ *
+ * Replaces what an indexed passage is known to name, when places come
+ * or go.  Between bri_search_begin() and bri_search_commit().
+ */
+gboolean
+bri_search_set_links (BriSearch           *self,
+                      const char          *document_id,
+                      guint                ordinal,
+                      const char * const  *linked,
+                      GError             **error)
+{
+  sqlite3_stmt *stmt;
+  sqlite3_int64 row;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->writing, FALSE);
+
+  stmt = self->stmt[FIND_PASSAGE];
+  sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, ordinal);
+  row = step_find (stmt);
+  if (row < 0)
+    return TRUE;
+
+  stmt = self->stmt[DELETE_LINKS];
+  sqlite3_bind_int64 (stmt, 1, row);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  return insert_links (self, row, linked, error);
+}
+
+/**
+ * bri_search_remove_document:
+ *
+ * Takes every passage of the document out of the index.  Between
+ * bri_search_begin() and bri_search_commit().
+ */
+gboolean
+bri_search_remove_document (BriSearch   *self,
+                            const char  *document_id,
+                            GError     **error)
+{
+  static const int steps[] = { DELETE_DOCUMENT_TEXT, DELETE_DOCUMENT_LINKS, DELETE_DOCUMENT_IDS };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->writing, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      sqlite3_stmt *stmt = self->stmt[steps[i]];
+
+      sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bri_search_add_place:
+ * @target_id: the feature's id or the country's alpha-2 code
+ *
+ * Between bri_search_begin() and bri_search_commit().
+ */
 gboolean
 bri_search_add_place (BriSearch           *self,
-                      guint                id,
+                      BriSearchPlaceType   type,
                       const char          *target_id,
                       const char          *name,
                       const char * const  *aliases,
@@ -220,71 +485,70 @@ bri_search_add_place (BriSearch           *self,
                       GError             **error)
 {
   g_autofree char *joined = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3_int64 row;
+
   g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->writing, FALSE);
+  g_return_val_if_fail (target_id != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
+
+  stmt = self->stmt[INSERT_PLACE_ID];
+  sqlite3_bind_int (stmt, 1, type);
+  sqlite3_bind_text (stmt, 2, target_id, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  row = sqlite3_last_insert_rowid (self->db);
 
   /* Aliases are separated by a character no tokenizer joins across. */
   joined = aliases ? g_strjoinv (" ; ", (char **) aliases) : g_strdup ("");
 
-  sqlite3_bind_int64 (self->insert_place, 1, id);
-  sqlite3_bind_text (self->insert_place, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (self->insert_place, 3, joined, -1, SQLITE_STATIC);
-  sqlite3_bind_text (self->insert_place, 4, kind ? kind : "", -1, SQLITE_STATIC);
-  if (!step_done (self, self->insert_place, error))
-    return FALSE;
+  stmt = self->stmt[INSERT_PLACE];
+  sqlite3_bind_int64 (stmt, 1, row);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, joined, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, kind ? kind : "", -1, SQLITE_STATIC);
 
-  sqlite3_bind_int64 (self->insert_place_id, 1, id);
-  sqlite3_bind_text (self->insert_place_id, 2, target_id, -1, SQLITE_STATIC);
-
-  return step_done (self, self->insert_place_id, error);
+  return step_done (self, stmt, error);
 }
 
 gboolean
-bri_search_finish_index (BriSearch  *self,
-                         GError    **error)
+bri_search_remove_place (BriSearch           *self,
+                         BriSearchPlaceType   type,
+                         const char          *target_id,
+                         GError             **error)
 {
-  int rc;
+  sqlite3_stmt *stmt;
+  sqlite3_int64 row;
 
   g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->writing, FALSE);
 
-  rc = sqlite3_exec (self->db,
-                     "COMMIT;"
-                     "CREATE INDEX links_passage ON links (passage, target);"
-                     "INSERT INTO passages (passages) VALUES ('optimize');"
-                     "INSERT INTO places (places) VALUES ('optimize');",
-                     NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return fail_sqlite (self, rc, "commit", error);
+  stmt = self->stmt[FIND_PLACE];
+  sqlite3_bind_int (stmt, 1, type);
+  sqlite3_bind_text (stmt, 2, target_id, -1, SQLITE_STATIC);
+  row = step_find (stmt);
+  if (row < 0)
+    return TRUE;
 
-  /* bm25 is negative, lower is better.  Headings weigh more than text,
-   * but a passage whose own text answers the whole query (?4, the same
-   * expression limited to the text column) beats one that matches only
-   * through its heading; passages and places linked to what the query
-   * names come next. */
-  if (!prepare (self,
-                "SELECT rowid,"
-                "       bm25(passages, 1.0, 2.0, 0.5)"
-                "         - 2.0 * (SELECT count(*) FROM links"
-                "                  WHERE links.passage = passages.rowid"
-                "                    AND links.target IN (SELECT value FROM json_each(?2)))"
-                "         - 4.0 * (rowid IN (SELECT rowid FROM passages WHERE passages MATCH ?4)) AS r,"
-                "       snippet(passages, 0, char(2), char(3), '…', 28)"
-                "  FROM passages WHERE passages MATCH ?1"
-                "  ORDER BY r, rowid LIMIT ?3",
-                &self->query_passages, error) ||
-      !prepare (self,
-                "SELECT rowid,"
-                "       bm25(places, 6.0, 3.0, 1.0)"
-                "         - 20.0 * (SELECT count(*) FROM place_ids"
-                "                   WHERE place_ids.place = places.rowid"
-                "                     AND place_ids.target IN (SELECT value FROM json_each(?2))) AS r,"
-                "       highlight(places, 0, char(2), char(3))"
-                "  FROM places WHERE places MATCH ?1"
-                "  ORDER BY r, rowid LIMIT ?3",
-                &self->query_places, error))
+  sqlite3_bind_int64 (self->stmt[DELETE_PLACE], 1, row);
+  if (!step_done (self, self->stmt[DELETE_PLACE], error))
     return FALSE;
+  sqlite3_bind_int64 (self->stmt[DELETE_PLACE_ID], 1, row);
+  return step_done (self, self->stmt[DELETE_PLACE_ID], error);
+}
 
-  return TRUE;
+/* How many passages or places the index holds. */
+guint
+bri_search_count (BriSearch        *self,
+                  BriSearchHitKind  kind)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  return (guint) step_find (self->stmt[kind == BRI_SEARCH_HIT_PLACE ? COUNT_PLACES : COUNT_PASSAGES]);
 }
 
 /* Query building */
@@ -561,6 +825,7 @@ bri_search_build_match (BriSearch       *self,
 void
 bri_search_hit_clear (BriSearchHit *hit)
 {
+  g_clear_pointer (&hit->id, g_free);
   g_clear_pointer (&hit->snippet, g_free);
   g_clear_pointer (&hit->ranges, g_array_unref);
 }
@@ -648,14 +913,14 @@ bri_search_query (BriSearch         *self,
 
   g_array_set_clear_func (hits, (GDestroyNotify) bri_search_hit_clear);
 
+  /* The linker may change between queries, never during one. */
+  locker = g_mutex_locker_new (&self->mutex);
   match = bri_search_build_match (self, query, flags, &linked);
   if (match == NULL)
     return g_steal_pointer (&hits);
 
   linked_json = ids_to_json ((const char * const *) linked);
-  locker = g_mutex_locker_new (&self->mutex);
-  stmt = kind == BRI_SEARCH_HIT_PLACE ? self->query_places : self->query_passages;
-  g_return_val_if_fail (stmt != NULL, NULL);
+  stmt = self->stmt[kind == BRI_SEARCH_HIT_PLACE ? QUERY_PLACES : QUERY_PASSAGES];
 
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, linked_json, -1, SQLITE_STATIC);
@@ -671,9 +936,13 @@ bri_search_query (BriSearch         *self,
       BriSearchHit hit = { 0 };
 
       hit.kind = kind;
-      hit.id = sqlite3_column_int64 (stmt, 0);
       hit.score = -sqlite3_column_double (stmt, 1);
       parse_marked ((const char *) sqlite3_column_text (stmt, 2), &hit);
+      hit.id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      if (kind == BRI_SEARCH_HIT_PLACE)
+        hit.place_type = sqlite3_column_int (stmt, 4);
+      else
+        hit.ordinal = sqlite3_column_int64 (stmt, 4);
       g_array_append_val (hits, hit);
     }
 

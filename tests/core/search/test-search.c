@@ -49,19 +49,21 @@ fixture_set_up (Fixture       *f,
 
   f->search = bri_search_new (f->linker, &error);
   g_assert_no_error (error);
+  g_assert_true (bri_search_begin (f->search, &error));
 
   for (guint i = 0; i < G_N_ELEMENTS (passages); i++)
     {
       g_auto(GStrv) linked = g_strsplit (passages[i].linked, " ", -1);
 
-      bri_search_add_passage (f->search, i, passages[i].text, passages[i].heading,
+      bri_search_add_passage (f->search, "doc", i, passages[i].text, passages[i].heading,
                               "A document", (const char * const *) linked, &error);
       g_assert_no_error (error);
     }
 
-  bri_search_add_place (f->search, 0, "karot", "Kalot Hydropower Station", aliases, "power-station", &error);
+  bri_search_add_place (f->search, BRI_SEARCH_PLACE_FEATURE, "karot", "Kalot Hydropower Station",
+                        aliases, "power-station", &error);
   g_assert_no_error (error);
-  bri_search_finish_index (f->search, &error);
+  bri_search_commit (f->search, TRUE, &error);
   g_assert_no_error (error);
 }
 
@@ -99,7 +101,8 @@ assert_first (Fixture    *f,
 
   if (hits->len == 0)
     g_error ("“%s” found nothing", q);
-  g_assert_cmpuint (g_array_index (hits, BriSearchHit, 0).id, ==, expected);
+  g_assert_cmpstr (g_array_index (hits, BriSearchHit, 0).id, ==, "doc");
+  g_assert_cmpuint (g_array_index (hits, BriSearchHit, 0).ordinal, ==, expected);
 }
 
 static void
@@ -132,7 +135,7 @@ test_prefix (Fixture       *f,
 
   g_assert_cmpuint (none->len, ==, 0);
   g_assert_cmpuint (some->len, ==, 1);
-  g_assert_cmpuint (g_array_index (some, BriSearchHit, 0).id, ==, 4);
+  g_assert_cmpuint (g_array_index (some, BriSearchHit, 0).ordinal, ==, 4);
   /* A finished word is not a prefix. */
   g_assert_cmpuint (trailing->len, ==, 0);
 }
@@ -206,6 +209,63 @@ test_places (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 1);
   g_assert_cmpstr (g_array_index (hits, BriSearchHit, 0).snippet, ==, "Kalot Hydropower Station");
+  g_assert_cmpstr (g_array_index (hits, BriSearchHit, 0).id, ==, "karot");
+  g_assert_cmpint (g_array_index (hits, BriSearchHit, 0).place_type, ==, BRI_SEARCH_PLACE_FEATURE);
+}
+
+/* Records come and go by their ids; nothing else is renumbered. */
+static void
+test_add_remove (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const linked[] = { "karot", NULL };
+  g_autoptr(GArray) before = query (f, "Piraeus", BRI_SEARCH_FLAGS_NONE);
+  g_autoptr(GArray) hits = NULL;
+  double score;
+
+  g_assert_cmpuint (bri_search_count (f->search, BRI_SEARCH_HIT_PASSAGE), ==, G_N_ELEMENTS (passages));
+  g_assert_cmpuint (before->len, ==, 1);
+
+  g_assert_true (bri_search_begin (f->search, &error));
+  g_assert_true (bri_search_add_passage (f->search, "new", 7, "A zebra crossing near Kalot, far from Piraeus.", "", "New",
+                                         NULL, &error));
+  g_assert_true (bri_search_add_place (f->search, BRI_SEARCH_PLACE_COUNTRY, "KE", "Kenya", NULL, "country",
+                                       &error));
+  g_assert_true (bri_search_commit (f->search, FALSE, &error));
+  g_assert_no_error (error);
+
+  hits = query (f, "zebra Karot", BRI_SEARCH_FLAGS_NONE);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (g_array_index (hits, BriSearchHit, 0).id, ==, "new");
+  g_assert_cmpuint (g_array_index (hits, BriSearchHit, 0).ordinal, ==, 7);
+  score = g_array_index (hits, BriSearchHit, 0).score;
+  g_clear_pointer (&hits, g_array_unref);
+
+  /* Links change in place: once the passage is known to name Karot, a
+   * query naming Karot ranks it higher. */
+  g_assert_true (bri_search_begin (f->search, &error));
+  g_assert_true (bri_search_set_links (f->search, "new", 7, linked, &error));
+  g_assert_true (bri_search_commit (f->search, FALSE, &error));
+  hits = query (f, "zebra Karot", BRI_SEARCH_FLAGS_NONE);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (g_array_index (hits, BriSearchHit, 0).score, score + 2.0, 1e-6);
+  g_clear_pointer (&hits, g_array_unref);
+
+  g_assert_true (bri_search_begin (f->search, &error));
+  g_assert_true (bri_search_remove_document (f->search, "new", &error));
+  g_assert_true (bri_search_remove_place (f->search, BRI_SEARCH_PLACE_COUNTRY, "KE", &error));
+  g_assert_true (bri_search_commit (f->search, FALSE, &error));
+  g_assert_no_error (error);
+
+  hits = query (f, "zebra", BRI_SEARCH_FLAGS_NONE);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_assert_cmpuint (bri_search_count (f->search, BRI_SEARCH_HIT_PASSAGE), ==, G_N_ELEMENTS (passages));
+  g_assert_cmpuint (bri_search_count (f->search, BRI_SEARCH_HIT_PLACE), ==, 1);
+  g_clear_pointer (&hits, g_array_unref);
+  hits = query (f, "Piraeus", BRI_SEARCH_FLAGS_NONE);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpuint (g_array_index (hits, BriSearchHit, 0).ordinal, ==, 4);
 }
 
 int
@@ -222,6 +282,7 @@ main (int   argc,
   ADD ("/bri/search/hostile-queries", test_hostile_queries);
   ADD ("/bri/search/match-expression", test_match_expression);
   ADD ("/bri/search/places", test_places);
+  ADD ("/bri/search/add-remove", test_add_remove);
 #undef ADD
 
   return g_test_run ();
