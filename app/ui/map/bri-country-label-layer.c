@@ -48,10 +48,9 @@ typedef struct
 
 struct _BriCountryLabelLayer
 {
-  ShumateLayer    parent_instance;
+  BriMapLayer     parent_instance;
 
   GListModel     *countries;
-  gboolean        dark;
 
   GArray         *labels;       /* of Label; NULL until needed */
   gboolean        have_layouts;
@@ -59,12 +58,11 @@ struct _BriCountryLabelLayer
   GArray         *placements;   /* of Placement, by candidate id */
 };
 
-G_DEFINE_FINAL_TYPE (BriCountryLabelLayer, bri_country_label_layer, SHUMATE_TYPE_LAYER)
+G_DEFINE_FINAL_TYPE (BriCountryLabelLayer, bri_country_label_layer, BRI_TYPE_MAP_LAYER)
 
 enum {
   PROP_0,
   PROP_COUNTRIES,
-  PROP_DARK,
   N_PROPS
 };
 
@@ -320,7 +318,7 @@ bri_country_label_layer_snapshot (GtkWidget   *widget,
     return;
 
   placed = bri_label_placer_get_placed (self->placer, &n_placed);
-  palette = bri_tile_style_get_palette (self->dark ? BRI_TILE_STYLE_DARK : BRI_TILE_STYLE_LIGHT);
+  palette = bri_map_layer_get_palette (BRI_MAP_LAYER (self));
 
   /* The halos in one node, under all the names. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -368,33 +366,10 @@ bri_country_label_layer_system_setting_changed (GtkWidget        *widget,
 }
 
 static void
-on_viewport_changed_cb (BriCountryLabelLayer *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
 on_countries_changed_cb (BriCountryLabelLayer *self)
 {
   drop_labels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-bri_country_label_layer_constructed (GObject *object)
-{
-  BriCountryLabelLayer *self = BRI_COUNTRY_LABEL_LAYER (object);
-  ShumateViewport *viewport;
-  static const char * const signals[] = {
-    "notify::latitude", "notify::longitude", "notify::zoom-level", "notify::rotation",
-  };
-
-  G_OBJECT_CLASS (bri_country_label_layer_parent_class)->constructed (object);
-
-  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    g_signal_connect_object (viewport, signals[i], G_CALLBACK (on_viewport_changed_cb),
-                             self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -435,10 +410,6 @@ bri_country_label_layer_get_property (GObject    *object,
       g_value_set_object (value, self->countries);
       break;
 
-    case PROP_DARK:
-      g_value_set_boolean (value, self->dark);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -458,10 +429,6 @@ bri_country_label_layer_set_property (GObject      *object,
       bri_country_label_layer_set_countries (self, g_value_get_object (value));
       break;
 
-    case PROP_DARK:
-      bri_country_label_layer_set_dark (self, g_value_get_boolean (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -473,7 +440,6 @@ bri_country_label_layer_class_init (BriCountryLabelLayerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = bri_country_label_layer_constructed;
   object_class->dispose = bri_country_label_layer_dispose;
   object_class->finalize = bri_country_label_layer_finalize;
   object_class->get_property = bri_country_label_layer_get_property;
@@ -490,10 +456,6 @@ bri_country_label_layer_class_init (BriCountryLabelLayerClass *klass)
   properties[PROP_COUNTRIES] =
     g_param_spec_object ("countries", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-
-  properties[PROP_DARK] =
-    g_param_spec_boolean ("dark", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -549,28 +511,6 @@ bri_country_label_layer_set_countries (BriCountryLabelLayer *self,
   drop_labels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRIES]);
-}
-
-gboolean
-bri_country_label_layer_get_dark (BriCountryLabelLayer *self)
-{
-  g_return_val_if_fail (BRI_IS_COUNTRY_LABEL_LAYER (self), FALSE);
-  return self->dark;
-}
-
-void
-bri_country_label_layer_set_dark (BriCountryLabelLayer *self,
-                                  gboolean              dark)
-{
-  g_return_if_fail (BRI_IS_COUNTRY_LABEL_LAYER (self));
-
-  dark = !!dark;
-  if (self->dark == dark)
-    return;
-
-  self->dark = dark;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
 }
 
 /**

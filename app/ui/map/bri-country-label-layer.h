@@ -3,21 +3,18 @@
  * where it fits inside its country and clear of bigger countries' names. */
 #pragma once
 
-#include <shumate/shumate.h>
+#include "bri-map-layer.h"
 
 G_BEGIN_DECLS
 
 #define BRI_TYPE_COUNTRY_LABEL_LAYER (bri_country_label_layer_get_type ())
 
-G_DECLARE_FINAL_TYPE (BriCountryLabelLayer, bri_country_label_layer, BRI, COUNTRY_LABEL_LAYER, ShumateLayer)
+G_DECLARE_FINAL_TYPE (BriCountryLabelLayer, bri_country_label_layer, BRI, COUNTRY_LABEL_LAYER, BriMapLayer)
 
 BriCountryLabelLayer *bri_country_label_layer_new            (ShumateViewport      *viewport);
 GListModel           *bri_country_label_layer_get_countries  (BriCountryLabelLayer *self);
 void                  bri_country_label_layer_set_countries  (BriCountryLabelLayer *self,
                                                               GListModel           *countries);
-gboolean              bri_country_label_layer_get_dark       (BriCountryLabelLayer *self);
-void                  bri_country_label_layer_set_dark       (BriCountryLabelLayer *self,
-                                                              gboolean              dark);
 gboolean              bri_country_label_layer_is_label_shown (BriCountryLabelLayer *self,
                                                               int                   numeric);
 

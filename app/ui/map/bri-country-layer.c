@@ -21,18 +21,16 @@
 
 struct _BriCountryLayer
 {
-  ShumateLayer parent_instance;
+  BriMapLayer parent_instance;
 
-  int          country;   /* ISO 3166-1 numeric, -1 for none */
-  gboolean     dark;
+  int         country;   /* ISO 3166-1 numeric, -1 for none */
 };
 
-G_DEFINE_FINAL_TYPE (BriCountryLayer, bri_country_layer, SHUMATE_TYPE_LAYER)
+G_DEFINE_FINAL_TYPE (BriCountryLayer, bri_country_layer, BRI_TYPE_MAP_LAYER)
 
 enum {
   PROP_0,
   PROP_COUNTRY,
-  PROP_DARK,
   N_PROPS
 };
 
@@ -119,7 +117,7 @@ bri_country_layer_snapshot (GtkWidget   *widget,
       return;
     }
 
-  palette = bri_tile_style_get_palette (self->dark ? BRI_TILE_STYLE_DARK : BRI_TILE_STYLE_LIGHT);
+  palette = bri_map_layer_get_palette (BRI_MAP_LAYER (self));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_translate (cr, t.half_width, t.half_height);
   cairo_rotate (cr, atan2 (t.sin_r, t.cos_r));
@@ -131,7 +129,7 @@ bri_country_layer_snapshot (GtkWidget   *widget,
   bri_outline_builder_fill (&b, cr, 0, b.points->len);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_source_rgba (cr, palette->highlight.red, palette->highlight.green,
-                         palette->highlight.blue, self->dark ? 0.20 : 0.14);
+                         palette->highlight.blue, bri_map_layer_get_dark (BRI_MAP_LAYER (self)) ? 0.20 : 0.14);
   cairo_fill (cr);
 
   cairo_new_path (cr);
@@ -146,30 +144,6 @@ bri_country_layer_snapshot (GtkWidget   *widget,
 }
 
 static void
-on_viewport_changed_cb (BriCountryLayer *self)
-{
-  if (self->country >= 0)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-bri_country_layer_constructed (GObject *object)
-{
-  BriCountryLayer *self = BRI_COUNTRY_LAYER (object);
-  ShumateViewport *viewport;
-  static const char * const signals[] = {
-    "notify::latitude", "notify::longitude", "notify::zoom-level", "notify::rotation",
-  };
-
-  G_OBJECT_CLASS (bri_country_layer_parent_class)->constructed (object);
-
-  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    g_signal_connect_object (viewport, signals[i], G_CALLBACK (on_viewport_changed_cb),
-                             self, G_CONNECT_SWAPPED);
-}
-
-static void
 bri_country_layer_get_property (GObject    *object,
                                 guint       prop_id,
                                 GValue     *value,
@@ -181,10 +155,6 @@ bri_country_layer_get_property (GObject    *object,
     {
     case PROP_COUNTRY:
       g_value_set_int (value, self->country);
-      break;
-
-    case PROP_DARK:
-      g_value_set_boolean (value, self->dark);
       break;
 
     default:
@@ -206,10 +176,6 @@ bri_country_layer_set_property (GObject      *object,
       bri_country_layer_set_country (self, g_value_get_int (value));
       break;
 
-    case PROP_DARK:
-      bri_country_layer_set_dark (self, g_value_get_boolean (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -221,7 +187,6 @@ bri_country_layer_class_init (BriCountryLayerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = bri_country_layer_constructed;
   object_class->get_property = bri_country_layer_get_property;
   object_class->set_property = bri_country_layer_set_property;
 
@@ -235,10 +200,6 @@ bri_country_layer_class_init (BriCountryLayerClass *klass)
   properties[PROP_COUNTRY] =
     g_param_spec_int ("country", NULL, NULL, -1, 999, -1,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-
-  properties[PROP_DARK] =
-    g_param_spec_boolean ("dark", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -286,28 +247,6 @@ bri_country_layer_set_country (BriCountryLayer *self,
   self->country = numeric;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
-}
-
-gboolean
-bri_country_layer_get_dark (BriCountryLayer *self)
-{
-  g_return_val_if_fail (BRI_IS_COUNTRY_LAYER (self), FALSE);
-  return self->dark;
-}
-
-void
-bri_country_layer_set_dark (BriCountryLayer *self,
-                            gboolean         dark)
-{
-  g_return_if_fail (BRI_IS_COUNTRY_LAYER (self));
-
-  dark = !!dark;
-  if (self->dark == dark)
-    return;
-
-  self->dark = dark;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
 }
 
 /**

@@ -3,21 +3,18 @@
  * tells which country lies under a point of the map. */
 #pragma once
 
-#include <shumate/shumate.h>
+#include "bri-map-layer.h"
 
 G_BEGIN_DECLS
 
 #define BRI_TYPE_COUNTRY_LAYER (bri_country_layer_get_type ())
 
-G_DECLARE_FINAL_TYPE (BriCountryLayer, bri_country_layer, BRI, COUNTRY_LAYER, ShumateLayer)
+G_DECLARE_FINAL_TYPE (BriCountryLayer, bri_country_layer, BRI, COUNTRY_LAYER, BriMapLayer)
 
 BriCountryLayer *bri_country_layer_new         (ShumateViewport *viewport);
 int              bri_country_layer_get_country (BriCountryLayer *self);
 void             bri_country_layer_set_country (BriCountryLayer *self,
                                                 int              numeric);
-gboolean         bri_country_layer_get_dark    (BriCountryLayer *self);
-void             bri_country_layer_set_dark    (BriCountryLayer *self,
-                                                gboolean         dark);
 int              bri_country_layer_pick        (BriCountryLayer *self,
                                                 double           widget_x,
                                                 double           widget_y);

@@ -18,20 +18,20 @@
 #include <string.h>
 
 #include "bri-feature-index.h"
+#include "bri-feature-labels.h"
 #include "bri-feature-layer.h"
 #include "bri-feature-style.h"
 #include "bri-geo.h"
+#include "bri-map-layer.h"
+#include "bri-map-transform.h"
 
 /* Below this zoom level, points whose markers would overlap — nearer
  * than CLUSTER_RADIUS_PX — are drawn as one bubble with a count. */
 #define CLUSTER_MAX_ZOOM 9.5
 #define CLUSTER_RADIUS_PX 24.0
 
-/* Names of points from this zoom level on, at most this many. */
+/* Names of points from this zoom level on. */
 #define LABEL_MIN_ZOOM 5.0
-#define MAX_LABELS 80
-#define MAX_LABEL_CANDIDATES 400
-#define LABEL_CELL_PX 4
 
 /* How near the pointer must be, beyond a marker's rim or from a line. */
 #define MARKER_SLACK_PX 2.0
@@ -76,16 +76,9 @@ typedef struct
 
 typedef struct
 {
+  BriMapTransform t;
   double          width;
   double          height;
-  double          zoom;
-  double          tile_size;
-  double          world_px;
-  double          cx;       /* the centre, normalized */
-  double          cy;
-  double          rotation;
-  double          cos_r;
-  double          sin_r;
   BriFeatureBox   box;      /* what is in view, with a margin */
 } View;
 
@@ -110,15 +103,13 @@ struct _BriFeatureLayer
   BriFeature      *hovered;
   BriFeatureIndex *lone_index;     /* the selected feature, if not in the model */
 
-  GHashTable      *label_sprites;  /* BriFeature * → LabelSprite */
+  BriFeatureLabels *labels;
   GHashTable      *sprites;        /* key → cairo_surface_t */
 
   /* Scratch space, reused frame after frame. */
   GArray          *line_buckets[BRI_FEATURE_N_KINDS][2];  /* of Visible; [1] schematic */
   GArray          *visible_points;                        /* of Visible */
   GArray          *markers;                               /* of Marker */
-  guint8          *occupancy;
-  gsize            occupancy_size;
 };
 
 G_DEFINE_FINAL_TYPE (BriFeatureLayer, bri_feature_layer, SHUMATE_TYPE_LAYER)
@@ -147,55 +138,12 @@ view_init (BriFeatureLayer *self,
            View            *view)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
-  double hx, hy;
 
+  bri_map_transform_init (&view->t, viewport, GTK_WIDGET (self));
   view->width = gtk_widget_get_width (GTK_WIDGET (self));
   view->height = gtk_widget_get_height (GTK_WIDGET (self));
-  view->zoom = shumate_viewport_get_zoom_level (viewport);
-  view->tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256.0;
-  view->world_px = view->tile_size * exp2 (view->zoom);
-  view->cx = bri_geo_lon_to_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
-  view->cy = bri_geo_lat_to_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)));
-  view->rotation = shumate_viewport_get_rotation (viewport);
-  view->cos_r = cos (view->rotation);
-  view->sin_r = sin (view->rotation);
-
-  /* Half the size of the rotated widget's bounding box, on the map. */
-  hx = (fabs (view->cos_r) * view->width + fabs (view->sin_r) * view->height) / 2 + CULL_MARGIN_PX;
-  hy = (fabs (view->sin_r) * view->width + fabs (view->cos_r) * view->height) / 2 + CULL_MARGIN_PX;
-  view->box.x1 = view->cx - hx / view->world_px;
-  view->box.x2 = view->cx + hx / view->world_px;
-  view->box.y1 = view->cy - hy / view->world_px;
-  view->box.y2 = view->cy + hy / view->world_px;
-}
-
-static inline void
-view_to_widget (const View *view,
-                double      x,
-                double      y,
-                double     *wx,
-                double     *wy)
-{
-  double dx = (x - view->cx) * view->world_px;
-  double dy = (y - view->cy) * view->world_px;
-
-  *wx = view->cos_r * dx - view->sin_r * dy + view->width / 2;
-  *wy = view->sin_r * dx + view->cos_r * dy + view->height / 2;
-}
-
-static inline void
-view_from_widget (const View *view,
-                  double      wx,
-                  double      wy,
-                  double     *x,
-                  double     *y)
-{
-  double dx = wx - view->width / 2;
-  double dy = wy - view->height / 2;
-
-  *x = view->cx + (view->cos_r * dx + view->sin_r * dy) / view->world_px;
-  *y = view->cy + (-view->sin_r * dx + view->cos_r * dy) / view->world_px;
+  bri_map_transform_get_visible (&view->t, CULL_MARGIN_PX,
+                                 &view->box.x1, &view->box.y1, &view->box.x2, &view->box.y2);
 }
 
 static inline gboolean
@@ -209,7 +157,7 @@ view_box_contains (const View *view,
 static inline gboolean
 view_is_clustering (const View *view)
 {
-  return view->zoom < CLUSTER_MAX_ZOOM;
+  return view->t.zoom < CLUSTER_MAX_ZOOM;
 }
 
 /* Clusters follow whole zoom levels, so they hold still while the zoom
@@ -217,7 +165,7 @@ view_is_clustering (const View *view)
 static inline double
 view_cluster_radius (const View *view)
 {
-  return CLUSTER_RADIUS_PX / (view->tile_size * exp2 (round (view->zoom)));
+  return CLUSTER_RADIUS_PX / (view->t.tile_size * exp2 (round (view->t.zoom)));
 }
 
 /* The index */
@@ -230,7 +178,7 @@ ensure_index (BriFeatureLayer *self)
       g_clear_pointer (&self->index, bri_feature_index_unref);
       g_clear_pointer (&self->lone_index, bri_feature_index_unref);
       /* Keyed by features the old index kept alive. */
-      g_hash_table_remove_all (self->label_sprites);
+      bri_feature_labels_forget (self->labels);
 
       if (self->model != NULL)
         self->index = bri_feature_index_new (self->model);
@@ -307,7 +255,7 @@ hit_points_of (BriFeatureIndex *index,
       double dx = x - pt->x;
 
       dx -= round (dx);
-      if (hypot (dx, y - pt->y) * view->world_px <= radius)
+      if (hypot (dx, y - pt->y) * view->t.world <= radius)
         return TRUE;
     }
 
@@ -333,7 +281,7 @@ hit_test (BriFeatureLayer *self,
 
   index = ensure_index (self);
   selected_index = find_geometry (self, self->selected, &selected_item);
-  view_from_widget (&view, wx, wy, &x, &y);
+  bri_map_transform_to_map (&view.t, wx, wy, &x, &y);
   memset (hit, 0, sizeof (Hit));
 
   if (selected_index != NULL &&
@@ -360,7 +308,7 @@ hit_test (BriFeatureLayer *self,
           double d, reach;
 
           dx -= round (dx);
-          d = hypot (dx, y - c->y) * view.world_px;
+          d = hypot (dx, y - c->y) * view.t.world;
           reach = (c->single_item ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL)
                                   : bri_feature_style_get_cluster_radius (c->n_members)) + MARKER_SLACK_PX;
           if (d <= reach && d < best_d)
@@ -379,7 +327,7 @@ hit_test (BriFeatureLayer *self,
           return TRUE;
         }
     }
-  else if (bri_feature_index_pick_full (index, x, y, view.world_px,
+  else if (bri_feature_index_pick_full (index, x, y, view.t.world,
                                         bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL) + MARKER_SLACK_PX,
                                         BRI_FEATURE_PICK_POINTS, &item, NULL))
     {
@@ -390,7 +338,7 @@ hit_test (BriFeatureLayer *self,
 
   if (selected_index != NULL &&
       !bri_feature_index_item_is_point (selected_index, selected_item) &&
-      bri_feature_index_pick_full (selected_index, x, y, view.world_px, LINE_TOLERANCE_PX,
+      bri_feature_index_pick_full (selected_index, x, y, view.t.world, LINE_TOLERANCE_PX,
                                    BRI_FEATURE_PICK_LINES, NULL, NULL))
     {
       hit->feature = self->selected;
@@ -398,7 +346,7 @@ hit_test (BriFeatureLayer *self,
       return TRUE;
     }
 
-  if (bri_feature_index_pick_full (index, x, y, view.world_px, LINE_TOLERANCE_PX,
+  if (bri_feature_index_pick_full (index, x, y, view.t.world, LINE_TOLERANCE_PX,
                                    BRI_FEATURE_PICK_LINES, &item, NULL))
     {
       hit->feature = bri_feature_index_get_item (index, item);
@@ -464,17 +412,15 @@ path_add_part (cairo_t     *cr,
                guint        n,
                double       shift)
 {
-  double w = view->world_px;
   double px = 0, py = 0;
   double lx = 0, ly = 0;
   gboolean pen = FALSE;
 
   for (guint i = 0; i < n; i++)
     {
-      double dx = (pts[i].x + shift - view->cx) * w;
-      double dy = (pts[i].y - view->cy) * w;
-      double x = view->cos_r * dx - view->sin_r * dy + view->width / 2;
-      double y = view->sin_r * dx + view->cos_r * dy + view->height / 2;
+      double x, y;
+
+      bri_map_transform_to_widget (&view->t, pts[i].x + shift, pts[i].y, &x, &y);
 
       if (i > 0)
         {
@@ -564,8 +510,8 @@ collect_visible (guint    item,
 
   /* A line smaller than a pixel is not worth a stroke. */
   bri_feature_index_get_item_box (c->index, item, &box);
-  if ((box.x2 - box.x1) * c->view->world_px < MIN_STEP_PX &&
-      (box.y2 - box.y1) * c->view->world_px < MIN_STEP_PX)
+  if ((box.x2 - box.x1) * c->view->t.world < MIN_STEP_PX &&
+      (box.y2 - box.y1) * c->view->t.world < MIN_STEP_PX)
     return;
 
   g_array_append_val (c->self->line_buckets[info->kind][info->precision == BRI_PRECISION_SCHEMATIC], v);
@@ -667,7 +613,7 @@ add_marker (BriFeatureLayer *self,
 {
   Marker m;
 
-  view_to_widget (view, x, y, &m.x, &m.y);
+  bri_map_transform_to_widget (&view->t, x, y, &m.x, &m.y);
   m.item = item;
   m.count = count;
   m.single = single;
@@ -816,7 +762,7 @@ draw_highlighted_marker (BriFeatureLayer *self,
         if (!view_box_contains (view, pt->x + world, pt->y))
           continue;
 
-        view_to_widget (view, pt->x + world, pt->y, &wx, &wy);
+        bri_map_transform_to_widget (&view->t, pt->x + world, pt->y, &wx, &wy);
         bri_feature_style_draw_marker (cr, bri_feature_get_kind (feature),
                                        bri_feature_get_precision (feature), state, wx, wy);
       }
@@ -851,126 +797,13 @@ draw_markers (BriFeatureLayer *self,
     draw_highlighted_marker (self, cr, view, self->selected, BRI_FEATURE_STATE_SELECTED);
 }
 
-/* Labels: greedy by importance over an occupancy grid of small cells. */
-
-typedef struct
-{
-  int    columns;
-  int    rows;
-  guint8 *cells;
-} Occupancy;
-
-static gboolean
-occupancy_test_and_set (Occupancy *occ,
-                        double     x,
-                        double     y,
-                        double     w,
-                        double     h,
-                        gboolean   test)
-{
-  int c1 = (int) floor (x / LABEL_CELL_PX), c2 = (int) floor ((x + w) / LABEL_CELL_PX);
-  int r1 = (int) floor (y / LABEL_CELL_PX), r2 = (int) floor ((y + h) / LABEL_CELL_PX);
-
-  c1 = MAX (c1, 0);
-  r1 = MAX (r1, 0);
-  c2 = MIN (c2, occ->columns - 1);
-  r2 = MIN (r2, occ->rows - 1);
-
-  if (test)
-    {
-      for (int r = r1; r <= r2; r++)
-        for (int c = c1; c <= c2; c++)
-          if (occ->cells[r * occ->columns + c])
-            return FALSE;
-      return TRUE;
-    }
-
-  for (int r = r1; r <= r2; r++)
-    memset (occ->cells + r * occ->columns + c1, 1, MAX (c2 - c1 + 1, 0));
-
-  return TRUE;
-}
-
-/* A name with its halo, drawn once: stroking the outlines of glyphs is
- * the slowest thing cairo does here, far too slow to do every frame. */
-typedef struct
-{
-  cairo_surface_t *surface;
-  int              width;     /* of the text; the image has a halo margin */
-  int              height;
-} LabelSprite;
-
-#define LABEL_HALO 2
+/* Labels: the layer says where its markers and highlighted lines are and
+ * which points want a name; BriFeatureLabels chooses and paints. */
 
 static void
-label_sprite_free (gpointer data)
-{
-  LabelSprite *sprite = data;
-
-  cairo_surface_destroy (sprite->surface);
-  g_free (sprite);
-}
-
-static const LabelSprite *
-get_label_sprite (BriFeatureLayer *self,
-                  BriFeature      *feature)
-{
-  LabelSprite *sprite = g_hash_table_lookup (self->label_sprites, feature);
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoAttrList *attrs;
-  GdkRGBA fg;
-  int scale;
-  cairo_t *cr;
-
-  if (sprite != NULL)
-    return sprite;
-
-  /* Bounded: panning over a huge model must not grow it forever. */
-  if (g_hash_table_size (self->label_sprites) > 1024)
-    g_hash_table_remove_all (self->label_sprites);
-
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), bri_feature_get_name (feature));
-  attrs = pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
-  pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-
-  sprite = g_new0 (LabelSprite, 1);
-  pango_layout_get_pixel_size (layout, &sprite->width, &sprite->height);
-  scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                (sprite->width + 2 * LABEL_HALO) * scale,
-                                                (sprite->height + 2 * LABEL_HALO) * scale);
-  cairo_surface_set_device_scale (sprite->surface, scale, scale);
-
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-  cr = cairo_create (sprite->surface);
-  cairo_move_to (cr, LABEL_HALO, LABEL_HALO);
-  pango_cairo_layout_path (cr, layout);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, 3.0);
-  /* A halo against the text colour: light text (dark theme) gets a dark one. */
-  if (0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5)
-    cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
-  else
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_stroke_preserve (cr);
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha);
-  cairo_fill (cr);
-  cairo_destroy (cr);
-
-  g_hash_table_insert (self->label_sprites, feature, sprite);
-
-  return sprite;
-}
-
-/* Keeps names off the highlighted line: marks the cells it crosses. */
-static void
-occupancy_mark_line (BriFeatureLayer *self,
-                     Occupancy       *occ,
-                     const View      *view,
-                     BriFeature      *feature)
+add_line_obstacle (BriFeatureLayer *self,
+                   const View      *view,
+                   BriFeature      *feature)
 {
   BriFeatureIndex *index;
   guint item;
@@ -987,35 +820,15 @@ occupancy_mark_line (BriFeatureLayer *self,
 
         for (guint j = 0; j + 1 < n; j++)
           {
-            double ax, ay, bx, by, len;
+            double ax, ay, bx, by;
             gboolean clipped;
 
-            view_to_widget (view, pts[j].x + world, pts[j].y, &ax, &ay);
-            view_to_widget (view, pts[j + 1].x + world, pts[j + 1].y, &bx, &by);
-            if (!clip_segment (&ax, &ay, &bx, &by, 0, 0, view->width, view->height, &clipped))
-              continue;
-
-            len = hypot (bx - ax, by - ay);
-            for (double t = 0; t <= len; t += LABEL_CELL_PX / 2.0)
-              {
-                double x = ax + (bx - ax) * (len > 0 ? t / len : 0);
-                double y = ay + (by - ay) * (len > 0 ? t / len : 0);
-
-                occupancy_test_and_set (occ, x - 4, y - 4, 8, 8, FALSE);
-              }
+            bri_map_transform_to_widget (&view->t, pts[j].x + world, pts[j].y, &ax, &ay);
+            bri_map_transform_to_widget (&view->t, pts[j + 1].x + world, pts[j + 1].y, &bx, &by);
+            if (clip_segment (&ax, &ay, &bx, &by, 0, 0, view->width, view->height, &clipped))
+              bri_feature_labels_add_line (self->labels, ax, ay, bx, by);
           }
       }
-}
-
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
-{
-  const Marker *ma = *(const Marker * const *) a, *mb = *(const Marker * const *) b;
-
-  if (ma->importance != mb->importance)
-    return ma->importance > mb->importance ? -1 : 1;
-  return ma->item < mb->item ? -1 : ma->item > mb->item;
 }
 
 static void
@@ -1023,81 +836,37 @@ draw_labels (BriFeatureLayer *self,
              cairo_t         *cr,
              const View      *view)
 {
-  g_autoptr(GPtrArray) candidates = NULL;
-  Occupancy occ;
-  guint placed = 0;
   double r_normal = bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL);
 
-  if (view->zoom < LABEL_MIN_ZOOM || self->markers->len == 0)
+  bri_feature_labels_begin (self->labels, view->width, view->height);
+  if (view->t.zoom < LABEL_MIN_ZOOM || self->markers->len == 0)
     return;
 
-  occ.columns = (int) ceil (view->width / LABEL_CELL_PX) + 1;
-  occ.rows = (int) ceil (view->height / LABEL_CELL_PX) + 1;
-  if ((gsize) occ.columns * occ.rows > self->occupancy_size)
-    {
-      self->occupancy_size = (gsize) occ.columns * occ.rows;
-      self->occupancy = g_realloc (self->occupancy, self->occupancy_size);
-    }
-  occ.cells = self->occupancy;
-  memset (occ.cells, 0, (gsize) occ.columns * occ.rows);
-
-  candidates = g_ptr_array_sized_new (self->markers->len);
   for (guint i = 0; i < self->markers->len; i++)
     {
-      Marker *m = &g_array_index (self->markers, Marker, i);
-      double mr = m->single ? r_normal : bri_feature_style_get_cluster_radius (m->count);
+      const Marker *m = &g_array_index (self->markers, Marker, i);
+      BriFeature *feature;
+      double r;
 
-      /* Slightly inside the rim, so that a label just beside its own
-       * marker is not refused for sharing a grid cell with it. */
-      occupancy_test_and_set (&occ, m->x - mr + 2, m->y - mr + 2, 2 * mr - 4, 2 * mr - 4, FALSE);
-      if (m->single && m->x >= 0 && m->x <= view->width && m->y >= 0 && m->y <= view->height)
-        g_ptr_array_add (candidates, m);
+      bri_feature_labels_add_marker (self->labels, m->x, m->y,
+                                     m->single ? r_normal : bri_feature_style_get_cluster_radius (m->count));
+      if (!m->single)
+        continue;
+
+      /* Clear of the halo of a highlighted marker. */
+      feature = bri_feature_index_get_item (self->index, m->item);
+      r = feature == self->selected ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_SELECTED) + 5.0
+        : feature == self->hovered ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_HOVERED) + 4.0
+        : r_normal;
+      bri_feature_labels_add_candidate (self->labels, feature, m->importance, m->item, m->x, m->y, r);
     }
-
-  g_ptr_array_sort (candidates, compare_candidates);
 
   if (self->selected != NULL)
-    occupancy_mark_line (self, &occ, view, self->selected);
+    add_line_obstacle (self, view, self->selected);
   if (self->hovered != NULL)
-    occupancy_mark_line (self, &occ, view, self->hovered);
+    add_line_obstacle (self, view, self->hovered);
 
-  for (guint i = 0; i < candidates->len && i < MAX_LABEL_CANDIDATES && placed < MAX_LABELS; i++)
-    {
-      const Marker *m = g_ptr_array_index (candidates, i);
-      BriFeature *feature = bri_feature_index_get_item (self->index, m->item);
-      const LabelSprite *label = get_label_sprite (self, feature);
-      int lw = label->width, lh = label->height;
-      double spots[4][2];
-      /* Clear of the halo of a highlighted marker. */
-      double r = feature == self->selected ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_SELECTED) + 5.0
-               : feature == self->hovered ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_HOVERED) + 4.0
-               : r_normal;
-
-      /* Right, left, below, above. */
-      spots[0][0] = m->x + r + 3;        spots[0][1] = m->y - lh / 2.0;
-      spots[1][0] = m->x - r - 3 - lw;   spots[1][1] = m->y - lh / 2.0;
-      spots[2][0] = m->x - lw / 2.0;     spots[2][1] = m->y + r + 2;
-      spots[3][0] = m->x - lw / 2.0;     spots[3][1] = m->y - r - 2 - lh;
-
-      for (guint s = 0; s < G_N_ELEMENTS (spots); s++)
-        {
-          double lx = spots[s][0], ly = spots[s][1];
-
-          if (lx < 0 || ly < 0 || lx + lw > view->width || ly + lh > view->height ||
-              !occupancy_test_and_set (&occ, lx, ly, lw, lh, TRUE))
-            continue;
-
-          occupancy_test_and_set (&occ, lx, ly, lw, lh, FALSE);
-          /* On whole pixels, so that the image is copied, not resampled. */
-          lx = round (lx) - LABEL_HALO;
-          ly = round (ly) - LABEL_HALO;
-          cairo_set_source_surface (cr, label->surface, lx, ly);
-          cairo_rectangle (cr, lx, ly, lw + 2 * LABEL_HALO, lh + 2 * LABEL_HALO);
-          cairo_fill (cr);
-          placed++;
-          break;
-        }
-    }
+  bri_feature_labels_draw (self->labels, cr);
 }
 
 static void
@@ -1192,7 +961,7 @@ bri_feature_layer_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (bri_feature_layer_parent_class)->css_changed (widget, change);
 
   /* The font may have changed, and the sprites' text with it. */
-  g_hash_table_remove_all (self->label_sprites);
+  bri_feature_labels_forget (self->labels);
   g_hash_table_remove_all (self->sprites);
 }
 
@@ -1204,7 +973,7 @@ bri_feature_layer_system_setting_changed (GtkWidget        *widget,
 
   GTK_WIDGET_CLASS (bri_feature_layer_parent_class)->system_setting_changed (widget, setting);
 
-  g_hash_table_remove_all (self->label_sprites);
+  bri_feature_labels_forget (self->labels);
   g_hash_table_remove_all (self->sprites);
 }
 
@@ -1287,13 +1056,7 @@ on_scale_factor_changed_cb (BriFeatureLayer *self)
 {
   /* Sprites are drawn for one scale: redraw them sharp for the new one. */
   g_hash_table_remove_all (self->sprites);
-  g_hash_table_remove_all (self->label_sprites);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_viewport_changed_cb (BriFeatureLayer *self)
-{
+  bri_feature_labels_forget (self->labels);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1316,19 +1079,9 @@ on_items_changed_cb (BriFeatureLayer *self,
 static void
 bri_feature_layer_constructed (GObject *object)
 {
-  BriFeatureLayer *self = BRI_FEATURE_LAYER (object);
-  ShumateViewport *viewport;
-  static const char * const notifications[] = {
-    "notify::latitude", "notify::longitude", "notify::zoom-level",
-    "notify::rotation", "notify::reference-map-source",
-  };
-
   G_OBJECT_CLASS (bri_feature_layer_parent_class)->constructed (object);
 
-  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  for (guint i = 0; i < G_N_ELEMENTS (notifications); i++)
-    g_signal_connect_object (viewport, notifications[i], G_CALLBACK (on_viewport_changed_cb),
-                             self, G_CONNECT_SWAPPED);
+  bri_map_layer_redraw_on_viewport_change (SHUMATE_LAYER (object));
 }
 
 static void
@@ -1343,7 +1096,7 @@ bri_feature_layer_dispose (GObject *object)
   g_clear_object (&self->hovered);
   g_clear_pointer (&self->index, bri_feature_index_unref);
   g_clear_pointer (&self->lone_index, bri_feature_index_unref);
-  g_hash_table_remove_all (self->label_sprites);
+  bri_feature_labels_forget (self->labels);
   g_hash_table_remove_all (self->sprites);
 
   G_OBJECT_CLASS (bri_feature_layer_parent_class)->dispose (object);
@@ -1360,8 +1113,7 @@ bri_feature_layer_finalize (GObject *object)
   g_array_unref (self->visible_points);
   g_array_unref (self->item_info);
   g_array_unref (self->markers);
-  g_free (self->occupancy);
-  g_hash_table_unref (self->label_sprites);
+  bri_feature_labels_free (self->labels);
   g_hash_table_unref (self->sprites);
 
   G_OBJECT_CLASS (bri_feature_layer_parent_class)->finalize (object);
@@ -1470,7 +1222,7 @@ bri_feature_layer_init (BriFeatureLayer *self)
   self->visible_points = g_array_new (FALSE, FALSE, sizeof (Visible));
   self->item_info = g_array_new (FALSE, TRUE, sizeof (ItemInfo));
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
-  self->label_sprites = g_hash_table_new_full (NULL, NULL, NULL, label_sprite_free);
+  self->labels = bri_feature_labels_new (GTK_WIDGET (self));
   self->sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   self->index_stale = TRUE;
 
@@ -1543,19 +1295,6 @@ bri_feature_layer_set_model (BriFeatureLayer *self,
 }
 
 /**
- * bri_feature_layer_get_model:
- *
- * Returns: (transfer none) (nullable): the model of features
- */
-GListModel *
-bri_feature_layer_get_model (BriFeatureLayer *self)
-{
-  g_return_val_if_fail (BRI_IS_FEATURE_LAYER (self), NULL);
-
-  return self->model;
-}
-
-/**
  * bri_feature_layer_set_selected:
  * @feature: (nullable): the feature to highlight; drawn even if the
  *   model does not hold it
@@ -1625,4 +1364,22 @@ bri_feature_layer_pick (BriFeatureLayer *self,
     return NULL;
 
   return hit.feature;
+}
+
+/**
+ * bri_feature_layer_get_label_area:
+ * @area: (out): where the name is, in the layer's coordinates
+ *
+ * Returns: whether the last frame wrote @feature's name on the map
+ */
+gboolean
+bri_feature_layer_get_label_area (BriFeatureLayer *self,
+                                  BriFeature      *feature,
+                                  graphene_rect_t *area)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_LAYER (self), FALSE);
+  g_return_val_if_fail (BRI_IS_FEATURE (feature), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  return bri_feature_labels_get_area (self->labels, feature, area);
 }

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   double zoom;
+  double tile_size;    /* of the reference map source */
   double world;        /* width of the whole map in widget pixels */
   double center_x;     /* the view's centre, in world pixels */
   double center_y;
@@ -31,7 +32,6 @@ bri_map_transform_init (BriMapTransform *t,
                         GtkWidget       *widget)
 {
   ShumateMapSource *reference = shumate_viewport_get_reference_map_source (viewport);
-  double tile_size = reference != NULL ? shumate_map_source_get_tile_size (reference) : 256.0;
   double rotation = shumate_viewport_get_rotation (viewport);
   double lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   double lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
@@ -39,7 +39,8 @@ bri_map_transform_init (BriMapTransform *t,
   /* As libshumate: the world is tile_size × 2^zoom pixels wide at any
    * zoom, fractional ones included. */
   t->zoom = shumate_viewport_get_zoom_level (viewport);
-  t->world = tile_size * exp2 (t->zoom);
+  t->tile_size = reference != NULL ? shumate_map_source_get_tile_size (reference) : 256.0;
+  t->world = t->tile_size * exp2 (t->zoom);
   t->center_x = bri_geo_lon_to_x (lon) * t->world;
   t->center_y = bri_geo_lat_to_y (lat) * t->world;
   t->half_width = gtk_widget_get_width (widget) / 2.0;

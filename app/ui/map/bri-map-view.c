@@ -494,13 +494,6 @@ bri_map_view_new (void)
   return g_object_new (BRI_TYPE_MAP_VIEW, NULL);
 }
 
-ShumateMap *
-bri_map_view_get_map (BriMapView *self)
-{
-  g_return_val_if_fail (BRI_IS_MAP_VIEW (self), NULL);
-  return self->map;
-}
-
 ShumateViewport *
 bri_map_view_get_viewport (BriMapView *self)
 {
@@ -653,8 +646,8 @@ bri_map_view_set_dark (BriMapView *self,
   self->dark = !!dark;
   bri_basemap_source_set_dark (self->source, self->dark);
   replace_base_layer (self);
-  bri_country_label_layer_set_dark (self->label_layer, self->dark);
-  bri_country_layer_set_dark (self->country_layer, self->dark);
+  bri_map_layer_set_dark (BRI_MAP_LAYER (self->label_layer), self->dark);
+  bri_map_layer_set_dark (BRI_MAP_LAYER (self->country_layer), self->dark);
 }
 
 /**

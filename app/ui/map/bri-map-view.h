@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BriMapView, bri_map_view, BRI, MAP_VIEW, GtkWidget)
 
 GtkWidget       *bri_map_view_new              (void);
-ShumateMap      *bri_map_view_get_map          (BriMapView       *self);
 ShumateViewport *bri_map_view_get_viewport     (BriMapView       *self);
 void             bri_map_view_set_atlas        (BriMapView       *self,
                                                 BriAtlas         *atlas,

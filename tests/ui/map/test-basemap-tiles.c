@@ -13,6 +13,7 @@
 #include "bri-geo.h"
 #include "bri-tile-paintable.h"
 #include "bri-tile-renderer.h"
+#include "map-test-util.h"
 
 #define RUSSIA 643
 #define TILE_PX 512
@@ -694,23 +695,12 @@ test_source_many (void)
   g_assert_cmpuint (bri_basemap_source_get_pending_tiles (source), ==, 0);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_fail_printf ("No display: run the UI tests under Xvfb (build-aux/test does)");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/bri/basemap-tiles/display", test_no_display);
-      return g_test_run ();
-    }
+  if (!map_test_init (&argc, &argv, "/bri/basemap-tiles/display"))
+    return g_test_run ();
 
   g_test_add_func ("/bri/basemap-tiles/resolutions", test_resolutions);
   g_test_add_func ("/bri/basemap-tiles/sea-and-land", test_sea_and_land);

@@ -16,6 +16,7 @@
 #include "bri-country-layer.h"
 #include "bri-map-transform.h"
 #include "bri-tile-renderer.h"
+#include "map-test-util.h"
 
 #define KENYA     404
 #define ETHIOPIA  231
@@ -39,32 +40,19 @@ typedef struct
   GListStore           *countries;
 } Fixture;
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
 /* Until every tile the map asked for is painted, and a frame after. */
 static void
 wait_for_tiles (Fixture *f)
 {
   gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  iterate (30);
+  map_test_iterate (30);
   while (bri_basemap_source_get_pending_tiles (f->source) > 0)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, end);
       g_main_context_iteration (NULL, TRUE);
     }
-  iterate (50);
+  map_test_iterate (50);
 }
 
 static void
@@ -85,7 +73,6 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_uri ("resource:///org/example/BriAtlas/data/countries/countries.json");
   g_autoptr(GPtrArray) countries = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 end;
 
   /* Looking a basemap up links the data resource into the test. */
   g_autoptr(BriBasemap) map = bri_tile_renderer_get_basemap (bri_tile_renderer_get_default (), "110m", &error);
@@ -110,25 +97,13 @@ fixture_set_up (Fixture       *f,
   bri_country_label_layer_set_countries (f->labels, G_LIST_MODEL (f->countries));
   shumate_map_add_layer (f->map, SHUMATE_LAYER (f->labels));
 
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->map));
   shumate_viewport_set_zoom_level (f->viewport, 5);
   shumate_location_set_location (SHUMATE_LOCATION (f->viewport), NAIROBI_LAT, NAIROBI_LON);
-  gtk_window_present (GTK_WINDOW (f->window));
-
-  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (!(gtk_widget_get_mapped (GTK_WIDGET (f->layer)) &&
-           gtk_widget_get_width (GTK_WIDGET (f->layer)) > 0))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  /* The layers fill the map, so map and layer coordinates agree. */
+  f->window = map_test_present (GTK_WIDGET (f->map), GTK_WIDGET (f->layer), 800, 600);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->labels)), ==, gtk_widget_get_width (GTK_WIDGET (f->map)));
   wait_for_tiles (f);
 
-  /* The layers fill the map, so map and layer coordinates agree. */
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->layer)), ==, gtk_widget_get_width (GTK_WIDGET (f->map)));
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->layer)), ==, gtk_widget_get_height (GTK_WIDGET (f->map)));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->map)), >=, 600);
 }
 
@@ -137,7 +112,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate (10);
+  map_test_iterate (10);
   g_object_unref (f->source);
   g_object_unref (f->countries);
 }
@@ -249,31 +224,6 @@ typedef struct
   guint8 r, g, b, a;
 } Pixel;
 
-/* The widget as drawn in the last frame: iterate the main loop after a
- * change before calling this. */
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      /* Nothing drawn at all: an empty, transparent picture. */
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_malloc0 ((gsize) width * height * 4),
-                                                  (gsize) width * height * 4);
-
-      return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, width * 4);
-    }
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
 static Pixel
 texture_pixel (GdkTexture *texture,
                double      x,
@@ -311,13 +261,13 @@ test_highlight (Fixture       *f,
   shumate_pixel (f, ADDIS_LAT, ADDIS_LON, &ax, &ay);
   shumate_pixel (f, -5.0, 45.0, &sx, &sy);
 
-  before = render_widget (GTK_WIDGET (f->layer));
+  before = map_test_render (GTK_WIDGET (f->layer));
   g_assert_cmpint (texture_pixel (before, nx, ny).a, ==, 0);
 
   bri_country_layer_set_country (f->layer, KENYA);
   g_assert_cmpint (bri_country_layer_get_country (f->layer), ==, KENYA);
-  iterate (30);
-  lit = render_widget (GTK_WIDGET (f->layer));
+  map_test_iterate (30);
+  lit = map_test_render (GTK_WIDGET (f->layer));
 
   /* A blue wash over Kenya, in the highlight colour... */
   p = texture_pixel (lit, nx, ny);
@@ -329,15 +279,15 @@ test_highlight (Fixture       *f,
   g_assert_cmpint (texture_pixel (lit, ax, ay).a, ==, 0);
   g_assert_cmpint (texture_pixel (lit, sx, sy).a, ==, 0);
 
-  bri_country_layer_set_dark (f->layer, TRUE);
-  g_assert_true (bri_country_layer_get_dark (f->layer));
-  iterate (30);
-  dark = render_widget (GTK_WIDGET (f->layer));
+  bri_map_layer_set_dark (BRI_MAP_LAYER (f->layer), TRUE);
+  g_assert_true (bri_map_layer_get_dark (BRI_MAP_LAYER (f->layer)));
+  map_test_iterate (30);
+  dark = map_test_render (GTK_WIDGET (f->layer));
   g_assert_cmpint (texture_pixel (dark, nx, ny).a, >, texture_pixel (lit, nx, ny).a);
 
   bri_country_layer_set_country (f->layer, -1);
-  iterate (30);
-  after = render_widget (GTK_WIDGET (f->layer));
+  map_test_iterate (30);
+  after = map_test_render (GTK_WIDGET (f->layer));
   g_assert_cmpint (texture_pixel (after, nx, ny).a, ==, 0);
 }
 
@@ -347,7 +297,7 @@ test_labels (Fixture       *f,
              gconstpointer  data)
 {
   /* Zoomed in on East Africa, Kenya has room for its name. */
-  iterate (30);
+  map_test_iterate (30);
   g_assert_true (bri_country_label_layer_is_label_shown (f->labels, KENYA));
   g_assert_true (bri_country_label_layer_is_label_shown (f->labels, ETHIOPIA));
 
@@ -357,15 +307,15 @@ test_labels (Fixture       *f,
   g_assert_true (bri_country_label_layer_is_label_shown (f->labels, RUSSIA));
 
   /* Dark names on a dark map are drawn all the same. */
-  bri_country_label_layer_set_dark (f->labels, TRUE);
-  g_assert_true (bri_country_label_layer_get_dark (f->labels));
+  bri_map_layer_set_dark (BRI_MAP_LAYER (f->labels), TRUE);
+  g_assert_true (bri_map_layer_get_dark (BRI_MAP_LAYER (f->labels)));
   go_to (f, NAIROBI_LAT, NAIROBI_LON, 5);
   g_assert_true (bri_country_label_layer_is_label_shown (f->labels, KENYA));
 
   /* No countries, no names. */
   bri_country_label_layer_set_countries (f->labels, NULL);
   g_assert_null (bri_country_label_layer_get_countries (f->labels));
-  iterate (30);
+  map_test_iterate (30);
   g_assert_false (bri_country_label_layer_is_label_shown (f->labels, RUSSIA));
 }
 
@@ -374,18 +324,9 @@ static void
 save_screenshot (Fixture    *f,
                  const char *name)
 {
-  const char *dir = g_getenv ("BRI_TEST_OUTPUT_DIR");
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GdkTexture) texture = map_test_render (GTK_WIDGET (f->map));
 
-  if (dir == NULL)
-    return;
-
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  texture = render_widget (GTK_WIDGET (f->map));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
+  map_test_save (texture, name);
 }
 
 static void
@@ -402,7 +343,7 @@ test_screenshot (Fixture       *f,
   save_screenshot (f, "basemap-east-africa.png");
 
   /* The base layer under the others shows the sea where the sea is. */
-  texture = render_widget (GTK_WIDGET (f->map));
+  texture = map_test_render (GTK_WIDGET (f->map));
   shumate_pixel (f, -8.0, 50.0, &sx, &sy);
   p = texture_pixel (texture, sx, sy);
   g_assert_cmpint (ABS (p.r - (int) round (palette->sea.red * 255)), <=, 2);
@@ -423,12 +364,12 @@ test_screenshot (Fixture       *f,
     f->tiles = shumate_map_layer_new (SHUMATE_MAP_SOURCE (f->source), f->viewport);
     shumate_map_insert_layer_behind (f->map, SHUMATE_LAYER (f->tiles), SHUMATE_LAYER (old));
     shumate_map_remove_layer (f->map, SHUMATE_LAYER (old));
-    bri_country_layer_set_dark (f->layer, TRUE);
-    bri_country_label_layer_set_dark (f->labels, TRUE);
+    bri_map_layer_set_dark (BRI_MAP_LAYER (f->layer), TRUE);
+    bri_map_layer_set_dark (BRI_MAP_LAYER (f->labels), TRUE);
     go_to (f, 38.0, 75.0, 4.0);
     save_screenshot (f, "basemap-dark.png");
 
-    frame = render_widget (GTK_WIDGET (f->map));
+    frame = map_test_render (GTK_WIDGET (f->map));
     shumate_pixel (f, 42.0, 50.5, &sx, &sy);  /* the Caspian */
     p = texture_pixel (frame, sx, sy);
     g_assert_cmpint (ABS (p.r - (int) round (dark->sea.red * 255)), <=, 2);
@@ -456,7 +397,7 @@ test_no_seams (Fixture       *f,
       guint n_seam = 0;
 
       go_to (f, -3.0, 48.0, zooms[z]);
-      texture = render_widget (GTK_WIDGET (f->map));
+      texture = map_test_render (GTK_WIDGET (f->map));
       width = gdk_texture_get_width (texture);
       height = gdk_texture_get_height (texture);
       pixels = g_malloc ((gsize) width * height * 4);
@@ -470,23 +411,12 @@ test_no_seams (Fixture       *f,
     }
 }
 
-static void
-test_no_display (void)
-{
-  g_test_fail_printf ("No display: run the UI tests under Xvfb (build-aux/test does)");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/bri/country-layer/display", test_no_display);
-      return g_test_run ();
-    }
+  if (!map_test_init (&argc, &argv, "/bri/country-layer/display"))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add ("/bri/country-layer/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

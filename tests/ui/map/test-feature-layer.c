@@ -10,6 +10,7 @@
 
 #include "bri-feature-layer.h"
 #include "bri-feature-style.h"
+#include "map-test-util.h"
 
 /* A basemap of plain tiles, so the test needs no network and no data. */
 
@@ -95,19 +96,6 @@ find_feature (Fixture    *f,
 }
 
 static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
-static void
 go_to (Fixture *f,
        double   lat,
        double   lon,
@@ -115,7 +103,7 @@ go_to (Fixture *f,
 {
   shumate_viewport_set_zoom_level (f->viewport, zoom);
   shumate_location_set_location (SHUMATE_LOCATION (f->viewport), lat, lon);
-  iterate (30);
+  map_test_iterate (30);
 }
 
 static void
@@ -135,7 +123,6 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(ShumateMapSource) source = NULL;
   ShumateMapLayer *tiles;
-  gint64 end;
 
   f->features = bri_feature_load_all (file, &error);
   g_assert_no_error (error);
@@ -162,25 +149,12 @@ fixture_set_up (Fixture       *f,
   shumate_map_add_layer (f->map, SHUMATE_LAYER (f->layer));
   g_signal_connect (f->layer, "feature-activated", G_CALLBACK (on_feature_activated), f);
 
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->map));
   shumate_viewport_set_zoom_level (f->viewport, 5);
   shumate_location_set_location (SHUMATE_LOCATION (f->viewport), 38.0, 55.0);
-  gtk_window_present (GTK_WINDOW (f->window));
-
-  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (!(gtk_widget_get_mapped (GTK_WIDGET (f->layer)) &&
-           gtk_widget_get_width (GTK_WIDGET (f->layer)) > 0))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  iterate (50);
-
   /* The layer fills the map, so map and layer coordinates agree. */
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->layer)), ==, gtk_widget_get_width (GTK_WIDGET (f->map)));
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->layer)), ==, gtk_widget_get_height (GTK_WIDGET (f->map)));
+  f->window = map_test_present (GTK_WIDGET (f->map), GTK_WIDGET (f->layer), 800, 600);
+  map_test_iterate (50);
+
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->map)), >=, 600);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->map)), >=, 400);
 }
@@ -190,7 +164,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate (10);
+  map_test_iterate (10);
   g_ptr_array_unref (f->activated);
   g_object_unref (f->store);
   g_ptr_array_unref (f->features);
@@ -347,7 +321,7 @@ test_cluster (Fixture       *f,
   while (shumate_viewport_get_zoom_level (f->viewport) < 6.99)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, end);
-      iterate (10);
+      map_test_iterate (10);
     }
 
   /* Apart at zoom level 11. */
@@ -398,7 +372,7 @@ test_rotation (Fixture       *f,
 
   /* libshumate turns the map about the widget's centre; so must picking. */
   shumate_viewport_set_rotation (f->viewport, 0.6);
-  iterate (20);
+  map_test_iterate (20);
   project (f, 30.0, 60.0, &x, &y);
   g_assert_cmpstr (pick_id (f, x, y), ==, "port-a");
   g_assert_cmpstr (pick_id (f, x + 4, y + 4), ==, "port-a");
@@ -477,35 +451,57 @@ test_selection_and_model (Fixture       *f,
   g_assert_cmpuint (notified, ==, 2);
 }
 
+/* Names beside the markers, from zoom level 5, kept off the highlighted
+ * line. */
+static void
+test_labels (Fixture       *f,
+             gconstpointer  data)
+{
+  BriFeature *port_a = find_feature (f, "port-a");
+  BriFeature *station = find_feature (f, "power-on-rail");
+  graphene_rect_t area;
+  double x, y;
+
+  /* At the fixture's zoom level 5 the port's name is right of it,
+   * level with it. */
+  map_test_iterate (30);
+  project (f, 30.0, 60.0, &x, &y);
+  g_assert_true (bri_feature_layer_get_label_area (f->layer, port_a, &area));
+  g_assert_cmpfloat (area.origin.x, >, x + bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL));
+  g_assert_cmpfloat (area.origin.y, <, y);
+  g_assert_cmpfloat (area.origin.y + area.size.height, >, y);
+  g_assert_cmpfloat (area.size.width, >, 20);
+
+  /* The station's name starts on the railway, which goes east from it... */
+  project (f, 40.0, 42.0, &x, &y);
+  g_assert_true (bri_feature_layer_get_label_area (f->layer, station, &area));
+  g_assert_cmpfloat (area.origin.x, >, x);
+  g_assert_cmpfloat (area.origin.y, <, y);
+  g_assert_cmpfloat (area.origin.y + area.size.height, >, y);
+
+  /* ...and moves off it, below or above, when the railway is selected. */
+  bri_feature_layer_set_selected (f->layer, find_feature (f, "rail-1"));
+  map_test_iterate (50);
+  g_assert_true (bri_feature_layer_get_label_area (f->layer, station, &area));
+  g_assert_true (area.origin.y > y + 4 || area.origin.y + area.size.height < y - 4);
+
+  /* No names below zoom level 5. */
+  go_to (f, 32.0, 80.0, 4.0);
+  map_test_iterate (30);
+  g_assert_false (bri_feature_layer_get_label_area (f->layer, port_a, &area));
+}
+
 /* Rendering */
 
 static GdkTexture *
 render (Fixture    *f,
         const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (f->map));
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (GTK_WIDGET (f->map));
-  int h = gtk_widget_get_height (GTK_WIDGET (f->map));
-  GskRenderNode *node;
   GdkTexture *texture;
-  const char *dir = g_getenv ("BRI_TEST_OUTPUT_DIR");
 
-  iterate (50);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  gsk_render_node_unref (node);
-
-  if (dir != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_mkdir_with_parents (dir, 0755);
-      gdk_texture_save_to_png (texture, path);
-    }
+  map_test_iterate (50);
+  texture = map_test_render (GTK_WIDGET (f->map));
+  map_test_save (texture, name);
 
   return texture;
 }
@@ -719,14 +715,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
   /* build-aux/test always provides a display: no display is a failure. */
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run under Xvfb (build-aux/test does)\n");
-      return 1;
-    }
+  if (!map_test_init (&argc, &argv, "/bri/feature-layer/display"))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add ("/bri/feature-layer/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -739,6 +730,7 @@ main (int   argc,
   ADD ("rotation", test_rotation);
   ADD ("hover", test_hover);
   ADD ("selection-and-model", test_selection_and_model);
+  ADD ("labels", test_labels);
   ADD ("render", test_render);
   ADD ("render-wrapped", test_render_wrapped);
   ADD ("render-selected", test_selected_render);

@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "bri-basemap-source.h"
 #include "bri-map-view.h"
 #include "bri-tile-paintable.h"
+#include "map-test-util.h"
 
 #define TIMEOUT_S 20
 
@@ -173,6 +176,54 @@ test_drawn_grow (Fixture       *f,
 }
 
 static void
+wait_for_view (ShumateViewport *viewport,
+               double           latitude,
+               double           longitude,
+               double           zoom)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
+
+  while (fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - latitude) > 1e-6 ||
+         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - longitude) > 1e-6 ||
+         fabs (shumate_viewport_get_zoom_level (viewport) - zoom) > 1e-6)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* What a "view:LAT,LON,ZOOM" location asks for: the viewport's centre
+ * and zoom end up there, with the zoom kept to the map's levels; animated
+ * or, with animations off, at once. */
+static void
+test_go_to (Fixture       *f,
+            gconstpointer  data)
+{
+  BriMapView *view = BRI_MAP_VIEW (f->map);
+  ShumateViewport *viewport = bri_map_view_get_viewport (view);
+  GtkSettings *settings = gtk_settings_get_default ();
+  gboolean animations;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_drawn (f, TRUE);
+
+  bri_map_view_go_to (view, -4.05, 39.67, 8.0);
+  wait_for_view (viewport, -4.05, 39.67, 8.0);
+
+  bri_map_view_go_to (view, 51.5, -0.12, 30.0);
+  wait_for_view (viewport, 51.5, -0.12, 12.0);
+
+  g_object_get (settings, "gtk-enable-animations", &animations, NULL);
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  bri_map_view_go_to (view, -1.29, 36.82, 0.0);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), -1.29, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), 36.82, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), 1.0, 1e-6);
+  g_object_set (settings, "gtk-enable-animations", animations, NULL);
+}
+
+static void
 on_fill_done (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -231,28 +282,18 @@ test_source_scale (void)
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 256 + 2);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_fail_printf ("No display: run the UI tests under Xvfb (build-aux/test does)");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/bri/map-view/display", test_no_display);
-      return g_test_run ();
-    }
+  if (!map_test_init (&argc, &argv, "/bri/map-view/display"))
+    return g_test_run ();
 
   g_test_add ("/bri/map-view/drawn-start", Fixture, NULL, fixture_setup, test_drawn_start, fixture_teardown);
   g_test_add ("/bri/map-view/drawn-zoom", Fixture, NULL, fixture_setup, test_drawn_zoom, fixture_teardown);
   g_test_add ("/bri/map-view/drawn-dark", Fixture, NULL, fixture_setup, test_drawn_dark, fixture_teardown);
   g_test_add ("/bri/map-view/drawn-grow", Fixture, NULL, fixture_setup, test_drawn_grow, fixture_teardown);
+  g_test_add ("/bri/map-view/go-to", Fixture, NULL, fixture_setup, test_go_to, fixture_teardown);
   g_test_add_func ("/bri/map-view/source-scale", test_source_scale);
 
   return g_test_run ();

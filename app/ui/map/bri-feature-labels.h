@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* BriFeatureLabels: the names a feature layer writes beside its markers.
+ * The layer tells it, frame by frame, where the markers and highlighted
+ * lines are and which points would like a name; BriLabelPlacer picks the
+ * names and their spots, and each name is painted from an image drawn
+ * once. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bri-feature.h"
+
+G_BEGIN_DECLS
+
+typedef struct _BriFeatureLabels BriFeatureLabels;
+
+BriFeatureLabels *bri_feature_labels_new           (GtkWidget        *widget);
+void              bri_feature_labels_free          (BriFeatureLabels *self);
+void              bri_feature_labels_forget        (BriFeatureLabels *self);
+void              bri_feature_labels_begin         (BriFeatureLabels *self,
+                                                    double            width,
+                                                    double            height);
+void              bri_feature_labels_add_marker    (BriFeatureLabels *self,
+                                                    double            x,
+                                                    double            y,
+                                                    double            radius);
+void              bri_feature_labels_add_line      (BriFeatureLabels *self,
+                                                    double            x1,
+                                                    double            y1,
+                                                    double            x2,
+                                                    double            y2);
+void              bri_feature_labels_add_candidate (BriFeatureLabels *self,
+                                                    BriFeature       *feature,
+                                                    int               importance,
+                                                    guint             order,
+                                                    double            x,
+                                                    double            y,
+                                                    double            clearance);
+guint             bri_feature_labels_draw          (BriFeatureLabels *self,
+                                                    cairo_t          *cr);
+gboolean          bri_feature_labels_get_area      (BriFeatureLabels *self,
+                                                    BriFeature       *feature,
+                                                    graphene_rect_t  *area);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BriFeatureLabels, bri_feature_labels_free)
+
+G_END_DECLS
