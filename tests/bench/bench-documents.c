@@ -53,7 +53,7 @@ main (int   argc,
 
       step = g_get_monotonic_time ();
       g_clear_pointer (&documents, g_ptr_array_unref);
-      documents = bri_document_load_all (dir, lexicon, &error);
+      documents = bri_document_load_all (dir, lexicon, NULL, &error);
       g_assert_no_error (error);
       ms = ms_since (step);
       g_array_append_val (load_ms, ms);

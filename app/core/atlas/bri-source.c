@@ -150,7 +150,7 @@ load_directory (BriSource     *self,
   lexicon = bri_lexicon_new_default (error);
   if (lexicon == NULL)
     return FALSE;
-  documents = bri_document_load_all (documents_dir, lexicon, error);
+  documents = bri_document_load_all (documents_dir, lexicon, &problems, error);
   if (documents == NULL)
     return FALSE;
   self->timings.documents_ms = ms_since (start);

@@ -515,21 +515,94 @@ entry_clear (gpointer data)
   g_free (entry->text);
 }
 
-static gboolean
-check_utf8 (const char  *name,
-            const char  *data,
-            gsize        len,
-            GError     **error)
+/* The byte-order marks a text may start with.  UTF-32LE comes before
+ * UTF-16LE: its mark begins with UTF-16LE's. */
+static const struct
 {
+  const char   *charset;
+  const guint8  mark[4];
+  gsize         mark_len;
+} byte_order_marks[] = {
+  { "UTF-32LE", { 0xFF, 0xFE, 0x00, 0x00 }, 4 },
+  { "UTF-32BE", { 0x00, 0x00, 0xFE, 0xFF }, 4 },
+  { "UTF-8",    { 0xEF, 0xBB, 0xBF },       3 },
+  { "UTF-16LE", { 0xFF, 0xFE },             2 },
+  { "UTF-16BE", { 0xFE, 0xFF },             2 },
+};
+
+/* The contents of the file @name as UTF-8 text, without a byte-order
+ * mark: as they are when they are UTF-8, converted when a mark says
+ * UTF-16 or UTF-32.  Anything else (Latin-1, Windows-1252) is refused
+ * with the offset of the first byte that is not UTF-8, rather than
+ * guessed at: a wrong guess would garble names without a word. */
+static char *
+decode_text (const char  *name,
+             const char  *data,
+             gsize        len,
+             GError     **error)
+{
+  const char *charset = "UTF-8";
+  gsize skip = 0;
   const char *end = NULL;
 
-  if (g_utf8_validate_len (data, len, &end))
-    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (byte_order_marks); i++)
+    if (len >= byte_order_marks[i].mark_len &&
+        memcmp (data, byte_order_marks[i].mark, byte_order_marks[i].mark_len) == 0)
+      {
+        charset = byte_order_marks[i].charset;
+        skip = byte_order_marks[i].mark_len;
+        break;
+      }
 
-  g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_ENCODING,
-               /* TRANSLATORS: a file name, then where in the file (counted in bytes) */
-               _("%s: invalid UTF-8 at byte %lu"), name, (unsigned long) (end - data));
-  return FALSE;
+  if (!g_str_equal (charset, "UTF-8"))
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *text = NULL;
+      gsize bytes_read = 0;
+      gsize written = 0;
+
+      text = g_convert (data + skip, len - skip, "UTF-8", charset, &bytes_read, &written, &local_error);
+      if (text == NULL)
+        {
+          g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_ENCODING,
+                       /* TRANSLATORS: a file name, the encoding its byte-order
+                        * mark announces, then where the text stops making
+                        * sense (counted in bytes) */
+                       _("%s: not %s text as its byte-order mark says (invalid sequence at byte %lu)"),
+                       name, charset, (unsigned long) (skip + bytes_read));
+          return NULL;
+        }
+
+      /* A NUL inside would silently cut the text short. */
+      if (memchr (text, '\0', written) != NULL)
+        {
+          g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_ENCODING,
+                       /* TRANSLATORS: a file name, then an encoding */
+                       _("%s: the %s text has a NUL character in it"), name, charset);
+          return NULL;
+        }
+
+      return g_steal_pointer (&text);
+    }
+
+  /* g_utf8_validate_len() stops at a NUL too: it would cut the text short. */
+  if (!g_utf8_validate_len (data + skip, len - skip, &end))
+    {
+      if (*end == '\0')
+        g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_ENCODING,
+                     /* TRANSLATORS: a file name, then where in the file (counted in bytes) */
+                     _("%s: not UTF-8 text (NUL byte at byte %lu); save it as UTF-8"),
+                     name, (unsigned long) (end - data));
+      else
+        g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_ENCODING,
+                     /* TRANSLATORS: a file name, the byte's value, then where in
+                      * the file it is (counted in bytes) */
+                     _("%s: not UTF-8 text (invalid byte 0x%02X at byte %lu); save it as UTF-8"),
+                     name, (guchar) *end, (unsigned long) (end - data));
+      return NULL;
+    }
+
+  return g_strndup (data + skip, len - skip);
 }
 
 /* json-glib says "<data>:3:14: Parse error: …"; name the file and say
@@ -622,9 +695,9 @@ is_plain_file_name (const char *name)
 }
 
 static GArray *
-read_catalogue (GFile         *documents_dir,
-                GCancellable  *cancellable,
-                GError       **error)
+read_catalogue (GFile      *documents_dir,
+                GPtrArray  *problems,
+                GError    **error)
 {
   g_autoptr(GFile) catalogue = g_file_get_child (documents_dir, CATALOGUE_NAME);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -632,21 +705,23 @@ read_catalogue (GFile         *documents_dir,
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *text = NULL;
   gsize len = 0;
   JsonNode *root;
   JsonArray *array;
 
-  if (!g_file_load_contents (catalogue, cancellable, &data, &len, NULL, &local_error))
+  if (!g_file_load_contents (catalogue, NULL, &data, &len, NULL, &local_error))
     {
       /* TRANSLATORS: a file name, before what went wrong with it */
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("%s: "), CATALOGUE_NAME);
       return NULL;
     }
 
-  if (!check_utf8 (CATALOGUE_NAME, data, len, error))
+  text = decode_text (CATALOGUE_NAME, data, len, error);
+  if (text == NULL)
     return NULL;
 
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
+  if (!json_parser_load_from_data (parser, text, -1, &local_error))
     {
       set_syntax_error (error, local_error);
       return NULL;
@@ -664,115 +739,67 @@ read_catalogue (GFile         *documents_dir,
   entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (entries, entry_clear);
 
+  /* A bad entry is that document's problem, not the catalogue's. */
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
+      g_autoptr(GError) problem = NULL;
       Entry entry = { 0, };
-      gboolean ok;
 
-      ok = read_entry (json_array_get_element (array, i), i, &entry, error);
-
-      if (ok && g_hash_table_contains (ids, entry.id))
+      if (read_entry (json_array_get_element (array, i), i, &entry, &problem))
         {
-          g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
-                       _("%s: entry %u repeats the id \"%s\""), CATALOGUE_NAME, i, entry.id);
-          ok = FALSE;
+          if (g_hash_table_contains (ids, entry.id))
+            g_set_error (&problem, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_INVALID,
+                         _("%s: entry %u repeats the id \"%s\""), CATALOGUE_NAME, i, entry.id);
+          else if (!is_plain_file_name (entry.source_file))
+            g_set_error (&problem, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_UNKNOWN_SOURCE,
+                         _("%s: unknown source file \"%s\" in entry %u (a file name in the same directory is expected)"),
+                         CATALOGUE_NAME, entry.source_file, i);
         }
 
-      if (ok && !is_plain_file_name (entry.source_file))
+      if (problem != NULL)
         {
-          g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_UNKNOWN_SOURCE,
-                       _("%s: unknown source file \"%s\" in entry %u (a file name in the same directory is expected)"),
-                       CATALOGUE_NAME, entry.source_file, i);
-          ok = FALSE;
+          entry_clear (&entry);
+          g_ptr_array_add (problems, g_steal_pointer (&problem));
+          continue;
         }
 
       g_array_append_val (entries, entry);
-      if (!ok)
-        return NULL;
-
       g_hash_table_add (ids, g_array_index (entries, Entry, entries->len - 1).id);
     }
 
   return g_steal_pointer (&entries);
 }
 
+/* Reads the text of entry @index into @entry. */
 static gboolean
-read_texts (GFile         *documents_dir,
-            GArray        *entries,
-            GCancellable  *cancellable,
-            GError       **error)
+read_text (GFile   *documents_dir,
+           Entry   *entry,
+           guint    index,
+           GError **error)
 {
-  for (guint i = 0; i < entries->len; i++)
+  g_autoptr(GFile) file = g_file_get_child (documents_dir, entry->source_file);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!g_file_load_contents (file, NULL, &data, &len, NULL, &local_error))
     {
-      Entry *entry = &g_array_index (entries, Entry, i);
-      g_autoptr(GFile) file = g_file_get_child (documents_dir, entry->source_file);
-      g_autoptr(GError) local_error = NULL;
-      gsize len = 0;
-
-      if (!g_file_load_contents (file, cancellable, &entry->text, &len, NULL, &local_error))
-        {
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
-              g_error_matches (local_error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND))
-            g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_UNKNOWN_SOURCE,
-                         /* TRANSLATORS: the catalogue's file name, a file name,
-                          * the entry's number, then the document's id */
-                         _("%s: unknown source file \"%s\" in entry %u (\"%s\")"),
-                         CATALOGUE_NAME, entry->source_file, i, entry->id);
-          else
-            /* TRANSLATORS: a file name, before what went wrong with it */
-            g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("%s: "), entry->source_file);
-          return FALSE;
-        }
-
-      if (!check_utf8 (entry->source_file, entry->text, len, error))
-        return FALSE;
-
-      /* A NUL inside would silently cut the text short. */
-      if (strlen (entry->text) != len)
-        {
-          g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_ENCODING,
-                       _("%s: NUL character at byte %lu"), entry->source_file, (unsigned long) strlen (entry->text));
-          return FALSE;
-        }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_error_matches (local_error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND))
+        g_set_error (error, BRI_DOCUMENT_ERROR, BRI_DOCUMENT_ERROR_UNKNOWN_SOURCE,
+                     /* TRANSLATORS: the catalogue's file name, a file name,
+                      * the entry's number, then the document's id */
+                     _("%s: unknown source file \"%s\" in entry %u (\"%s\")"),
+                     CATALOGUE_NAME, entry->source_file, index, entry->id);
+      else
+        /* TRANSLATORS: a file name, before what went wrong with it */
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("%s: "), entry->source_file);
+      return FALSE;
     }
 
-  return TRUE;
-}
+  entry->text = decode_text (entry->source_file, data, len, error);
 
-static GPtrArray *
-load_all (GFile         *documents_dir,
-          BriLexicon    *lexicon,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  g_autoptr(GArray) entries = NULL;
-  g_autoptr(GPtrArray) documents = NULL;
-
-  entries = read_catalogue (documents_dir, cancellable, error);
-  if (entries == NULL || !read_texts (documents_dir, entries, cancellable, error))
-    return NULL;
-
-  /* Every text teaches the lexicon first, so a name or a word spelled
-   * whole in one document lets the cleaner repair it in another. */
-  for (guint i = 0; i < entries->len; i++)
-    bri_lexicon_add_text (lexicon, g_array_index (entries, Entry, i).text);
-
-  documents = g_ptr_array_new_full (entries->len, g_object_unref);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = &g_array_index (entries, Entry, i);
-      BriDocument *document;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      document = document_new (entry->id, entry->title, entry->publisher, entry->author,
-                               entry->date, entry->kind, entry->source_file);
-      build_passages (document, entry->text, lexicon);
-      g_ptr_array_add (documents, document);
-    }
-
-  return g_steal_pointer (&documents);
+  return entry->text != NULL;
 }
 
 /**
@@ -782,22 +809,38 @@ load_all (GFile         *documents_dir,
  * @lexicon: (nullable): the lexicon to clean with; %NULL loads the
  *   built-in word list.  It gains the words of every text, so it must not
  *   be read by other threads until this returns; afterwards it is only read.
- * @error: return location for an error: a #BriDocumentError naming the
- *   file and what is wrong with it, or a #GIOError
+ * @problems: (out) (optional) (transfer full) (element-type GError): the
+ *   documents that could not be loaded, each a #BriDocumentError naming
+ *   the file and what is wrong with it: a catalogue entry that is not
+ *   right, a text that is missing, unreadable or in an encoding other than
+ *   UTF-8 (or UTF-16 or UTF-32 with a byte-order mark)
+ * @error: return location for an error about documents.json itself: a
+ *   #BriDocumentError or a #GIOError
  *
- * Returns: (transfer full) (element-type BriDocument): the documents in
- *   catalogue order
+ * One bad document never stops the others: it is left out and reported in
+ * @problems, the catalogue's entries first, then the texts, each in
+ * catalogue order.
+ *
+ * Returns: (transfer full) (element-type BriDocument): the documents that
+ *   loaded, in catalogue order, or %NULL if documents.json cannot be read
  */
 GPtrArray *
 bri_document_load_all (GFile       *documents_dir,
                        BriLexicon  *lexicon,
+                       GPtrArray  **problems,
                        GError     **error)
 {
   g_autoptr(BriLexicon) fallback = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
 
   g_return_val_if_fail (G_IS_FILE (documents_dir), NULL);
   g_return_val_if_fail (lexicon == NULL || BRI_IS_LEXICON (lexicon), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
 
   if (lexicon == NULL)
     {
@@ -807,90 +850,41 @@ bri_document_load_all (GFile       *documents_dir,
       lexicon = fallback;
     }
 
-  return load_all (documents_dir, lexicon, NULL, error);
-}
+  entries = read_catalogue (documents_dir, found, error);
+  if (entries == NULL)
+    return NULL;
 
-typedef struct
-{
-  GFile      *documents_dir;
-  BriLexicon *lexicon;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->documents_dir);
-  g_clear_object (&data->lexicon);
-  g_free (data);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *documents;
-
-  if (data->lexicon == NULL)
+  for (guint i = 0; i < entries->len; i++)
     {
-      data->lexicon = bri_lexicon_new_default (&error);
-      if (data->lexicon == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+      g_autoptr(GError) problem = NULL;
+
+      if (!read_text (documents_dir, &g_array_index (entries, Entry, i), i, &problem))
+        g_ptr_array_add (found, g_steal_pointer (&problem));
     }
 
-  documents = load_all (data->documents_dir, data->lexicon, cancellable, &error);
-  if (documents == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
-}
+  /* Every text teaches the lexicon first, so a name or a word spelled
+   * whole in one document lets the cleaner repair it in another. */
+  for (guint i = 0; i < entries->len; i++)
+    if (g_array_index (entries, Entry, i).text != NULL)
+      bri_lexicon_add_text (lexicon, g_array_index (entries, Entry, i).text);
 
-/**
- * bri_document_load_all_async:
- *
- * Loads like bri_document_load_all(), in a worker thread.  @lexicon must
- * not be used elsewhere until the load completes.
- */
-void
-bri_document_load_all_async (GFile               *documents_dir,
-                             BriLexicon          *lexicon,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  LoadData *data;
+  documents = g_ptr_array_new_full (entries->len, g_object_unref);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = &g_array_index (entries, Entry, i);
+      BriDocument *document;
 
-  g_return_if_fail (G_IS_FILE (documents_dir));
-  g_return_if_fail (lexicon == NULL || BRI_IS_LEXICON (lexicon));
+      if (entry->text == NULL)
+        continue;
 
-  data = g_new0 (LoadData, 1);
-  data->documents_dir = g_object_ref (documents_dir);
-  data->lexicon = lexicon != NULL ? g_object_ref (lexicon) : NULL;
+      document = document_new (entry->id, entry->title, entry->publisher, entry->author,
+                               entry->date, entry->kind, entry->source_file);
+      build_passages (document, entry->text, lexicon);
+      g_ptr_array_add (documents, document);
+    }
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bri_document_load_all_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
-}
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
 
-/**
- * bri_document_load_all_finish:
- *
- * Returns: (transfer full) (element-type BriDocument): the documents
- */
-GPtrArray *
-bri_document_load_all_finish (GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bri_document_load_all_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return g_steal_pointer (&documents);
 }

@@ -17,7 +17,7 @@ typedef enum
   BRI_DOCUMENT_ERROR_SYNTAX,         /* documents.json is not JSON */
   BRI_DOCUMENT_ERROR_INVALID,        /* not the expected shape, or a field is missing or wrong */
   BRI_DOCUMENT_ERROR_UNKNOWN_SOURCE, /* a source_file that is not in the directory */
-  BRI_DOCUMENT_ERROR_ENCODING,       /* a file that is not UTF-8 */
+  BRI_DOCUMENT_ERROR_ENCODING,       /* a text that is not UTF-8, nor UTF-16 or UTF-32 with a byte-order mark */
 } BriDocumentError;
 
 GQuark bri_document_error_quark (void);
@@ -54,13 +54,7 @@ BriPassage  *bri_document_get_passage       (BriDocument          *self,
 
 GPtrArray   *bri_document_load_all          (GFile                *documents_dir,
                                              BriLexicon           *lexicon,
-                                             GError              **error);
-void         bri_document_load_all_async    (GFile                *documents_dir,
-                                             BriLexicon           *lexicon,
-                                             GCancellable         *cancellable,
-                                             GAsyncReadyCallback   callback,
-                                             gpointer              user_data);
-GPtrArray   *bri_document_load_all_finish   (GAsyncResult         *result,
+                                             GPtrArray           **problems,
                                              GError              **error);
 
 G_END_DECLS
