@@ -117,34 +117,38 @@ bri_feature_kind_get_legend_rank (BriFeatureKind kind)
 }
 
 /**
- * bri_feature_kind_sort_by_rank:
- * @ranks: (array fixed-size=BRI_FEATURE_N_KINDS): a rank for each kind,
- *   indexed by kind
- * @kinds: (out caller-allocates) (array fixed-size=BRI_FEATURE_N_KINDS):
- *   every kind, lowest rank first; kinds of equal rank in enum order
+ * bri_feature_kind_order_get:
+ * @order: where the sorted kinds are kept; zero-initialized (a static)
+ * @rank: a rank for each kind
  *
- * For the orders that are a column of a kind table (the legend's here,
- * the map's drawing order in the style table).
+ * Returns: (array fixed-size=BRI_FEATURE_N_KINDS) (transfer none): every
+ *   kind, lowest rank first; kinds of equal rank in enum order
  */
-void
-bri_feature_kind_sort_by_rank (const int      *ranks,
-                               BriFeatureKind *kinds)
+const BriFeatureKind *
+bri_feature_kind_order_get (BriFeatureKindOrder    *order,
+                            BriFeatureKindRankFunc  rank)
 {
-  g_return_if_fail (ranks != NULL);
-  g_return_if_fail (kinds != NULL);
+  g_return_val_if_fail (order != NULL, NULL);
+  g_return_val_if_fail (rank != NULL, NULL);
 
-  /* Insertion sort: fourteen kinds, sorted once. */
-  for (guint i = 0; i < BRI_FEATURE_N_KINDS; i++)
+  if (g_once_init_enter (&order->sorted))
     {
-      guint j = i;
-
-      while (j > 0 && ranks[kinds[j - 1]] > ranks[i])
+      /* Insertion sort: a dozen kinds, sorted once. */
+      for (guint i = 0; i < BRI_FEATURE_N_KINDS; i++)
         {
-          kinds[j] = kinds[j - 1];
-          j--;
+          guint j = i;
+
+          while (j > 0 && rank (order->kinds[j - 1]) > rank (i))
+            {
+              order->kinds[j] = order->kinds[j - 1];
+              j--;
+            }
+          order->kinds[j] = i;
         }
-      kinds[j] = i;
+      g_once_init_leave (&order->sorted, 1);
     }
+
+  return order->kinds;
 }
 
 /**
@@ -157,21 +161,10 @@ bri_feature_kind_sort_by_rank (const int      *ranks,
 const BriFeatureKind *
 bri_feature_kind_get_legend_order (guint *n_kinds)
 {
-  static BriFeatureKind order[BRI_FEATURE_N_KINDS];
-  static gsize sorted = 0;
+  static BriFeatureKindOrder legend_order;
 
   g_return_val_if_fail (n_kinds != NULL, NULL);
 
-  if (g_once_init_enter (&sorted))
-    {
-      int ranks[BRI_FEATURE_N_KINDS];
-
-      for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
-        ranks[k] = kind_rows[k].legend_rank;
-      bri_feature_kind_sort_by_rank (ranks, order);
-      g_once_init_leave (&sorted, 1);
-    }
-
   *n_kinds = BRI_FEATURE_N_KINDS;
-  return order;
+  return bri_feature_kind_order_get (&legend_order, bri_feature_kind_get_legend_rank);
 }

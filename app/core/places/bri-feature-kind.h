@@ -37,7 +37,19 @@ const char           *bri_feature_kind_get_plural_label  (BriFeatureKind        
 gboolean              bri_feature_kind_is_linear         (BriFeatureKind        kind);
 int                   bri_feature_kind_get_legend_rank   (BriFeatureKind        kind);
 const BriFeatureKind *bri_feature_kind_get_legend_order  (guint                *n_kinds);
-void                  bri_feature_kind_sort_by_rank      (const int            *ranks,
-                                                          BriFeatureKind       *kinds);
+
+/* An order of the kinds that is a column of a kind table: the legend's
+ * here, the map's drawing order in the style table.  Sorted once, on
+ * first use, from any thread. */
+typedef int (*BriFeatureKindRankFunc) (BriFeatureKind kind);
+
+typedef struct
+{
+  gsize          sorted;
+  BriFeatureKind kinds[BRI_FEATURE_N_KINDS];
+} BriFeatureKindOrder;
+
+const BriFeatureKind *bri_feature_kind_order_get         (BriFeatureKindOrder    *order,
+                                                          BriFeatureKindRankFunc  rank);
 
 G_END_DECLS

@@ -196,6 +196,39 @@ holds_string (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
+static gboolean
+holds_array (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node);
+}
+
+static gboolean
+holds_object (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node);
+}
+
+/* Like lookup(), and the member must pass @holds: else an error saying
+ * it must be @expected. */
+static gboolean
+lookup_typed (const BriJsonRecord  *record,
+              JsonObject           *object,
+              const char           *member,
+              BriJsonFlags          flags,
+              gboolean            (*holds) (JsonNode *node),
+              const char           *expected,
+              JsonNode            **out,
+              GError              **error)
+{
+  if (!lookup (record, object, member, flags, out, error))
+    return FALSE;
+
+  if (*out != NULL && !holds (*out))
+    return bri_json_record_fail_type (record, error, member, expected, *out);
+
+  return TRUE;
+}
+
 /**
  * bri_json_record_get_member:
  * @out: (out) (transfer none): the member; %NULL if it is absent or null
@@ -230,13 +263,10 @@ bri_json_record_get_string (const BriJsonRecord  *record,
   JsonNode *node;
 
   *out = NULL;
-  if (!lookup (record, object, member, flags, &node, error))
+  if (!lookup_typed (record, object, member, flags, holds_string, _("a string"), &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
-
-  if (!holds_string (node))
-    return bri_json_record_fail_type (record, error, member, _("a string"), node);
 
   if ((flags & BRI_JSON_NON_EMPTY) != 0 && json_node_get_string (node)[0] == '\0')
     {
@@ -266,17 +296,13 @@ bri_json_record_get_strv (const BriJsonRecord   *record,
   JsonNode *node;
 
   *out = NULL;
-  if (!lookup (record, object, member, flags, &node, error))
+  if (!lookup_typed (record, object, member, flags, holds_array, _("a list of strings"), &node, error))
     return FALSE;
 
   if (node != NULL)
     {
-      JsonArray *array;
+      JsonArray *array = json_node_get_array (node);
 
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        return bri_json_record_fail_type (record, error, member, _("a list of strings"), node);
-
-      array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *item = json_array_get_element (array, i);
@@ -366,13 +392,10 @@ bri_json_record_get_numbers (const BriJsonRecord  *record,
   JsonNode *node;
   JsonArray *array;
 
-  if (!lookup (record, object, member, BRI_JSON_REQUIRED, &node, error))
-    return FALSE;
-
   /* TRANSLATORS: how many numbers the list must hold */
   expected = g_strdup_printf (ngettext ("a list of %u number", "a list of %u numbers", n), n);
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return bri_json_record_fail_type (record, error, member, expected, node);
+  if (!lookup_typed (record, object, member, BRI_JSON_REQUIRED, holds_array, expected, &node, error))
+    return FALSE;
 
   array = json_node_get_array (node);
   if (json_array_get_length (array) != n)
@@ -418,14 +441,10 @@ bri_json_record_get_object (const BriJsonRecord  *record,
   JsonNode *node;
 
   *out = NULL;
-  if (!lookup (record, object, member, flags, &node, error))
+  if (!lookup_typed (record, object, member, flags, holds_object, _("an object"), &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return bri_json_record_fail_type (record, error, member, _("an object"), node);
-
-  *out = json_node_get_object (node);
+  if (node != NULL)
+    *out = json_node_get_object (node);
   return TRUE;
 }

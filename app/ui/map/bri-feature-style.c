@@ -385,26 +385,21 @@ bri_feature_style_get_importance (BriFeatureKind kind,
  * Returns: (array length=n_kinds): every kind, in the order their lines
  *   are drawn, bottom first
  */
+static int
+get_draw_rank (BriFeatureKind kind)
+{
+  return style_rows[kind].draw_rank;
+}
+
 const BriFeatureKind *
 bri_feature_style_get_line_order (guint *n_kinds)
 {
-  static BriFeatureKind order[BRI_FEATURE_N_KINDS];
-  static gsize sorted = 0;
+  static BriFeatureKindOrder line_order;
 
   g_return_val_if_fail (n_kinds != NULL, NULL);
 
-  if (g_once_init_enter (&sorted))
-    {
-      int ranks[BRI_FEATURE_N_KINDS];
-
-      for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
-        ranks[k] = style_rows[k].draw_rank;
-      bri_feature_kind_sort_by_rank (ranks, order);
-      g_once_init_leave (&sorted, 1);
-    }
-
   *n_kinds = BRI_FEATURE_N_KINDS;
-  return order;
+  return bri_feature_kind_order_get (&line_order, get_draw_rank);
 }
 
 static void

@@ -86,25 +86,39 @@ test_legend_order (void)
   g_assert_cmpint (order[0], ==, BRI_FEATURE_KIND_PORT);
 }
 
-static void
-test_sort_by_rank (void)
+static int
+reversed_rank (BriFeatureKind kind)
 {
-  int ranks[BRI_FEATURE_N_KINDS];
-  BriFeatureKind kinds[BRI_FEATURE_N_KINDS];
+  return BRI_FEATURE_N_KINDS - kind;
+}
 
-  /* Reversed ranks give the reversed enum; equal ranks keep enum order. */
-  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
-    ranks[k] = BRI_FEATURE_N_KINDS - k;
-  bri_feature_kind_sort_by_rank (ranks, kinds);
+static int
+odd_last_rank (BriFeatureKind kind)
+{
+  return kind % 2;
+}
+
+static void
+test_order_by_rank (void)
+{
+  static BriFeatureKindOrder reversed;
+  static BriFeatureKindOrder odd_last;
+  const BriFeatureKind *kinds;
+
+  /* Reversed ranks give the reversed enum. */
+  kinds = bri_feature_kind_order_get (&reversed, reversed_rank);
   for (guint i = 0; i < BRI_FEATURE_N_KINDS; i++)
     g_assert_cmpint (kinds[i], ==, BRI_FEATURE_N_KINDS - 1 - i);
 
-  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
-    ranks[k] = k % 2;
-  bri_feature_kind_sort_by_rank (ranks, kinds);
+  /* Equal ranks keep enum order: the even kinds, then the odd ones. */
+  kinds = bri_feature_kind_order_get (&odd_last, odd_last_rank);
   for (guint i = 0; i < BRI_FEATURE_N_KINDS; i++)
     g_assert_cmpint (kinds[i], ==, i < (BRI_FEATURE_N_KINDS + 1) / 2 ? 2 * i
                                    : 2 * (i - (BRI_FEATURE_N_KINDS + 1) / 2) + 1);
+
+  /* Sorted once: the same array the second time. */
+  g_assert_true (bri_feature_kind_order_get (&odd_last, reversed_rank) == kinds);
+  g_assert_cmpint (kinds[0], ==, 0);
 }
 
 static int
@@ -161,7 +175,7 @@ main (int   argc,
   g_test_add_func ("/bri/feature-kind/every-kind-has-a-row", test_every_kind_has_a_row);
   g_test_add_func ("/bri/feature-kind/from-string-rejects", test_from_string_rejects);
   g_test_add_func ("/bri/feature-kind/legend-order", test_legend_order);
-  g_test_add_func ("/bri/feature-kind/sort-by-rank", test_sort_by_rank);
+  g_test_add_func ("/bri/feature-kind/order-by-rank", test_order_by_rank);
   g_test_add_func ("/bri/feature-kind/gazetteer-script", test_gazetteer_script);
 
   return g_test_run ();
