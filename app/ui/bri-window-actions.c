@@ -48,7 +48,7 @@ show_on_map_action (GtkWidget  *widget,
 
   if (bri_location_get_kind (location) != BRI_LOCATION_FEATURE)
     {
-      bri_window_open (self, location, TRUE);
+      _bri_window_open (self, location, TRUE);
       return;
     }
 
@@ -69,7 +69,7 @@ back_action (GtkWidget  *widget,
   BriLocation *location = bri_history_go_back (self->history);
 
   if (location != NULL)
-    bri_window_open (self, location, FALSE);
+    _bri_window_open (self, location, FALSE);
 }
 
 static void
@@ -81,7 +81,7 @@ forward_action (GtkWidget  *widget,
   BriLocation *location = bri_history_go_forward (self->history);
 
   if (location != NULL)
-    bri_window_open (self, location, FALSE);
+    _bri_window_open (self, location, FALSE);
 }
 
 static void
@@ -89,7 +89,7 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  bri_window_focus_search (BRI_WINDOW (widget));
+  _bri_window_focus_search (BRI_WINDOW (widget));
 }
 
 static void
@@ -118,12 +118,15 @@ zoom_out_action (GtkWidget  *widget,
   bri_map_view_zoom_out (BRI_MAP_VIEW (BRI_WINDOW (widget)->map_view));
 }
 
+/* The whole of the Belt and Road, from West Africa to the Pacific. */
 static void
 overview_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
-  bri_window_show_overview (BRI_WINDOW (widget));
+  BriGeoBounds bri = { -20.0, -40.0, 150.0, 62.0 };
+
+  bri_map_view_fit_bounds (BRI_MAP_VIEW (BRI_WINDOW (widget)->map_view), &bri, TRUE);
 }
 
 static void
@@ -145,7 +148,7 @@ open_list (BriWindow       *self,
 {
   g_autoptr(BriLocation) location = bri_location_new_list (list);
 
-  bri_window_open (self, location, TRUE);
+  _bri_window_open (self, location, TRUE);
 }
 
 static void
@@ -176,7 +179,7 @@ show_list_action (GtkWidget  *widget,
 }
 
 void
-bri_window_update_actions (BriWindow *self)
+_bri_window_update_actions (BriWindow *self)
 {
   gboolean loaded = self->atlas != NULL && bri_atlas_is_loaded (self->atlas);
 
@@ -187,7 +190,7 @@ bri_window_update_actions (BriWindow *self)
 }
 
 void
-bri_window_class_install_actions (GtkWidgetClass *widget_class)
+_bri_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "win.show-on-map", "s", show_on_map_action);

@@ -25,9 +25,9 @@ struct _BriWindow
   GtkLabel             *list_button_label;
   GtkWidget            *list_button;
   AdwViewStack         *browse_stack;
-  GtkBox               *places_box;
-  GtkBox               *countries_box;
-  GtkListBox           *search_results;
+  GtkWidget            *feature_list;
+  GtkWidget            *country_list;
+  GtkWidget            *search_panel;
   AdwStatusPage        *status_page;
   GtkWidget            *spinner;
   GtkWidget            *feature_card;
@@ -39,8 +39,6 @@ struct _BriWindow
   BriAtlas             *atlas;
   BriFeatureFilter     *filter;
   GtkFilterListModel   *filtered;
-  GtkWidget            *feature_list;
-  GtkWidget            *country_list;
   BriHistory           *history;
   GSettings            *settings;
   BriLocation          *pending;     /* opened before the atlas was ready */
@@ -49,12 +47,11 @@ struct _BriWindow
   guint                 setup_timeout_id;   /* the side panel waits for the map's tiles */
 };
 
-void bri_window_class_install_actions (GtkWidgetClass *widget_class);
-void bri_window_update_actions        (BriWindow      *self);
-void bri_window_open                  (BriWindow      *self,
-                                       BriLocation    *location,
-                                       gboolean        record);
-void bri_window_focus_search          (BriWindow      *self);
-void bri_window_show_overview         (BriWindow      *self);
+void _bri_window_class_install_actions (GtkWidgetClass *widget_class);
+void _bri_window_update_actions        (BriWindow      *self);
+void _bri_window_open                  (BriWindow      *self,
+                                        BriLocation    *location,
+                                        gboolean        record);
+void _bri_window_focus_search          (BriWindow      *self);
 
 G_END_DECLS

@@ -90,12 +90,9 @@ create_feature_row (BriCountryPage *self,
   g_autoptr(GListModel) passages = bri_atlas_get_feature_passages (self->atlas, feature);
   guint n_passages = g_list_model_get_n_items (passages);
   g_autofree char *status = bri_panel_format_status (feature);
-  g_autofree char *count = NULL;
+  g_autofree char *count = bri_panel_format_n_passages (n_passages);
   g_autofree char *subtitle = NULL;
 
-  /* Translators: how many passages speak of a feature, after its status */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n_passages),
-                           n_passages);
   /* Translators: a feature row's subtitle: status, then how many passages, as in "Operational (2023) · 23 passages" */
   subtitle = g_strdup_printf (C_("feature row", "%s · %s"), status, count);
 
@@ -250,8 +247,7 @@ update_passages (BriCountryPage *self)
     }
   else
     {
-      /* Translators: the heading over a country's passages */
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n), n);
+      title = bri_panel_format_n_passages (n);
       gtk_label_set_text (self->passages_label, title);
       gtk_label_set_text (self->passages_detail_label,
                           _("Naming the country or its places, most relevant first"));
@@ -346,6 +342,25 @@ bri_country_page_get_property (GObject    *object,
 }
 
 static void
+bri_country_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BriCountryPage *self = BRI_COUNTRY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      bri_country_page_set_atlas (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bri_country_page_class_init (BriCountryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -353,11 +368,12 @@ bri_country_page_class_init (BriCountryPageClass *klass)
 
   object_class->dispose = bri_country_page_dispose;
   object_class->get_property = bri_country_page_get_property;
+  object_class->set_property = bri_country_page_set_property;
 
   properties[PROP_ATLAS] =
     g_param_spec_object ("atlas", NULL, NULL,
                          BRI_TYPE_ATLAS,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COUNTRY] =
     g_param_spec_object ("country", NULL, NULL,
                          BRI_TYPE_COUNTRY,
@@ -402,27 +418,41 @@ bri_country_page_new (void)
 }
 
 /**
+ * bri_country_page_set_atlas:
+ * @atlas: (nullable): the loaded atlas the dossier's countries belong to
+ *
+ * Set once by the window.
+ */
+void
+bri_country_page_set_atlas (BriCountryPage *self,
+                            BriAtlas       *atlas)
+{
+  g_return_if_fail (BRI_IS_COUNTRY_PAGE (self));
+  g_return_if_fail (atlas == NULL || BRI_IS_ATLAS (atlas));
+
+  if (!g_set_object (&self->atlas, atlas))
+    return;
+
+  bri_country_page_set_country (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
+}
+
+/**
  * bri_country_page_set_country:
- * @atlas: the loaded atlas @country belongs to
  * @country: (nullable): the country to show, or %NULL to let go of the
  *   current one
+ *
+ * The page must have its atlas before it shows a country.
  */
 void
 bri_country_page_set_country (BriCountryPage *self,
-                              BriAtlas       *atlas,
                               BriCountry     *country)
 {
-  gboolean atlas_changed;
-  gboolean country_changed;
-
   g_return_if_fail (BRI_IS_COUNTRY_PAGE (self));
-  g_return_if_fail (BRI_IS_ATLAS (atlas));
   g_return_if_fail (country == NULL || BRI_IS_COUNTRY (country));
+  g_return_if_fail (country == NULL || self->atlas != NULL);
 
-  atlas_changed = g_set_object (&self->atlas, atlas);
-  country_changed = g_set_object (&self->country, country);
-
-  if (!atlas_changed && !country_changed)
+  if (!g_set_object (&self->country, country))
     return;
 
   if (self->country != NULL)
@@ -442,10 +472,7 @@ bri_country_page_set_country (BriCountryPage *self,
         gtk_box_remove (self->features_box, child);
     }
 
-  if (atlas_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
-  if (country_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
 }
 
 BriCountry *
@@ -454,14 +481,6 @@ bri_country_page_get_country (BriCountryPage *self)
   g_return_val_if_fail (BRI_IS_COUNTRY_PAGE (self), NULL);
 
   return self->country;
-}
-
-BriAtlas *
-bri_country_page_get_atlas (BriCountryPage *self)
-{
-  g_return_val_if_fail (BRI_IS_COUNTRY_PAGE (self), NULL);
-
-  return self->atlas;
 }
 
 /**

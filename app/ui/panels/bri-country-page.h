@@ -16,11 +16,11 @@ G_DECLARE_FINAL_TYPE (BriCountryPage, bri_country_page, BRI, COUNTRY_PAGE, GtkWi
 #define BRI_COUNTRY_PAGE_FIRST_PASSAGES 50
 
 GtkWidget  *bri_country_page_new               (void);
+void        bri_country_page_set_atlas         (BriCountryPage *self,
+                                                BriAtlas       *atlas);
 void        bri_country_page_set_country       (BriCountryPage *self,
-                                                BriAtlas       *atlas,
                                                 BriCountry     *country);
 BriCountry *bri_country_page_get_country       (BriCountryPage *self);
-BriAtlas   *bri_country_page_get_atlas         (BriCountryPage *self);
 void        bri_country_page_show_all_passages (BriCountryPage *self);
 
 G_END_DECLS

@@ -148,8 +148,7 @@ update_passages (BriFeatureCard *self)
       return;
     }
 
-  /* Translators: the heading over the passages of a feature */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n), n);
+  title = bri_panel_format_n_passages (n);
   gtk_label_set_text (self->passages_label, title);
 
   {
@@ -243,6 +242,25 @@ bri_feature_card_get_property (GObject    *object,
 }
 
 static void
+bri_feature_card_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BriFeatureCard *self = BRI_FEATURE_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      bri_feature_card_set_atlas (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bri_feature_card_class_init (BriFeatureCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -250,11 +268,12 @@ bri_feature_card_class_init (BriFeatureCardClass *klass)
 
   object_class->dispose = bri_feature_card_dispose;
   object_class->get_property = bri_feature_card_get_property;
+  object_class->set_property = bri_feature_card_set_property;
 
   properties[PROP_ATLAS] =
     g_param_spec_object ("atlas", NULL, NULL,
                          BRI_TYPE_ATLAS,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FEATURE] =
     g_param_spec_object ("feature", NULL, NULL,
                          BRI_TYPE_FEATURE,
@@ -298,27 +317,41 @@ bri_feature_card_new (void)
 }
 
 /**
+ * bri_feature_card_set_atlas:
+ * @atlas: (nullable): the loaded atlas the card's features belong to
+ *
+ * Set once by the window; the card looks up passages and countries in it.
+ */
+void
+bri_feature_card_set_atlas (BriFeatureCard *self,
+                            BriAtlas       *atlas)
+{
+  g_return_if_fail (BRI_IS_FEATURE_CARD (self));
+  g_return_if_fail (atlas == NULL || BRI_IS_ATLAS (atlas));
+
+  if (!g_set_object (&self->atlas, atlas))
+    return;
+
+  bri_feature_card_set_feature (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
+}
+
+/**
  * bri_feature_card_set_feature:
- * @atlas: the loaded atlas @feature belongs to
  * @feature: (nullable): the feature to show, or %NULL to let go of the
  *   current one
+ *
+ * The card must have its atlas before it shows a feature.
  */
 void
 bri_feature_card_set_feature (BriFeatureCard *self,
-                              BriAtlas       *atlas,
                               BriFeature     *feature)
 {
-  gboolean atlas_changed;
-  gboolean feature_changed;
-
   g_return_if_fail (BRI_IS_FEATURE_CARD (self));
-  g_return_if_fail (BRI_IS_ATLAS (atlas));
   g_return_if_fail (feature == NULL || BRI_IS_FEATURE (feature));
+  g_return_if_fail (feature == NULL || self->atlas != NULL);
 
-  atlas_changed = g_set_object (&self->atlas, atlas);
-  feature_changed = g_set_object (&self->feature, feature);
-
-  if (!atlas_changed && !feature_changed)
+  if (!g_set_object (&self->feature, feature))
     return;
 
   if (self->feature != NULL)
@@ -331,10 +364,7 @@ bri_feature_card_set_feature (BriFeatureCard *self,
       remove_all (GTK_WIDGET (self->countries_box));
     }
 
-  if (atlas_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
-  if (feature_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEATURE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEATURE]);
 }
 
 BriFeature *
@@ -343,12 +373,4 @@ bri_feature_card_get_feature (BriFeatureCard *self)
   g_return_val_if_fail (BRI_IS_FEATURE_CARD (self), NULL);
 
   return self->feature;
-}
-
-BriAtlas *
-bri_feature_card_get_atlas (BriFeatureCard *self)
-{
-  g_return_val_if_fail (BRI_IS_FEATURE_CARD (self), NULL);
-
-  return self->atlas;
 }

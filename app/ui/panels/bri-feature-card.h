@@ -13,10 +13,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BriFeatureCard, bri_feature_card, BRI, FEATURE_CARD, GtkWidget)
 
 GtkWidget  *bri_feature_card_new         (void);
+void        bri_feature_card_set_atlas   (BriFeatureCard *self,
+                                          BriAtlas       *atlas);
 void        bri_feature_card_set_feature (BriFeatureCard *self,
-                                          BriAtlas       *atlas,
                                           BriFeature     *feature);
 BriFeature *bri_feature_card_get_feature (BriFeatureCard *self);
-BriAtlas   *bri_feature_card_get_atlas   (BriFeatureCard *self);
 
 G_END_DECLS

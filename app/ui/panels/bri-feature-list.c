@@ -37,6 +37,14 @@ struct _BriFeatureList
 
 G_DEFINE_FINAL_TYPE (BriFeatureList, bri_feature_list, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_ATLAS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 draw_row_symbol (GtkDrawingArea *area,
                  cairo_t        *cr,
@@ -154,7 +162,7 @@ update_count (BriFeatureList *self)
   guint all = g_list_model_get_n_items (bri_atlas_get_features (self->atlas));
 
   if (shown == all)
-    text = g_strdup_printf (ngettext ("%u place", "%u places", all), all);
+    text = bri_panel_format_n_places (all);
   else
     /* TRANSLATORS: shown places of all places, when filters are on */
     text = g_strdup_printf (ngettext ("%u of %u place", "%u of %u places", all), shown, all);
@@ -339,34 +347,74 @@ build_filter_popover (BriFeatureList *self)
   return popover;
 }
 
+static void
+fill_documents (BriFeatureList *self)
+{
+  GtkStringList *documents = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (self->document_dropdown)));
+  GListModel *docs = bri_atlas_get_documents (self->atlas);
+  guint n = g_list_model_get_n_items (docs);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_set_size (self->document_ids, 0);
+  g_ptr_array_add (labels, g_strdup (_("Any document")));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BriDocument) doc = g_list_model_get_item (docs, i);
+
+      g_ptr_array_add (self->document_ids, g_strdup (bri_document_get_id (doc)));
+      g_ptr_array_add (labels, g_strdup_printf ("%s (%d)", bri_document_get_title (doc),
+                                                bri_document_get_year (doc)));
+    }
+  g_ptr_array_add (labels, NULL);
+
+  self->updating = TRUE;
+  gtk_string_list_splice (documents, 0, g_list_model_get_n_items (G_LIST_MODEL (documents)),
+                          (const char * const *) labels->pdata);
+  self->updating = FALSE;
+}
+
+/**
+ * bri_feature_list_set_atlas:
+ * @atlas: the loaded atlas the listed features belong to
+ *
+ * Set once by the window, before the model.
+ */
 void
-bri_feature_list_set_atlas (BriFeatureList   *self,
-                            BriAtlas         *atlas,
+bri_feature_list_set_atlas (BriFeatureList *self,
+                            BriAtlas       *atlas)
+{
+  g_return_if_fail (BRI_IS_FEATURE_LIST (self));
+  g_return_if_fail (BRI_IS_ATLAS (atlas));
+
+  if (!g_set_object (&self->atlas, atlas))
+    return;
+
+  fill_documents (self);
+  if (self->filter != NULL)
+    sync_controls (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
+}
+
+/**
+ * bri_feature_list_set_model:
+ * @filtered: the features to list: the ones the map shows
+ * @filter: what @filtered is filtered by, which the list's controls set
+ */
+void
+bri_feature_list_set_model (BriFeatureList   *self,
                             GListModel       *filtered,
                             BriFeatureFilter *filter)
 {
-  GtkStringList *documents;
-  GListModel *docs;
   g_autoptr(GtkSingleSelection) selection = NULL;
 
   g_return_if_fail (BRI_IS_FEATURE_LIST (self));
+  g_return_if_fail (G_IS_LIST_MODEL (filtered));
+  g_return_if_fail (BRI_IS_FEATURE_FILTER (filter));
+  g_return_if_fail (self->atlas != NULL);
+  g_return_if_fail (self->filtered == NULL);
 
-  g_set_object (&self->atlas, atlas);
-  g_set_object (&self->filter, filter);
-  g_set_object (&self->filtered, filtered);
-
-  documents = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (self->document_dropdown)));
-  gtk_string_list_append (documents, _("Any document"));
-  docs = bri_atlas_get_documents (atlas);
-  for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
-    {
-      g_autoptr(BriDocument) doc = g_list_model_get_item (docs, i);
-      g_autofree char *label = g_strdup_printf ("%s (%d)", bri_document_get_title (doc),
-                                                bri_document_get_year (doc));
-
-      g_ptr_array_add (self->document_ids, g_strdup (bri_document_get_id (doc)));
-      gtk_string_list_append (documents, label);
-    }
+  self->filter = g_object_ref (filter);
+  self->filtered = g_object_ref (filtered);
 
   selection = gtk_single_selection_new (g_object_ref (filtered));
   gtk_single_selection_set_autoselect (selection, FALSE);
@@ -393,12 +441,58 @@ bri_feature_list_dispose (GObject *object)
 }
 
 static void
+bri_feature_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BriFeatureList *self = BRI_FEATURE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      g_value_set_object (value, self->atlas);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bri_feature_list_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BriFeatureList *self = BRI_FEATURE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      bri_feature_list_set_atlas (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bri_feature_list_class_init (BriFeatureListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bri_feature_list_dispose;
+  object_class->get_property = bri_feature_list_get_property;
+  object_class->set_property = bri_feature_list_set_property;
+
+  properties[PROP_ATLAS] =
+    g_param_spec_object ("atlas", NULL, NULL,
+                         BRI_TYPE_ATLAS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -448,8 +542,3 @@ bri_feature_list_init (BriFeatureList *self)
   gtk_box_append (GTK_BOX (self->box), scroller);
 }
 
-GtkWidget *
-bri_feature_list_new (void)
-{
-  return g_object_new (BRI_TYPE_FEATURE_LIST, NULL);
-}

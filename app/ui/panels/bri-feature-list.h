@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BriFeatureList, bri_feature_list, BRI, FEATURE_LIST, GtkWidget)
 
-GtkWidget *bri_feature_list_new       (void);
 void       bri_feature_list_set_atlas (BriFeatureList   *self,
-                                       BriAtlas         *atlas,
+                                       BriAtlas         *atlas);
+void       bri_feature_list_set_model (BriFeatureList   *self,
                                        GListModel       *filtered,
                                        BriFeatureFilter *filter);
 

@@ -105,6 +105,48 @@ bri_panel_format_date (const char *iso_date)
 }
 
 /**
+ * bri_panel_format_n_places:
+ *
+ * Returns: (transfer full): "1 place", "12 places"
+ */
+char *
+bri_panel_format_n_places (guint n_places)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u place", "%u places", n_places), n_places);
+}
+
+/**
+ * bri_panel_format_n_passages:
+ *
+ * Returns: (transfer full): "1 passage", "247 passages"
+ */
+char *
+bri_panel_format_n_passages (guint n_passages)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n_passages),
+                          n_passages);
+}
+
+/**
+ * bri_panel_format_counts:
+ *
+ * How much the atlas has on a country, the same wherever a country is
+ * listed: in search results, the list of countries and the dossier.
+ *
+ * Returns: (transfer full): "9 places · 120 passages"
+ */
+char *
+bri_panel_format_counts (guint n_places,
+                         guint n_passages)
+{
+  g_autofree char *places = bri_panel_format_n_places (n_places);
+  g_autofree char *passages = bri_panel_format_n_passages (n_passages);
+
+  /* Translators: how many places and passages the atlas has on a country, as in "9 places · 120 passages" */
+  return g_strdup_printf (C_("counts", "%s · %s"), places, passages);
+}
+
+/**
  * bri_panel_format_status:
  *
  * Returns: (transfer full): "Under construction (2023)", or the status

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bri-mention.h"
 #include "bri-panel-util.h"
 #include "bri-reader-private.h"
 
@@ -39,7 +40,6 @@ struct _BriReader
 {
   GtkWidget          parent_instance;
 
-  BriAtlas          *atlas;
   BriDocument       *document;
   guint              ordinal;
 
@@ -562,7 +562,6 @@ bri_reader_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BRI_TYPE_READER);
   self->buffer = NULL;
   g_clear_object (&self->document);
-  g_clear_object (&self->atlas);
 
   G_OBJECT_CLASS (bri_reader_parent_class)->dispose (object);
 }
@@ -682,7 +681,6 @@ bri_reader_new (void)
 
 /**
  * bri_reader_show:
- * @atlas: the loaded atlas @document belongs to
  * @document: the document to read
  * @ordinal: the 0-based passage to highlight and scroll to
  *
@@ -691,7 +689,6 @@ bri_reader_new (void)
  */
 void
 bri_reader_show (BriReader   *self,
-                 BriAtlas    *atlas,
                  BriDocument *document,
                  guint        ordinal)
 {
@@ -699,10 +696,8 @@ bri_reader_show (BriReader   *self,
   gboolean ordinal_changed;
 
   g_return_if_fail (BRI_IS_READER (self));
-  g_return_if_fail (BRI_IS_ATLAS (atlas));
   g_return_if_fail (BRI_IS_DOCUMENT (document));
 
-  g_set_object (&self->atlas, atlas);
   document_changed = g_set_object (&self->document, document);
   ordinal_changed = self->ordinal != ordinal;
   self->ordinal = ordinal;

@@ -4,7 +4,7 @@
 
 #include <gtk/gtk.h>
 
-#include "bri-atlas.h"
+#include "bri-document.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,6 @@ G_DECLARE_FINAL_TYPE (BriReader, bri_reader, BRI, READER, GtkWidget)
 
 GtkWidget   *bri_reader_new          (void);
 void         bri_reader_show         (BriReader   *self,
-                                      BriAtlas    *atlas,
                                       BriDocument *document,
                                       guint        ordinal);
 BriDocument *bri_reader_get_document (BriReader   *self);

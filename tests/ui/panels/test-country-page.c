@@ -23,6 +23,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->page = BRI_COUNTRY_PAGE (bri_country_page_new ());
+  bri_country_page_set_atlas (f->page, atlas);
   f->pw = panel_window_new (GTK_WIDGET (f->page), 380, 900);
 }
 
@@ -68,7 +69,7 @@ test_kenya (Fixture       *f,
   g_autoptr(GPtrArray) rows = NULL;
   GtkWidget *group, *row;
 
-  bri_country_page_set_country (f->page, atlas, kenya);
+  bri_country_page_set_country (f->page, kenya);
   g_assert_true (bri_country_page_get_country (f->page) == kenya);
   panel_window_wait_frames (f->pw, 2);
 
@@ -122,7 +123,7 @@ test_show_all (Fixture       *f,
   g_assert_cmpuint (n, >, BRI_COUNTRY_PAGE_FIRST_PASSAGES);
 
   started = g_get_monotonic_time ();
-  bri_country_page_set_country (f->page, atlas, china);
+  bri_country_page_set_country (f->page, china);
   g_test_message ("China's dossier built in %.1f ms",
                   (g_get_monotonic_time () - started) / 1000.0);
   panel_window_wait_frames (f->pw, 2);
@@ -151,7 +152,7 @@ test_show_all (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (button));
 
   /* Another country starts again from its first page. */
-  bri_country_page_set_country (f->page, atlas, bri_atlas_lookup_country (atlas, "KE"));
+  bri_country_page_set_country (f->page, bri_atlas_lookup_country (atlas, "KE"));
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = page_passage_rows (f->page);
   g_assert_cmpuint (rows->len, <=, BRI_COUNTRY_PAGE_FIRST_PASSAGES);
@@ -188,8 +189,8 @@ test_empty (Fixture       *f,
   g_assert_nonnull (empty);
 
   /* After a full dossier, so that nothing of it may linger. */
-  bri_country_page_set_country (f->page, atlas, bri_atlas_lookup_country (atlas, "KE"));
-  bri_country_page_set_country (f->page, atlas, empty);
+  bri_country_page_set_country (f->page, bri_atlas_lookup_country (atlas, "KE"));
+  bri_country_page_set_country (f->page, empty);
   panel_window_wait_frames (f->pw, 2);
 
   rows = page_passage_rows (f->page);
@@ -219,7 +220,7 @@ test_translated_name (Fixture       *f,
     }
   g_unsetenv ("LANGUAGE");
 
-  bri_country_page_set_country (f->page, atlas, bri_atlas_lookup_country (atlas, "KE"));
+  bri_country_page_set_country (f->page, bri_atlas_lookup_country (atlas, "KE"));
   g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_visible_label, "Kenia"));
   g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_visible_label, "Kenya"));
 
@@ -228,8 +229,8 @@ test_translated_name (Fixture       *f,
   setlocale (LC_ALL, old_locale);
 
   /* Back in English the name is not repeated. */
-  bri_country_page_set_country (f->page, atlas, bri_atlas_lookup_country (atlas, "GR"));
-  bri_country_page_set_country (f->page, atlas, bri_atlas_lookup_country (atlas, "KE"));
+  bri_country_page_set_country (f->page, bri_atlas_lookup_country (atlas, "GR"));
+  bri_country_page_set_country (f->page, bri_atlas_lookup_country (atlas, "KE"));
   g_assert_nonnull (find_widget (GTK_WIDGET (f->page), is_visible_label, "Kenya"));
   g_assert_null (find_widget (GTK_WIDGET (f->page), is_visible_label, "Kenia"));
 }
@@ -238,11 +239,11 @@ static void
 test_render (Fixture       *f,
              gconstpointer  data)
 {
-  bri_country_page_set_country (f->page, atlas, bri_atlas_lookup_country (atlas, "KE"));
+  bri_country_page_set_country (f->page, bri_atlas_lookup_country (atlas, "KE"));
   panel_window_wait_frames (f->pw, 3);
   save_png (f->pw->window, "country-page.png");
 
-  bri_country_page_set_country (f->page, atlas, bri_atlas_lookup_country (atlas, "CN"));
+  bri_country_page_set_country (f->page, bri_atlas_lookup_country (atlas, "CN"));
   gtk_window_set_default_size (GTK_WINDOW (f->pw->window), 300, 900);
   panel_window_wait_frames (f->pw, 3);
   save_png (f->pw->window, "country-page-cn-300.png");

@@ -24,6 +24,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->card = BRI_FEATURE_CARD (bri_feature_card_new ());
+  bri_feature_card_set_atlas (f->card, atlas);
   f->pw = panel_window_new (GTK_WIDGET (f->card), 380, 900);
 }
 
@@ -112,7 +113,7 @@ test_sgr (Fixture       *f,
   BriFeature *sgr = find_feature_by_alias (atlas, "SGR", BRI_FEATURE_KIND_RAILWAY);
 
   g_assert_nonnull (sgr);
-  bri_feature_card_set_feature (f->card, atlas, sgr);
+  bri_feature_card_set_feature (f->card, sgr);
   g_assert_true (bri_feature_card_get_feature (f->card) == sgr);
   panel_window_wait_frames (f->pw, 2);
 
@@ -131,8 +132,8 @@ test_piraeus (Fixture       *f,
   g_assert_nonnull (piraeus);
 
   /* Switching features replaces the rows, it does not add to them. */
-  bri_feature_card_set_feature (f->card, atlas, sgr);
-  bri_feature_card_set_feature (f->card, atlas, piraeus);
+  bri_feature_card_set_feature (f->card, sgr);
+  bri_feature_card_set_feature (f->card, piraeus);
   panel_window_wait_frames (f->pw, 2);
 
   assert_rows_match_atlas (f->card, piraeus);
@@ -151,7 +152,7 @@ test_country_button (Fixture       *f,
   BriCountry *kenya = bri_atlas_lookup_country (atlas, "KE");
   GtkWidget *button;
 
-  bri_feature_card_set_feature (f->card, atlas, sgr);
+  bri_feature_card_set_feature (f->card, sgr);
   panel_window_wait_frames (f->pw, 1);
 
   button = find_widget (GTK_WIDGET (f->card), is_button_labelled, bri_country_get_display_name (kenya));
@@ -172,7 +173,7 @@ test_open_passage (Fixture       *f,
   g_autofree char *expected = NULL;
   GtkWidget *button;
 
-  bri_feature_card_set_feature (f->card, atlas, sgr);
+  bri_feature_card_set_feature (f->card, sgr);
   panel_window_wait_frames (f->pw, 1);
 
   rows = card_passage_rows (f->card);
@@ -243,7 +244,7 @@ test_render (Fixture       *f,
 {
   BriFeature *sgr = find_feature_by_alias (atlas, "SGR", BRI_FEATURE_KIND_RAILWAY);
 
-  bri_feature_card_set_feature (f->card, atlas, sgr);
+  bri_feature_card_set_feature (f->card, sgr);
   panel_window_wait_frames (f->pw, 3);
   save_png (f->pw->window, "feature-card.png");
 

@@ -55,7 +55,7 @@ fixture_set_up (Fixture       *f,
 
   f->reader = BRI_READER (bri_reader_new ());
   f->pw = panel_window_new (GTK_WIDGET (f->reader), 400, 720);
-  bri_reader_show (f->reader, atlas, f->document, f->ordinal);
+  bri_reader_show (f->reader, f->document, f->ordinal);
   /* Long enough for the view to validate its lines and scroll. */
   panel_window_wait_frames (f->pw, 10);
 }
@@ -141,7 +141,7 @@ test_target (Fixture       *f,
 
   /* Showing another passage of the same document moves the highlight
    * and the view. */
-  bri_reader_show (f->reader, atlas, f->document, 0);
+  bri_reader_show (f->reader, f->document, 0);
   panel_window_wait_frames (f->pw, 5);
   g_assert_true (bri_reader_get_passage_bounds (f->reader, f->ordinal, &start, &end));
   g_assert_false (gtk_text_iter_has_tag (&start, target));
@@ -254,7 +254,7 @@ test_shown_later (void)
   pw = panel_window_new (stack, 400, 720);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
 
-  bri_reader_show (reader, atlas, document, ordinal);
+  bri_reader_show (reader, document, ordinal);
   panel_window_wait_frames (pw, 3);
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "reader");
   panel_window_wait_frames (pw, 10);
@@ -278,7 +278,7 @@ test_render (Fixture       *f,
   save_png (f->pw->window, "reader.png");
 
   /* The top of a document: its title, publisher and date. */
-  bri_reader_show (f->reader, atlas, bri_atlas_lookup_document (atlas, "progress-2019"), 0);
+  bri_reader_show (f->reader, bri_atlas_lookup_document (atlas, "progress-2019"), 0);
   panel_window_wait_frames (f->pw, 10);
   save_png (f->pw->window, "reader-top.png");
 }

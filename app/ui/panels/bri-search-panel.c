@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* BriSearchPanel: what the atlas finds for the search entry's text —
+ * places, then countries, then passages, each group under its heading —
+ * or a page saying nothing was found.  Choosing a result activates
+ * win.open; the entry itself belongs to the window's header bar, which
+ * hands Enter and Down over to this panel. */
+
+#define G_LOG_DOMAIN "bri-search-panel"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "bri-panel-util.h"
+#include "bri-search-panel.h"
+#include "bri-search-row.h"
+
+/* A few places and countries first, then more passages. */
+#define MAX_PLACES   8
+#define MAX_PASSAGES 30
+
+struct _BriSearchPanel
+{
+  GtkWidget   parent_instance;
+
+  BriAtlas   *atlas;
+
+  GtkWidget  *results_scroller;
+  GtkListBox *results;
+  GtkWidget  *no_results_page;
+};
+
+G_DEFINE_FINAL_TYPE (BriSearchPanel, bri_search_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ATLAS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  BriSearchPanel *self = user_data;
+
+  return bri_search_row_new (self->atlas, item);
+}
+
+/* A heading over the first row of each kind. */
+static void
+update_header_cb (GtkListBoxRow *row,
+                  GtkListBoxRow *before,
+                  gpointer       user_data)
+{
+  BriSearchResultKind kind = bri_search_row_get_kind (BRI_SEARCH_ROW (row));
+  const char *title;
+  GtkWidget *header;
+
+  if (before != NULL && bri_search_row_get_kind (BRI_SEARCH_ROW (before)) == kind)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  switch (kind)
+    {
+    case BRI_SEARCH_RESULT_FEATURE: title = _("Places"); break;
+    case BRI_SEARCH_RESULT_COUNTRY: title = _("Countries"); break;
+    case BRI_SEARCH_RESULT_PASSAGE:
+    default: title = _("Passages"); break;
+    }
+
+  header = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (header), 0.0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, before ? 12 : 6);
+  gtk_widget_set_margin_bottom (header, 4);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+on_results_row_activated_cb (GtkListBox     *box,
+                             GtkListBoxRow  *row,
+                             BriSearchPanel *self)
+{
+  bri_panel_open (GTK_WIDGET (self), "win.open", bri_search_row_get_location (BRI_SEARCH_ROW (row)));
+}
+
+static void
+show_results (BriSearchPanel *self,
+              GListModel     *results)
+{
+  gboolean any = results != NULL && g_list_model_get_n_items (results) > 0;
+
+  if (results != NULL)
+    gtk_list_box_bind_model (self->results, results, create_row_cb, self, NULL);
+  else
+    gtk_list_box_bind_model (self->results, NULL, NULL, NULL, NULL);
+
+  gtk_widget_set_visible (self->results_scroller, results == NULL || any);
+  gtk_widget_set_visible (self->no_results_page, results != NULL && !any);
+}
+
+static void
+bri_search_panel_dispose (GObject *object)
+{
+  BriSearchPanel *self = BRI_SEARCH_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BRI_TYPE_SEARCH_PANEL);
+  g_clear_object (&self->atlas);
+
+  G_OBJECT_CLASS (bri_search_panel_parent_class)->dispose (object);
+}
+
+static void
+bri_search_panel_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BriSearchPanel *self = BRI_SEARCH_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      g_value_set_object (value, self->atlas);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bri_search_panel_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BriSearchPanel *self = BRI_SEARCH_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ATLAS:
+      bri_search_panel_set_atlas (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bri_search_panel_class_init (BriSearchPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bri_search_panel_dispose;
+  object_class->get_property = bri_search_panel_get_property;
+  object_class->set_property = bri_search_panel_set_property;
+
+  properties[PROP_ATLAS] =
+    g_param_spec_object ("atlas", NULL, NULL,
+                         BRI_TYPE_ATLAS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "bri-search-panel");
+
+  bri_panel_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BriAtlas/ui/bri-search-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, BriSearchPanel, results_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BriSearchPanel, results);
+  gtk_widget_class_bind_template_child (widget_class, BriSearchPanel, no_results_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_results_row_activated_cb);
+}
+
+static void
+bri_search_panel_init (BriSearchPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (self->results, update_header_cb, NULL, NULL);
+}
+
+/**
+ * bri_search_panel_set_atlas:
+ * @atlas: (nullable): the loaded atlas to search
+ *
+ * Set once by the window.
+ */
+void
+bri_search_panel_set_atlas (BriSearchPanel *self,
+                            BriAtlas       *atlas)
+{
+  g_return_if_fail (BRI_IS_SEARCH_PANEL (self));
+  g_return_if_fail (atlas == NULL || BRI_IS_ATLAS (atlas));
+
+  if (!g_set_object (&self->atlas, atlas))
+    return;
+
+  bri_search_panel_clear (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
+}
+
+/**
+ * bri_search_panel_search:
+ * @query: what the user typed
+ *
+ * Shows what the atlas finds for @query, or that it finds nothing.
+ *
+ * Returns: how many results are shown
+ */
+guint
+bri_search_panel_search (BriSearchPanel *self,
+                         const char     *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = NULL;
+
+  g_return_val_if_fail (BRI_IS_SEARCH_PANEL (self), 0);
+  g_return_val_if_fail (self->atlas != NULL, 0);
+  g_return_val_if_fail (query != NULL, 0);
+
+  results = bri_atlas_search (self->atlas, query, BRI_SEARCH_FLAGS_PREFIX, MAX_PLACES, MAX_PASSAGES, &error);
+  if (results == NULL)
+    {
+      g_warning ("Search for “%s” failed: %s", query, error->message);
+      results = G_LIST_MODEL (g_list_store_new (BRI_TYPE_SEARCH_RESULT));
+    }
+
+  show_results (self, results);
+  return g_list_model_get_n_items (results);
+}
+
+/**
+ * bri_search_panel_clear:
+ *
+ * Lets go of the results, so that a hidden page holds no stale ones.
+ */
+void
+bri_search_panel_clear (BriSearchPanel *self)
+{
+  g_return_if_fail (BRI_IS_SEARCH_PANEL (self));
+
+  show_results (self, NULL);
+}
+
+/**
+ * bri_search_panel_activate:
+ *
+ * What Enter in the search entry does: opens the selected result, or
+ * the first one.
+ *
+ * Returns: whether there was a result to open
+ */
+gboolean
+bri_search_panel_activate (BriSearchPanel *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (BRI_IS_SEARCH_PANEL (self), FALSE);
+
+  row = gtk_list_box_get_selected_row (self->results);
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->results, 0);
+  if (row == NULL)
+    return FALSE;
+
+  g_signal_emit_by_name (row, "activate");
+  return TRUE;
+}
+
+/**
+ * bri_search_panel_focus_results:
+ *
+ * What Down in the search entry does: moves the keyboard to the first
+ * result.
+ *
+ * Returns: whether there was a result to move to
+ */
+gboolean
+bri_search_panel_focus_results (BriSearchPanel *self)
+{
+  GtkListBoxRow *first;
+
+  g_return_val_if_fail (BRI_IS_SEARCH_PANEL (self), FALSE);
+
+  first = gtk_list_box_get_row_at_index (self->results, 0);
+  if (first == NULL)
+    return FALSE;
+
+  gtk_list_box_select_row (self->results, first);
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return TRUE;
+}
