@@ -641,6 +641,22 @@ bri_window_get_property (GObject    *object,
     }
 }
 
+/* A folded flap lies over the map: the map leaves the strip it covers
+ * free when it fits a country or a place. */
+static void
+update_map_obscured (BriWindow *self)
+{
+  gboolean start = adw_flap_get_flap_position (self->flap) == GTK_PACK_START;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self->flap)) == GTK_TEXT_DIR_RTL;
+  int width = 0;
+
+  if (adw_flap_get_folded (self->flap) && adw_flap_get_reveal_flap (self->flap))
+    gtk_widget_measure (adw_flap_get_flap (self->flap), GTK_ORIENTATION_HORIZONTAL, -1,
+                        NULL, &width, NULL, NULL);
+  bri_map_view_set_obscured (BRI_MAP_VIEW (self->map_view), GTK_POS_LEFT, start != rtl ? width : 0);
+  bri_map_view_set_obscured (BRI_MAP_VIEW (self->map_view), GTK_POS_RIGHT, start != rtl ? 0 : width);
+}
+
 static void
 bri_window_class_init (BriWindowClass *klass)
 {
@@ -709,6 +725,12 @@ bri_window_init (BriWindow *self)
   self->history = bri_history_new ();
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "sidebar-visible", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (update_map_obscured),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (update_map_obscured),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::flap-position", G_CALLBACK (update_map_obscured),
+                           self, G_CONNECT_SWAPPED);
   /* Typing over the map starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 

@@ -25,6 +25,12 @@
 #define FEATURE_ZOOM 7.0
 #define TILE_SIZE 256.0
 
+/* Free pixels kept round what is fitted into the visible area. */
+#define FIT_PADDING 48.0
+/* Below this width or height the overlays are not worth leaving free:
+ * the fit then uses all the map the window leaves uncovered. */
+#define MIN_VISIBLE 96.0
+
 struct _BriMapView
 {
   GtkWidget             parent_instance;
@@ -42,6 +48,10 @@ struct _BriMapView
 
   BriAtlas             *atlas;
   gboolean              dark;
+
+  /* Pixels of each side that something outside the view covers, by
+   * GtkPositionType: a folded side panel. */
+  int                   obscured[4];
 
   /* Whether the last frame showed every tile: see "Drawn" below */
   gboolean              drawn;
@@ -542,26 +552,177 @@ bri_map_view_go_to (BriMapView *self,
   shumate_map_go_to_full (self->map, latitude, longitude, CLAMP (zoom, 1.0, MAX_ZOOM));
 }
 
+/* The visible area: what remains of @area once @box is cut away with
+ * the one cut (left of it, right, above or below) chosen for each box in
+ * turn, trying every choice and keeping the largest. Few overlays: four
+ * choices each is cheap. */
+static void
+largest_free_area (const graphene_rect_t *area,
+                   const graphene_rect_t *boxes,
+                   guint                  n_boxes,
+                   graphene_rect_t       *best)
+{
+  graphene_rect_t cut;
+  const graphene_rect_t *box;
+  double x1, y1, x2, y2;
+
+  if (n_boxes == 0)
+    {
+      if (area->size.width * area->size.height > best->size.width * best->size.height)
+        *best = *area;
+      return;
+    }
+
+  box = &boxes[0];
+  if (!graphene_rect_intersection (area, box, NULL))
+    {
+      largest_free_area (area, boxes + 1, n_boxes - 1, best);
+      return;
+    }
+
+  x1 = area->origin.x;
+  y1 = area->origin.y;
+  x2 = x1 + area->size.width;
+  y2 = y1 + area->size.height;
+  for (guint side = 0; side < 4; side++)
+    {
+      double cx1 = x1, cy1 = y1, cx2 = x2, cy2 = y2;
+
+      switch (side)
+        {
+        case 0: cx2 = box->origin.x; break;
+        case 1: cx1 = box->origin.x + box->size.width; break;
+        case 2: cy2 = box->origin.y; break;
+        default: cy1 = box->origin.y + box->size.height; break;
+        }
+      if (cx2 <= cx1 || cy2 <= cy1)
+        continue;
+
+      graphene_rect_init (&cut, cx1, cy1, cx2 - cx1, cy2 - cy1);
+      largest_free_area (&cut, boxes + 1, n_boxes - 1, best);
+    }
+}
+
+/**
+ * bri_map_view_get_visible_area:
+ * @area: (out): the area, in the view's coordinates
+ *
+ * The part of the map the user actually sees: the view less what the
+ * window covers (bri_map_view_set_obscured()) and less the view's own
+ * overlays — the legend, the zoom buttons, the scale — as the largest
+ * rectangle clear of them all. Fitting a country or a line fits it here.
+ */
+void
+bri_map_view_get_visible_area (BriMapView      *self,
+                               graphene_rect_t *area)
+{
+  graphene_rect_t uncovered, boxes[8];
+  GtkWidget *main_child;
+  int width, height;
+  guint n_boxes = 0;
+
+  g_return_if_fail (BRI_IS_MAP_VIEW (self));
+  g_return_if_fail (area != NULL);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  graphene_rect_init (&uncovered,
+                      self->obscured[GTK_POS_LEFT], self->obscured[GTK_POS_TOP],
+                      MAX (width - self->obscured[GTK_POS_LEFT] - self->obscured[GTK_POS_RIGHT], 0),
+                      MAX (height - self->obscured[GTK_POS_TOP] - self->obscured[GTK_POS_BOTTOM], 0));
+
+  main_child = gtk_overlay_get_child (GTK_OVERLAY (self->overlay));
+  for (GtkWidget *child = gtk_widget_get_first_child (self->overlay);
+       child != NULL && n_boxes < G_N_ELEMENTS (boxes);
+       child = gtk_widget_get_next_sibling (child))
+    if (child != main_child && gtk_widget_get_mapped (child) &&
+        gtk_widget_compute_bounds (child, GTK_WIDGET (self), &boxes[n_boxes]) &&
+        boxes[n_boxes].size.width > 0 && boxes[n_boxes].size.height > 0)
+      n_boxes++;
+
+  graphene_rect_init (area, 0, 0, 0, 0);
+  largest_free_area (&uncovered, boxes, n_boxes, area);
+  if (area->size.width < MIN_VISIBLE || area->size.height < MIN_VISIBLE)
+    *area = uncovered;
+}
+
+/**
+ * bri_map_view_set_obscured:
+ * @side: the side of the view that is covered
+ * @pixels: how far in from that side, 0 for not at all
+ *
+ * Tells the view that something over it — a folded side panel — hides a
+ * strip of it, which fitting then leaves free.
+ */
+void
+bri_map_view_set_obscured (BriMapView      *self,
+                           GtkPositionType  side,
+                           int              pixels)
+{
+  g_return_if_fail (BRI_IS_MAP_VIEW (self));
+  g_return_if_fail (side >= GTK_POS_LEFT && side <= GTK_POS_BOTTOM);
+
+  self->obscured[side] = MAX (pixels, 0);
+}
+
+int
+bri_map_view_get_obscured (BriMapView      *self,
+                           GtkPositionType  side)
+{
+  g_return_val_if_fail (BRI_IS_MAP_VIEW (self), 0);
+  g_return_val_if_fail (side >= GTK_POS_LEFT && side <= GTK_POS_BOTTOM, 0);
+
+  return self->obscured[side];
+}
+
+/* The view's centre that puts (@lat, @lon) in the middle of the visible
+ * area at @zoom rather than in the middle of the view. */
+static void
+centre_in_visible_area (BriMapView *self,
+                        double      zoom,
+                        double     *lat,
+                        double     *lon)
+{
+  graphene_rect_t area;
+  double world = TILE_SIZE * exp2 (zoom);
+  double rotation = shumate_viewport_get_rotation (self->viewport);
+  double dx, dy, x, y;
+
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 1)
+    return;
+
+  bri_map_view_get_visible_area (self, &area);
+  dx = area.origin.x + area.size.width / 2 - gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  dy = area.origin.y + area.size.height / 2 - gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+  /* The offset on screen, turned back into the map's frame. */
+  x = bri_geo_lon_to_x (*lon) - (cos (rotation) * dx + sin (rotation) * dy) / world;
+  y = bri_geo_lat_to_y (*lat) - (-sin (rotation) * dx + cos (rotation) * dy) / world;
+  *lon = bri_geo_x_to_lon (x - floor (x));
+  *lat = bri_geo_y_to_lat (CLAMP (y, 0.0, 1.0));
+}
+
 void
 bri_map_view_fit_bounds (BriMapView         *self,
                          const BriGeoBounds *bounds,
                          gboolean            animate)
 {
+  graphene_rect_t area;
   double lon, lat, zoom;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   g_return_if_fail (BRI_IS_MAP_VIEW (self));
 
   /* Before the first allocation, assume a common window size. */
-  if (width <= 1 || height <= 1)
-    {
-      width = 800;
-      height = 600;
-    }
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 1 || gtk_widget_get_height (GTK_WIDGET (self)) <= 1)
+    graphene_rect_init (&area, 0, 0, 800, 600);
+  else
+    bri_map_view_get_visible_area (self, &area);
 
-  bri_geo_bounds_fit (bounds, width, height, 48, TILE_SIZE, FEATURE_ZOOM + 1, &lon, &lat, &zoom);
+  bri_geo_bounds_fit (bounds, area.size.width, area.size.height,
+                      MIN (FIT_PADDING, MIN (area.size.width, area.size.height) / 8),
+                      TILE_SIZE, FEATURE_ZOOM + 1, &lon, &lat, &zoom);
   zoom = MAX (zoom, 1.0);
+  centre_in_visible_area (self, zoom, &lat, &lon);
 
   if (animate)
     shumate_map_go_to_full (self->map, lat, lon, zoom);
@@ -592,8 +753,10 @@ bri_map_view_fly_to_feature (BriMapView *self,
       west == east && south == north)
     {
       double zoom = MAX (shumate_viewport_get_zoom_level (self->viewport), FEATURE_ZOOM);
+      double lat = north, lon = west;
 
-      shumate_map_go_to_full (self->map, north, west, zoom);
+      centre_in_visible_area (self, zoom, &lat, &lon);
+      shumate_map_go_to_full (self->map, lat, lon, zoom);
       return;
     }
 

@@ -29,6 +29,13 @@ void             bri_map_view_show_country     (BriMapView       *self,
 void             bri_map_view_fit_bounds       (BriMapView       *self,
                                                 const BriGeoBounds *bounds,
                                                 gboolean          animate);
+void             bri_map_view_set_obscured     (BriMapView       *self,
+                                                GtkPositionType   side,
+                                                int               pixels);
+int              bri_map_view_get_obscured     (BriMapView       *self,
+                                                GtkPositionType   side);
+void             bri_map_view_get_visible_area (BriMapView       *self,
+                                                graphene_rect_t  *area);
 void             bri_map_view_go_to            (BriMapView       *self,
                                                 double            latitude,
                                                 double            longitude,
