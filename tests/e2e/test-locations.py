@@ -42,7 +42,7 @@ def from_command_line():
     proc = start(["feature:gwadar-port"])
     try:
         app = wait_for(app_node, "the app on the accessibility bus")
-        check(panel_says(app, "Gwadar Port", "Passages") is not None,
+        check(panel_says(app, "Gwadar Port", "passages") is not None,
               "bri-atlas feature:gwadar-port opens with the Gwadar card")
         screenshot("e2e-location-gwadar.png")
 
