@@ -30,6 +30,9 @@
 /* Below this width or height the overlays are not worth leaving free:
  * the fit then uses all the map the window leaves uncovered. */
 #define MIN_VISIBLE 96.0
+/* How far inside the visible area a place flown to must be, for its
+ * marker and name. */
+#define POINT_CLEARANCE 40.0
 
 struct _BriMapView
 {
@@ -754,8 +757,16 @@ bri_map_view_fly_to_feature (BriMapView *self,
     {
       double zoom = MAX (shumate_viewport_get_zoom_level (self->viewport), FEATURE_ZOOM);
       double lat = north, lon = west;
+      graphene_rect_t area;
 
-      centre_in_visible_area (self, zoom, &lat, &lon);
+      /* The middle of the view is where the eye goes: a place goes there
+       * unless something covers it, and then to the middle of what is
+       * visible. */
+      bri_map_view_get_visible_area (self, &area);
+      graphene_rect_inset (&area, POINT_CLEARANCE, POINT_CLEARANCE);
+      if (!graphene_rect_contains_point (&area, &GRAPHENE_POINT_INIT (gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                                                                      gtk_widget_get_height (GTK_WIDGET (self)) / 2.0)))
+        centre_in_visible_area (self, zoom, &lat, &lon);
       shumate_map_go_to_full (self->map, lat, lon, zoom);
       return;
     }
