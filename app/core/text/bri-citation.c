@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The one citation style of the atlas: who (the author, or the publisher
+ * when the document names no author), the title, the date as the
+ * document gives it, the section (its heading path) and the paragraph
+ * number (the passage's ordinal):
+ *
+ *   The State Council Information Office of the People's Republic of
+ *   China, “The Belt and Road Initiative: …”, 2023-10, III. Promoting
+ *   All-Round Connectivity in Multiple Fields › 2. Growing connectivity
+ *   of infrastructure, ¶ 89
+ *
+ * Plain text: whoever shows it escapes it for its own markup. */
+
+#define G_LOG_DOMAIN "bri-citation"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bri-citation.h"
+#include "bri-document.h"
+
+static void
+append_part (GString    *out,
+             const char *part)
+{
+  if (part == NULL || part[0] == '\0')
+    return;
+
+  if (out->len > 0)
+    g_string_append (out, ", ");
+  g_string_append (out, part);
+}
+
+/**
+ * bri_citation_format:
+ * @passage: a passage of a document
+ *
+ * Returns: (transfer full): the passage's citation, in plain text
+ */
+char *
+bri_citation_format (BriPassage *passage)
+{
+  BriDocument *document;
+  GString *out;
+  const char *who;
+  g_autofree char *title = NULL;
+  g_autofree char *paragraph = NULL;
+
+  g_return_val_if_fail (BRI_IS_PASSAGE (passage), NULL);
+
+  out = g_string_new (NULL);
+  document = bri_passage_get_document (passage);
+  if (document != NULL)
+    {
+      who = bri_document_get_author (document);
+      if (who == NULL || who[0] == '\0')
+        who = bri_document_get_publisher (document);
+      append_part (out, who);
+
+      if (bri_document_get_title (document) != NULL && bri_document_get_title (document)[0] != '\0')
+        /* TRANSLATORS: a document's title in a citation */
+        title = g_strdup_printf (_("“%s”"), bri_document_get_title (document));
+      append_part (out, title);
+      append_part (out, bri_document_get_date (document));
+    }
+  else
+    {
+      /* A passage on its own (never in the atlas): its document id is
+       * all there is to say who wrote it. */
+      append_part (out, bri_passage_get_document_id (passage));
+    }
+
+  append_part (out, bri_passage_get_heading (passage));
+
+  /* TRANSLATORS: the paragraph number in a citation */
+  paragraph = g_strdup_printf (_("¶ %u"), bri_passage_get_ordinal (passage));
+  append_part (out, paragraph);
+
+  return g_string_free (out, FALSE);
+}

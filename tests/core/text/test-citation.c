@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The one citation style, on passages of the built-in documents. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bri-atlas.h"
+#include "bri-citation.h"
+
+static BriAtlas *atlas;
+
+static char *
+cite (const char *document,
+      guint       ordinal)
+{
+  BriPassage *passage = bri_atlas_lookup_passage (atlas, document, ordinal);
+
+  g_assert_nonnull (passage);
+  return bri_citation_format (passage);
+}
+
+static void
+test_publisher (void)
+{
+  g_autofree char *citation = cite ("white-paper-2023", 89);
+
+  g_assert_cmpstr (citation, ==,
+                   "The State Council Information Office of the People's Republic of China, "
+                   "“The Belt and Road Initiative: A Key Pillar of the Global Community of Shared Future”, "
+                   "2023-10, "
+                   "III. Promoting All-Round Connectivity in Multiple Fields › 2. Growing connectivity of infrastructure, "
+                   "¶ 89");
+}
+
+/* A document with an author cites the author, not the journal. */
+static void
+test_author (void)
+{
+  g_autofree char *citation = cite ("qiushi-2024", 55);
+
+  g_assert_true (g_str_has_prefix (citation, "Zheng Shanjie, “Boosting High-Quality Belt and Road Cooperation"));
+  g_assert_null (strstr (citation, "Qiushi Journal"));
+  g_assert_nonnull (strstr (citation, ", 2024-01-05, III. Carrying out"));
+  g_assert_true (g_str_has_suffix (citation, "small yet effective wellbeing projects, ¶ 55"));
+}
+
+/* No heading above the passage: no empty section between the commas. */
+static void
+test_no_section (void)
+{
+  g_autofree char *citation = cite ("progress-2019", 1);
+
+  g_assert_cmpstr (bri_passage_get_heading (bri_atlas_lookup_passage (atlas, "progress-2019", 1)), ==, "");
+  g_assert_cmpstr (citation, ==,
+                   "Belt and Road Portal, “The Belt and Road Initiative Progress, Contributions and Prospects”, "
+                   "2019-04-22, ¶ 1");
+}
+
+/* Every passage of every document cites, with its number, and never
+ * two commas in a row. */
+static void
+test_all (void)
+{
+  for (guint i = 0; i < bri_atlas_get_n_passages (atlas); i++)
+    {
+      BriPassage *passage = bri_atlas_get_passage (atlas, i);
+      g_autofree char *citation = bri_citation_format (passage);
+      g_autofree char *number = g_strdup_printf (", ¶ %u", bri_passage_get_ordinal (passage));
+
+      g_assert_true (g_str_has_suffix (citation, number));
+      g_assert_null (strstr (citation, ", ,"));
+      g_assert_true (g_str_has_prefix (citation,
+                                       bri_document_get_author (bri_passage_get_document (passage)) != NULL
+                                       ? bri_document_get_author (bri_passage_get_document (passage))
+                                       : bri_document_get_publisher (bri_passage_get_document (passage))));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  atlas = bri_atlas_new (NULL);
+  bri_atlas_load (atlas, NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/bri/citation/publisher", test_publisher);
+  g_test_add_func ("/bri/citation/author", test_author);
+  g_test_add_func ("/bri/citation/no-section", test_no_section);
+  g_test_add_func ("/bri/citation/all", test_all);
+
+  status = g_test_run ();
+  g_clear_object (&atlas);
+  return status;
+}
