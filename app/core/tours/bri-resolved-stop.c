@@ -300,7 +300,13 @@ bri_resolved_stop_get_subject_name (BriResolvedStop *self)
 const char * const *
 bri_resolved_stop_get_missing (BriResolvedStop *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (BRI_IS_RESOLVED_STOP (self), NULL);
+
+  /* An empty array may have no storage at all. */
+  if (self->missing->len == 0)
+    return none;
 
   return (const char * const *) self->missing->pdata;
 }

@@ -322,9 +322,10 @@ read_tour (Reader    *reader,
   bri_json_record_set_where (&reader->record, "%s", _("tour"));
 
   /* The version first: a newer file may differ in anything else. */
+  /* Absent, the error points at the object; null, at the member. */
   if (!bri_json_record_get_member (&reader->record, object, "version", BRI_JSON_REQUIRED, &version, error))
     {
-      locate_error (reader, NULL, error);
+      locate_error (reader, "version", error);
       return NULL;
     }
   if (!bri_json_node_is_number (version) || json_node_get_value_type (version) != G_TYPE_INT64)
@@ -359,7 +360,7 @@ read_tour (Reader    *reader,
 
   if (!bri_json_record_get_member (&reader->record, object, "stops", BRI_JSON_REQUIRED, &stops, error))
     {
-      locate_error (reader, NULL, error);
+      locate_error (reader, "stops", error);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_ARRAY (stops))
@@ -420,8 +421,9 @@ bri_tour_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  /* A copy with a terminating NUL, for the scanner and json-glib. */
-  text = g_strndup (g_bytes_get_data (bytes, NULL), length);
+  /* A copy with a terminating NUL, for the scanner and json-glib (empty
+   * bytes may have no data at all). */
+  text = length > 0 ? g_strndup (g_bytes_get_data (bytes, NULL), length) : g_strdup ("");
   reader.text = text;
   reader.length = length;
 
