@@ -1,12 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared by the side panel's widget tests: a real window with the
- * window actions the panels activate, recorded; waiting for frames;
- * walking the widget tree; saving what the user would see as a PNG. */
+/* Shared by the side panel's widget tests: the atlas loaded once; a
+ * fixture that puts one panel in a real window with the window actions
+ * the panels activate, recorded; waiting for frames; walking the widget
+ * tree; rendering what the user would see, saving it as a PNG and
+ * checking its pixels; measuring how long the main loop stalls. */
 #pragma once
 
 #include <adwaita.h>
+#include <math.h>
+#include <time.h>
 
 #include "bri-atlas.h"
+
+/* The real atlas, loaded by panel_test_init() for every test. */
+static BriAtlas *atlas;
 
 typedef struct
 {
@@ -285,8 +292,9 @@ snapshot_widget (GtkWidget *widget,
   return gtk_snapshot_to_node (snapshot);
 }
 
-/* Renders @widget as the user sees it into $BRI_TEST_OUTPUT_DIR/@name. */
-G_GNUC_UNUSED static void
+/* Renders @widget as the user sees it into $BRI_TEST_OUTPUT_DIR/@name;
+ * returns the picture, for its pixels to be checked. */
+G_GNUC_UNUSED static GdkTexture *
 save_png (GtkWidget  *widget,
           const char *name)
 {
@@ -321,6 +329,8 @@ save_png (GtkWidget  *widget,
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s", path);
+
+  return g_steal_pointer (&texture);
 }
 
 /* Like gtk_test_init, but a missing display fails the test instead of
@@ -342,22 +352,358 @@ panel_test_init (int    *argc,
   /* A blinking cursor redraws its widget every half second: screenshots
    * would race it. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    atlas = bri_atlas_new (NULL);
+    bri_atlas_load (atlas, NULL, &error);
+    g_assert_no_error (error);
+  }
+
   return TRUE;
 }
 
-G_GNUC_UNUSED static BriAtlas *
-load_atlas (void)
+/* Runs the tests added, then lets go of the atlas. */
+G_GNUC_UNUSED static int
+panel_test_run (void)
 {
-  g_autoptr(GError) error = NULL;
-  BriAtlas *atlas = bri_atlas_new (NULL);
+  int status = g_test_run ();
 
-  bri_atlas_load (atlas, NULL, &error);
-  g_assert_no_error (error);
-
-  return atlas;
+  g_clear_object (&atlas);
+  return status;
 }
 
-/* A feature by an alias (any case) and kind. */
+/* One panel, with the atlas, in a window of the side panel's width. */
+typedef struct
+{
+  gpointer     panel;
+  PanelWindow *pw;
+} PanelFixture;
+
+G_GNUC_UNUSED static void
+panel_fixture_set_up_sized (PanelFixture *f,
+                            GType         type,
+                            int           width,
+                            int           height)
+{
+  f->panel = g_object_new (type, NULL);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (f->panel), "atlas") != NULL)
+    g_object_set (f->panel, "atlas", atlas, NULL);
+  f->pw = panel_window_new (f->panel, width, height);
+}
+
+/* @type: the panel's GType, as the test's data */
+G_GNUC_UNUSED static void
+panel_fixture_set_up (PanelFixture  *f,
+                      gconstpointer  type)
+{
+  panel_fixture_set_up_sized (f, GPOINTER_TO_SIZE (type), 380, 900);
+}
+
+G_GNUC_UNUSED static void
+panel_fixture_tear_down (PanelFixture  *f,
+                         gconstpointer  data)
+{
+  panel_window_free (f->pw);
+}
+
+#define panel_test_add(path, type, func) \
+  g_test_add ((path), PanelFixture, GSIZE_TO_POINTER (type), panel_fixture_set_up, (func), panel_fixture_tear_down)
+
+/* A rendered picture's pixels, to check that a panel draws what it
+ * should: not a blank page, a highlight where it belongs, dark text on a
+ * light page. */
+typedef struct
+{
+  int     width;
+  int     height;
+  gsize   stride;
+  guchar *data;   /* B8G8R8A8, premultiplied; the window is opaque */
+} Picture;
+
+G_GNUC_UNUSED static Picture *
+picture_new (GdkTexture *texture)
+{
+  Picture *picture = g_new0 (Picture, 1);
+
+  picture->width = gdk_texture_get_width (texture);
+  picture->height = gdk_texture_get_height (texture);
+  picture->stride = picture->width * 4;
+  picture->data = g_malloc (picture->stride * picture->height);
+  gdk_texture_download (texture, picture->data, picture->stride);
+
+  return picture;
+}
+
+G_GNUC_UNUSED static void
+picture_free (Picture *picture)
+{
+  g_free (picture->data);
+  g_free (picture);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Picture, picture_free)
+
+static void
+picture_get (Picture *picture,
+             int      x,
+             int      y,
+             guchar   rgb[3])
+{
+  const guchar *p = picture->data + y * picture->stride + x * 4;
+
+  rgb[0] = p[2];
+  rgb[1] = p[1];
+  rgb[2] = p[0];
+}
+
+static gboolean
+rgb_near (const guchar a[3],
+          const guchar b[3],
+          int          tolerance)
+{
+  return ABS (a[0] - b[0]) <= tolerance && ABS (a[1] - b[1]) <= tolerance &&
+         ABS (a[2] - b[2]) <= tolerance;
+}
+
+/* @area clipped to the picture; the whole picture when %NULL. */
+static GdkRectangle
+picture_clip (Picture            *picture,
+              const GdkRectangle *area)
+{
+  GdkRectangle all = { 0, 0, picture->width, picture->height };
+  GdkRectangle clipped = all;
+
+  if (area != NULL && !gdk_rectangle_intersect (area, &all, &clipped))
+    clipped = (GdkRectangle) { 0, 0, 0, 0 };
+
+  return clipped;
+}
+
+/* How many pixels of @area are within @tolerance of @rgb. */
+G_GNUC_UNUSED static guint
+picture_count_near (Picture            *picture,
+                    const GdkRectangle *area,
+                    const guchar        rgb[3],
+                    int                 tolerance)
+{
+  GdkRectangle r = picture_clip (picture, area);
+  guint n = 0;
+
+  for (int y = r.y; y < r.y + r.height; y++)
+    for (int x = r.x; x < r.x + r.width; x++)
+      {
+        guchar px[3];
+
+        picture_get (picture, x, y, px);
+        n += rgb_near (px, rgb, tolerance);
+      }
+
+  return n;
+}
+
+/* The commonest colour of @area: the page's background. */
+G_GNUC_UNUSED static void
+picture_background (Picture            *picture,
+                    const GdkRectangle *area,
+                    guchar              rgb[3])
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GdkRectangle r = picture_clip (picture, area);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint best = 0, best_count = 0;
+
+  for (int y = r.y; y < r.y + r.height; y++)
+    for (int x = r.x; x < r.x + r.width; x++)
+      {
+        guchar px[3];
+        guint packed, count;
+
+        picture_get (picture, x, y, px);
+        packed = (px[0] << 16) | (px[1] << 8) | px[2] | 0x1000000;
+        count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (packed))) + 1;
+        g_hash_table_insert (counts, GUINT_TO_POINTER (packed), GUINT_TO_POINTER (count));
+      }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > best_count)
+      {
+        best = GPOINTER_TO_UINT (key);
+        best_count = GPOINTER_TO_UINT (value);
+      }
+
+  rgb[0] = (best >> 16) & 0xff;
+  rgb[1] = (best >> 8) & 0xff;
+  rgb[2] = best & 0xff;
+}
+
+static double
+luminance (const guchar rgb[3])
+{
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+/* That @area of the picture has something drawn on it: at least
+ * @min_fraction of its pixels are not the background.  Returns the
+ * background. */
+G_GNUC_UNUSED static void
+assert_picture_not_blank (Picture            *picture,
+                          const GdkRectangle *area,
+                          double              min_fraction,
+                          guchar              background[3])
+{
+  GdkRectangle r = picture_clip (picture, area);
+  guint total = r.width * r.height;
+  guint drawn;
+
+  g_assert_cmpuint (total, >, 0);
+  picture_background (picture, &r, background);
+  drawn = total - picture_count_near (picture, &r, background, 8);
+  g_test_message ("%u of %u pixels drawn over the background #%02x%02x%02x",
+                  drawn, total, background[0], background[1], background[2]);
+  g_assert_cmpfloat ((double) drawn / total, >=, min_fraction);
+}
+
+/* Light style: a light page with dark text on it — its darkest pixels
+ * (the glyphs' cores) are far darker than the page. */
+G_GNUC_UNUSED static void
+assert_picture_dark_on_light (Picture            *picture,
+                              const GdkRectangle *area)
+{
+  GdkRectangle r = picture_clip (picture, area);
+  guchar background[3];
+  double darkest = 255.0;
+  guint dark = 0;
+
+  picture_background (picture, &r, background);
+  for (int y = r.y; y < r.y + r.height; y++)
+    for (int x = r.x; x < r.x + r.width; x++)
+      {
+        guchar px[3];
+        double l;
+
+        picture_get (picture, x, y, px);
+        l = luminance (px);
+        darkest = MIN (darkest, l);
+        dark += l < 80.0;
+      }
+
+  g_test_message ("background luminance %.0f, darkest %.0f, %u dark pixels",
+                  luminance (background), darkest, dark);
+  g_assert_cmpfloat (luminance (background), >, 200.0);
+  g_assert_cmpfloat (darkest, <, 60.0);
+  g_assert_cmpuint (dark, >, 100);
+}
+
+/* Where @widget is in its window's picture. */
+G_GNUC_UNUSED static GdkRectangle
+widget_area_in_window (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, root, &bounds));
+  return (GdkRectangle) { floor (bounds.origin.x), floor (bounds.origin.y),
+                          ceil (bounds.size.width), ceil (bounds.size.height) };
+}
+
+/* Scrolls the nearest scrolled window around @widget to show it at the
+ * top. */
+G_GNUC_UNUSED static void
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (scroller);
+  g_assert_true (gtk_widget_compute_bounds (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                            &bounds));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                            bounds.origin.y - 12);
+}
+
+/* That the picture shows the passage rows' strong highlight — the
+ * marker pen, #f6d32d at 45 % over the row — on @row's text. */
+G_GNUC_UNUSED static void
+assert_strong_highlight (Picture   *picture,
+                         GtkWidget *row)
+{
+  GdkRectangle row_area = widget_area_in_window (row);
+  GdkRectangle text_area = widget_area_in_window (GTK_WIDGET (passage_row_text_label (row)));
+  const guchar pen[3] = { 0xf6, 0xd3, 0x2d };
+  guchar background[3], marked[3];
+  guint n;
+
+  picture_background (picture, &row_area, background);
+  for (guint i = 0; i < 3; i++)
+    marked[i] = (guchar) (0.55 * background[i] + 0.45 * pen[i] + 0.5);
+
+  n = picture_count_near (picture, &text_area, marked, 10);
+  g_test_message ("%u pixels of the highlight #%02x%02x%02x over the row's #%02x%02x%02x",
+                  n, marked[0], marked[1], marked[2], background[0], background[1], background[2]);
+  g_assert_cmpuint (n, >, 100);
+}
+
+/* The longest the main loop went without running a 1 ms timeout: what
+ * a user would feel as a stall, frames included.  Counted in the main
+ * thread's CPU time, so that a machine busy with other work does not
+ * make a stall of a wait; the wall-clock figure is kept to be shown. */
+typedef struct
+{
+  gint64 last;
+  gint64 last_cpu;
+  gint64 longest;
+  gint64 longest_cpu;
+  guint  source;
+} StallMeter;
+
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gboolean
+on_stall_meter_tick (gpointer user_data)
+{
+  StallMeter *meter = user_data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_usec ();
+
+  meter->longest = MAX (meter->longest, now - meter->last);
+  meter->longest_cpu = MAX (meter->longest_cpu, cpu - meter->last_cpu);
+  meter->last = now;
+  meter->last_cpu = cpu;
+  return G_SOURCE_CONTINUE;
+}
+
+G_GNUC_UNUSED static void
+stall_meter_start (StallMeter *meter)
+{
+  meter->last = g_get_monotonic_time ();
+  meter->last_cpu = thread_cpu_usec ();
+  meter->longest = 0;
+  meter->longest_cpu = 0;
+  meter->source = g_timeout_add (1, on_stall_meter_tick, meter);
+}
+
+/* Returns the longest stall in CPU time, in milliseconds. */
+G_GNUC_UNUSED static double
+stall_meter_stop (StallMeter *meter)
+{
+  on_stall_meter_tick (meter);
+  g_clear_handle_id (&meter->source, g_source_remove);
+  g_test_message ("longest stall: %.1f ms of CPU time, %.1f ms of wall time",
+                  meter->longest_cpu / 1000.0, meter->longest / 1000.0);
+  return meter->longest_cpu / 1000.0;
+}
+
 G_GNUC_UNUSED static BriFeature *
 find_feature_by_alias (BriAtlas       *atlas,
                        const char     *alias,

@@ -11,30 +11,6 @@
 #include "bri-passage-row.h"
 #include "panel-test-util.h"
 
-static BriAtlas *atlas;
-
-typedef struct
-{
-  BriFeatureCard *card;
-  PanelWindow    *pw;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->card = BRI_FEATURE_CARD (bri_feature_card_new ());
-  bri_feature_card_set_atlas (f->card, atlas);
-  f->pw = panel_window_new (GTK_WIDGET (f->card), 380, 900);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  panel_window_free (f->pw);
-}
-
 static GtkListBox *
 card_passages_list (BriFeatureCard *card)
 {
@@ -107,22 +83,22 @@ assert_highlighted (BriFeatureCard *card,
 }
 
 static void
-test_sgr (Fixture       *f,
+test_sgr (PanelFixture  *f,
           gconstpointer  data)
 {
   BriFeature *sgr = find_feature_by_alias (atlas, "SGR", BRI_FEATURE_KIND_RAILWAY);
 
   g_assert_nonnull (sgr);
-  bri_feature_card_set_feature (f->card, sgr);
-  g_assert_true (bri_feature_card_get_feature (f->card) == sgr);
+  bri_feature_card_set_feature (f->panel, sgr);
+  g_assert_true (bri_feature_card_get_feature (f->panel) == sgr);
   panel_window_wait_frames (f->pw, 2);
 
-  assert_rows_match_atlas (f->card, sgr);
-  assert_highlighted (f->card, "Mombasa-Nairobi");
+  assert_rows_match_atlas (f->panel, sgr);
+  assert_highlighted (f->panel, "Mombasa-Nairobi");
 }
 
 static void
-test_piraeus (Fixture       *f,
+test_piraeus (PanelFixture  *f,
               gconstpointer  data)
 {
   BriFeature *sgr = find_feature_by_alias (atlas, "SGR", BRI_FEATURE_KIND_RAILWAY);
@@ -132,30 +108,30 @@ test_piraeus (Fixture       *f,
   g_assert_nonnull (piraeus);
 
   /* Switching features replaces the rows, it does not add to them. */
-  bri_feature_card_set_feature (f->card, sgr);
-  bri_feature_card_set_feature (f->card, piraeus);
+  bri_feature_card_set_feature (f->panel, sgr);
+  bri_feature_card_set_feature (f->panel, piraeus);
   panel_window_wait_frames (f->pw, 2);
 
-  assert_rows_match_atlas (f->card, piraeus);
-  assert_highlighted (f->card, "Piraeus");
+  assert_rows_match_atlas (f->panel, piraeus);
+  assert_highlighted (f->panel, "Piraeus");
 
   /* The Greek port is in Greece, and the card says so with a button. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->card), is_button_labelled,
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->panel), is_button_labelled,
                                  bri_country_get_display_name (bri_atlas_lookup_country (atlas, "GR"))));
 }
 
 static void
-test_country_button (Fixture       *f,
+test_country_button (PanelFixture  *f,
                      gconstpointer  data)
 {
   BriFeature *sgr = find_feature_by_alias (atlas, "SGR", BRI_FEATURE_KIND_RAILWAY);
   BriCountry *kenya = bri_atlas_lookup_country (atlas, "KE");
   GtkWidget *button;
 
-  bri_feature_card_set_feature (f->card, sgr);
+  bri_feature_card_set_feature (f->panel, sgr);
   panel_window_wait_frames (f->pw, 1);
 
-  button = find_widget (GTK_WIDGET (f->card), is_button_labelled, bri_country_get_display_name (kenya));
+  button = find_widget (GTK_WIDGET (f->panel), is_button_labelled, bri_country_get_display_name (kenya));
   g_assert_nonnull (button);
   g_assert_nonnull (gtk_widget_get_tooltip_text (button));
 
@@ -164,7 +140,7 @@ test_country_button (Fixture       *f,
 }
 
 static void
-test_open_passage (Fixture       *f,
+test_open_passage (PanelFixture  *f,
                    gconstpointer  data)
 {
   BriFeature *sgr = find_feature_by_alias (atlas, "SGR", BRI_FEATURE_KIND_RAILWAY);
@@ -173,10 +149,10 @@ test_open_passage (Fixture       *f,
   g_autofree char *expected = NULL;
   GtkWidget *button;
 
-  bri_feature_card_set_feature (f->card, sgr);
+  bri_feature_card_set_feature (f->panel, sgr);
   panel_window_wait_frames (f->pw, 1);
 
-  rows = card_passage_rows (f->card);
+  rows = card_passage_rows (f->panel);
   for (guint i = 0; i < rows->len && row == NULL; i++)
     {
       BriPassage *passage = bri_passage_row_get_passage (g_ptr_array_index (rows, i));
@@ -239,42 +215,59 @@ test_row_text_is_literal (void)
 }
 
 static void
-test_render (Fixture       *f,
+test_render (PanelFixture  *f,
              gconstpointer  data)
 {
   BriFeature *sgr = find_feature_by_alias (atlas, "SGR", BRI_FEATURE_KIND_RAILWAY);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(Picture) picture = NULL;
+  BriPassageRow *row;
+  guchar background[3];
 
-  bri_feature_card_set_feature (f->card, sgr);
+  g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+
+  bri_feature_card_set_feature (f->panel, sgr);
   panel_window_wait_frames (f->pw, 3);
-  save_png (f->pw->window, "feature-card.png");
+  texture = save_png (f->pw->window, "feature-card.png");
+  picture = picture_new (texture);
+  assert_picture_not_blank (picture, NULL, 0.03, background);
+  assert_picture_dark_on_light (picture, NULL);
+
+  /* Its passage shows the railway's name on the marker pen. */
+  row = assert_highlighted (f->panel, "Mombasa-Nairobi");
+  scroll_into_view (GTK_WIDGET (row));
+  panel_window_wait_frames (f->pw, 3);
+  g_clear_object (&texture);
+  g_clear_pointer (&picture, picture_free);
+  texture = save_png (f->pw->window, "feature-card-passage.png");
+  picture = picture_new (texture);
+  assert_strong_highlight (picture, GTK_WIDGET (row));
 
   /* The narrowest the side panel gets. */
   gtk_window_set_default_size (GTK_WINDOW (f->pw->window), 300, 900);
   panel_window_wait_frames (f->pw, 3);
   g_assert_cmpint (gtk_widget_get_width (f->pw->window), ==, 300);
-  save_png (f->pw->window, "feature-card-300.png");
+  g_clear_object (&texture);
+  g_clear_pointer (&picture, picture_free);
+  texture = save_png (f->pw->window, "feature-card-300.png");
+  picture = picture_new (texture);
+  assert_picture_not_blank (picture, NULL, 0.03, background);
+  assert_picture_dark_on_light (picture, NULL);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   if (!panel_test_init (&argc, &argv))
     return 1;
 
-  atlas = load_atlas ();
-
-  g_test_add ("/bri/feature-card/sgr", Fixture, NULL, fixture_set_up, test_sgr, fixture_tear_down);
-  g_test_add ("/bri/feature-card/piraeus", Fixture, NULL, fixture_set_up, test_piraeus, fixture_tear_down);
-  g_test_add ("/bri/feature-card/country-button", Fixture, NULL, fixture_set_up, test_country_button, fixture_tear_down);
-  g_test_add ("/bri/feature-card/open-passage", Fixture, NULL, fixture_set_up, test_open_passage, fixture_tear_down);
+  panel_test_add ("/bri/feature-card/sgr", BRI_TYPE_FEATURE_CARD, test_sgr);
+  panel_test_add ("/bri/feature-card/piraeus", BRI_TYPE_FEATURE_CARD, test_piraeus);
+  panel_test_add ("/bri/feature-card/country-button", BRI_TYPE_FEATURE_CARD, test_country_button);
+  panel_test_add ("/bri/feature-card/open-passage", BRI_TYPE_FEATURE_CARD, test_open_passage);
   g_test_add_func ("/bri/feature-card/row-text-is-literal", test_row_text_is_literal);
-  g_test_add ("/bri/feature-card/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
+  panel_test_add ("/bri/feature-card/render", BRI_TYPE_FEATURE_CARD, test_render);
 
-  status = g_test_run ();
-  g_object_unref (atlas);
-
-  return status;
+  return panel_test_run ();
 }
