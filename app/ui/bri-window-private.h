@@ -43,6 +43,7 @@ struct _BriWindow
   GSettings            *settings;
   BriLocation          *pending;     /* opened before the atlas was ready */
   char                 *page_before_search;
+  char                 *query;       /* the text last searched for */
   BriLocationList       list_page;   /* where "All …" leads */
   guint                 setup_timeout_id;   /* the side panel waits for the map's tiles */
 };

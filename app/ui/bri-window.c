@@ -51,6 +51,24 @@ showing_search (BriWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->side_stack), "search") == 0;
 }
 
+/* Shows what the atlas finds for @text in the side panel. */
+static void
+search (BriWindow  *self,
+        const char *text)
+{
+  if (!showing_search (self))
+    {
+      g_free (self->page_before_search);
+      self->page_before_search = g_strdup (gtk_stack_get_visible_child_name (self->side_stack));
+    }
+
+  g_free (self->query);
+  self->query = g_strdup (text);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  bri_search_panel_search (BRI_SEARCH_PANEL (self->search_panel), text);
+  gtk_stack_set_visible_child_name (self->side_stack, "search");
+}
+
 static void
 on_search_changed_cb (GtkSearchEntry *entry,
                       BriWindow      *self)
@@ -62,21 +80,18 @@ on_search_changed_cb (GtkSearchEntry *entry,
 
   if (text[0] == '\0')
     {
+      g_clear_pointer (&self->query, g_free);
       if (showing_search (self))
         gtk_stack_set_visible_child_name (self->side_stack,
                                           self->page_before_search ? self->page_before_search : "browse");
       return;
     }
 
-  if (!showing_search (self))
-    {
-      g_free (self->page_before_search);
-      self->page_before_search = g_strdup (gtk_stack_get_visible_child_name (self->side_stack));
-    }
-
-  adw_flap_set_reveal_flap (self->flap, TRUE);
-  bri_search_panel_search (BRI_SEARCH_PANEL (self->search_panel), text);
-  gtk_stack_set_visible_child_name (self->side_stack, "search");
+  /* The entry reports a change a moment late; the text may have been
+   * searched since (on focus, or as a search: location) and a result
+   * chosen, which a late report must not undo. */
+  if (g_strcmp0 (text, self->query) != 0)
+    search (self, text);
 }
 
 static void
@@ -118,8 +133,8 @@ on_search_focus_enter_cb (GtkEventControllerFocus *controller,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (text[0] != '\0' && !showing_search (self))
-    on_search_changed_cb (self->search_entry, self);
+  if (self->atlas != NULL && bri_atlas_is_loaded (self->atlas) && text[0] != '\0' && !showing_search (self))
+    search (self, text);
 }
 
 void
@@ -601,6 +616,7 @@ bri_window_finalize (GObject *object)
   BriWindow *self = (BriWindow *)object;
 
   g_free (self->page_before_search);
+  g_free (self->query);
 
   G_OBJECT_CLASS (bri_window_parent_class)->finalize (object);
 }

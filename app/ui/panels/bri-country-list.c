@@ -112,8 +112,12 @@ static void
 bri_country_list_dispose (GObject *object)
 {
   BriCountryList *self = BRI_COUNTRY_LIST (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BRI_TYPE_COUNTRY_LIST);
+  /* The template's top child is not bound to a field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->atlas);
 
   G_OBJECT_CLASS (bri_country_list_parent_class)->dispose (object);

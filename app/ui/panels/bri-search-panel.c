@@ -110,8 +110,12 @@ static void
 bri_search_panel_dispose (GObject *object)
 {
   BriSearchPanel *self = BRI_SEARCH_PANEL (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BRI_TYPE_SEARCH_PANEL);
+  /* The template's top child is not bound to a field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->atlas);
 
   G_OBJECT_CLASS (bri_search_panel_parent_class)->dispose (object);

@@ -143,26 +143,33 @@ on_frame_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop for @n_frames frames of the window (or 5 s at
- * most), then until it is idle. */
+/* Runs the main loop for @n_frames frames of @window (or 5 s at most),
+ * then until it is idle. */
 G_GNUC_UNUSED static void
-panel_window_wait_frames (PanelWindow *pw,
-                          guint        n_frames)
+wait_frames (GtkWidget *window,
+             guint      n_frames)
 {
   FrameWait wait = { MAX (n_frames, 1), g_main_loop_new (NULL, FALSE), 0 };
   guint tick;
 
-  tick = gtk_widget_add_tick_callback (pw->window, on_tick, &wait, NULL);
+  tick = gtk_widget_add_tick_callback (window, on_tick, &wait, NULL);
   wait.timeout = g_timeout_add (5000, on_frame_timeout, &wait);
   g_main_loop_run (wait.loop);
 
   if (wait.remaining > 0)
-    gtk_widget_remove_tick_callback (pw->window, tick);
+    gtk_widget_remove_tick_callback (window, tick);
   g_clear_handle_id (&wait.timeout, g_source_remove);
   g_main_loop_unref (wait.loop);
 
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
+}
+
+G_GNUC_UNUSED static void
+panel_window_wait_frames (PanelWindow *pw,
+                          guint        n_frames)
+{
+  wait_frames (pw->window, n_frames);
 }
 
 /* Depth-first: the first widget under @root (itself included) that

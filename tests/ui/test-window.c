@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The real window with the real atlas: every kind of location opened
+ * through win.open lands on its page (and the map, for a view); a
+ * malformed or unknown one changes nothing; Back and Forward step through
+ * exactly what was opened; "All …" leads to the right list however often
+ * it is used; a location opened while the atlas loads is shown once it
+ * has. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bri-country-page.h"
+#include "bri-feature-card.h"
+#include "bri-map-view.h"
+#include "bri-reader-private.h"
+#include "bri-search-row.h"
+#include "bri-window-private.h"
+#include "panels/panel-test-util.h"
+
+typedef struct
+{
+  BriWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = bri_window_new (NULL, atlas);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_frames (GTK_WIDGET (f->window), 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->side_stack), ==, "browse");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+}
+
+/* What a panel, a link or the command line does: win.open. */
+static void
+open_location (Fixture    *f,
+               const char *location)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open", "s", location));
+  wait_frames (GTK_WIDGET (f->window), 2);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
+  wait_frames (GTK_WIDGET (f->window), 2);
+}
+
+static const char *
+side_page (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (f->window->side_stack);
+}
+
+/* Runs the main loop until the side panel shows @page, 10 s at most. */
+static void
+wait_for_side_page (Fixture    *f,
+                    const char *page)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (side_page (f), page) != 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      wait_frames (GTK_WIDGET (f->window), 1);
+    }
+}
+
+static gboolean
+is_mapped_label_with (GtkWidget     *widget,
+                      gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
+/* Whether the user sees @needle in a label under @root. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *needle)
+{
+  return find_widget (root, is_mapped_label_with, needle) != NULL;
+}
+
+/* The first paragraph of the white paper that names @words. */
+static guint
+white_paper_passage (const char *words)
+{
+  BriDocument *document = bri_atlas_lookup_document (atlas, "white-paper-2023");
+
+  for (guint i = 0; i < bri_document_get_n_passages (document); i++)
+    {
+      BriPassage *passage = bri_document_get_passage (document, i);
+
+      if (bri_passage_get_kind (passage) == BRI_PASSAGE_PARAGRAPH &&
+          strstr (bri_passage_get_text (passage), words) != NULL)
+        return i;
+    }
+
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+assert_showing_feature (Fixture    *f,
+                        const char *id)
+{
+  BriFeature *feature = bri_feature_card_get_feature (BRI_FEATURE_CARD (f->window->feature_card));
+
+  g_assert_cmpstr (side_page (f), ==, "feature");
+  g_assert_nonnull (feature);
+  g_assert_cmpstr (bri_feature_get_id (feature), ==, id);
+}
+
+static void
+assert_showing_country (Fixture    *f,
+                        const char *code)
+{
+  BriCountry *country = bri_country_page_get_country (BRI_COUNTRY_PAGE (f->window->country_page));
+
+  g_assert_cmpstr (side_page (f), ==, "country");
+  g_assert_nonnull (country);
+  g_assert_cmpstr (bri_country_get_code (country), ==, code);
+}
+
+static void
+assert_showing_passage (Fixture    *f,
+                        const char *document_id,
+                        guint       ordinal)
+{
+  BriReader *reader = BRI_READER (f->window->reader);
+
+  g_assert_cmpstr (side_page (f), ==, "reader");
+  g_assert_cmpstr (bri_document_get_id (bri_reader_get_document (reader)), ==, document_id);
+  g_assert_cmpuint (bri_reader_get_ordinal (reader), ==, ordinal);
+}
+
+static void
+test_open_feature (Fixture       *f,
+                   gconstpointer  data)
+{
+  open_location (f, "feature:gwadar-port");
+  assert_showing_feature (f, "gwadar-port");
+  g_assert_true (shows_text (f->window->feature_card, "Gwadar"));
+}
+
+static void
+test_open_country (Fixture       *f,
+                   gconstpointer  data)
+{
+  open_location (f, "country:KE");
+  assert_showing_country (f, "KE");
+  g_assert_true (shows_text (f->window->country_page, "Kenya"));
+}
+
+static void
+test_open_passage (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint ordinal = white_paper_passage ("Gwadar Port");
+  g_autofree char *location = g_strdup_printf ("passage:white-paper-2023/%u", ordinal);
+  BriReader *reader = BRI_READER (f->window->reader);
+  GtkTextView *view = bri_reader_get_text_view (reader);
+  GtkTextIter start, end;
+  GdkRectangle visible, first;
+
+  open_location (f, location);
+  assert_showing_passage (f, "white-paper-2023", ordinal);
+
+  /* ...scrolled to the passage, far down the document. */
+  wait_frames (GTK_WIDGET (f->window), 10);
+  g_assert_true (bri_reader_get_passage_bounds (reader, ordinal, &start, &end));
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &start, &first);
+  g_assert_cmpint (visible.y, >, 0);
+  g_assert_cmpint (first.y, >=, visible.y);
+  g_assert_cmpint (first.y + first.height, <=, visible.y + visible.height);
+}
+
+static void
+test_open_view (Fixture       *f,
+                gconstpointer  data)
+{
+  ShumateViewport *viewport = bri_map_view_get_viewport (BRI_MAP_VIEW (f->window->map_view));
+  guint history = bri_history_get_length (f->window->history);
+
+  open_location (f, "view:25.12,62.33,7.5");
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), 25.12, 0.001);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), 62.33, 0.001);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), 7.5, 0.001);
+
+  /* A view moves the map only. */
+  g_assert_cmpstr (side_page (f), ==, "browse");
+  g_assert_cmpuint (bri_history_get_length (f->window->history), ==, history);
+}
+
+static gboolean
+on_run_for_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_run_for_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GPtrArray *
+search_rows (Fixture *f)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_widgets (f->window->search_panel, BRI_TYPE_SEARCH_ROW, rows);
+  return rows;
+}
+
+static gboolean
+is_list_box (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget);
+}
+
+/* Sends Down to the search entry's own key handler (GTK 4.8 has no
+ * public way to synthesise a key event). */
+static gboolean
+press_down_in_search (Fixture *f)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window->search_entry));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 116, 0, &handled);
+    }
+
+  return handled;
+}
+
+static void
+test_open_search (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkListBox *results;
+  BriSearchRow *first;
+
+  open_location (f, "search:Piraeus");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->window->search_entry)), ==, "Piraeus");
+
+  /* The entry searches a moment after the text changes. */
+  wait_for_side_page (f, "search");
+  rows = search_rows (f);
+  g_assert_cmpuint (rows->len, >, 1);
+  first = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (bri_location_to_string (bri_search_row_get_location (first)), ==, "feature:piraeus-port");
+  g_assert_true (shows_text (f->window->search_panel, "Piraeus"));
+  {
+    g_autoptr(GdkTexture) texture = save_png (GTK_WIDGET (f->window), "window-search.png");
+    g_autoptr(Picture) picture = picture_new (texture);
+    GdkRectangle panel = widget_area_in_window (f->window->search_panel);
+    guchar background[3];
+
+    assert_picture_not_blank (picture, &panel, 0.03, background);
+    assert_picture_dark_on_light (picture, &panel);
+  }
+
+  /* Down goes into the results, Enter opens the one chosen. */
+  results = GTK_LIST_BOX (find_widget (f->window->search_panel, is_list_box, NULL));
+  g_assert_true (press_down_in_search (f));
+  g_assert_true (gtk_list_box_get_selected_row (results) == GTK_LIST_BOX_ROW (first));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (first));
+  g_signal_emit_by_name (f->window->search_entry, "activate");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  assert_showing_feature (f, "piraeus-port");
+
+  /* ...and stays there when the entry reports its text, late. */
+  run_for (300);
+  assert_showing_feature (f, "piraeus-port");
+}
+
+static void
+test_open_nothing (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint history;
+
+  open_location (f, "country:KE");
+  history = bri_history_get_length (f->window->history);
+
+  /* Not a location at all: a panel's mistake, said in the log. */
+  g_test_expect_message ("bri-window", G_LOG_LEVEL_WARNING, "*country:Kenya*");
+  open_location (f, "country:Kenya");
+  g_test_assert_expected_messages ();
+  assert_showing_country (f, "KE");
+
+  /* A location of something the atlas does not have: the user is told. */
+  open_location (f, "feature:atlantis");
+  assert_showing_country (f, "KE");
+  g_assert_true (shows_text (GTK_WIDGET (f->window->toast_overlay), "That place is not in the atlas"));
+  open_location (f, "passage:white-paper-2023/100000");
+  assert_showing_country (f, "KE");
+
+  g_assert_cmpuint (bri_history_get_length (f->window->history), ==, history);
+}
+
+static void
+test_back_forward (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint ordinal = white_paper_passage ("Mombasa");
+  g_autofree char *passage = g_strdup_printf ("passage:white-paper-2023/%u", ordinal);
+
+  /* Views and searches are not steps of their own. */
+  open_location (f, "feature:gwadar-port");
+  open_location (f, "view:10,20,4");
+  open_location (f, "country:KE");
+  open_location (f, "search:Piraeus");
+  open_location (f, passage);
+  g_assert_cmpuint (bri_history_get_length (f->window->history), ==, 3);
+  g_assert_false (bri_history_can_go_forward (f->window->history));
+
+  activate (f, "win.back");
+  assert_showing_country (f, "KE");
+  activate (f, "win.back");
+  assert_showing_feature (f, "gwadar-port");
+  g_assert_false (bri_history_can_go_back (f->window->history));
+
+  activate (f, "win.forward");
+  assert_showing_country (f, "KE");
+  activate (f, "win.forward");
+  assert_showing_passage (f, "white-paper-2023", ordinal);
+  g_assert_false (bri_history_can_go_forward (f->window->history));
+
+  /* Opening something after going back drops what was ahead. */
+  activate (f, "win.back");
+  open_location (f, "country:GR");
+  g_assert_false (bri_history_can_go_forward (f->window->history));
+  activate (f, "win.back");
+  assert_showing_country (f, "KE");
+}
+
+/* Uses the detail page's "All …" button, which says where it leads. */
+static void
+show_list (Fixture    *f,
+           const char *list)
+{
+  g_assert_cmpstr (gtk_label_get_text (f->window->list_button_label), ==,
+                   g_str_equal (list, "countries") ? "All Countries" : "All Places");
+  activate (f, "win.show-list");
+  g_assert_cmpstr (side_page (f), ==, "browse");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->browse_stack), ==, list);
+}
+
+/* "All …" from a dossier leads to the countries, from a card to the
+ * places, from the reader to the list last shown — over and over, with
+ * the lists switched by hand in between. */
+static void
+test_show_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *passage = g_strdup_printf ("passage:white-paper-2023/%u", white_paper_passage ("Mombasa"));
+
+  for (guint round = 0; round < 4; round++)
+    {
+      open_location (f, "country:KE");
+      show_list (f, "countries");
+
+      adw_view_stack_set_visible_child_name (f->window->browse_stack, "places");
+      open_location (f, "country:GR");
+      show_list (f, "countries");
+
+      open_location (f, "feature:gwadar-port");
+      show_list (f, "places");
+
+      adw_view_stack_set_visible_child_name (f->window->browse_stack, "countries");
+      open_location (f, "feature:piraeus-port");
+      show_list (f, "places");
+
+      open_location (f, passage);
+      show_list (f, "places");
+    }
+}
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bri_atlas_load_finish (BRI_ATLAS (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* What the command line does at start-up: the location waits for the
+ * atlas. */
+static void
+test_open_before_loaded (void)
+{
+  g_autoptr(BriAtlas) loading = bri_atlas_new (NULL);
+  g_autoptr(GError) error = NULL;
+  Fixture fixture, *f = &fixture;
+  gboolean loaded = FALSE;
+
+  f->window = bri_window_new (NULL, loading);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (bri_window_open_string (f->window, "country:KE", &error));
+  g_assert_no_error (error);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpstr (side_page (f), ==, "loading");
+
+  bri_atlas_load_async (loading, NULL, on_loaded, &loaded);
+  wait_for_side_page (f, "country");
+  g_assert_true (loaded);
+  assert_showing_country (f, "KE");
+  g_assert_true (bri_country_page_get_country (BRI_COUNTRY_PAGE (f->window->country_page)) ==
+                 bri_atlas_lookup_country (loading, "KE"));
+  g_assert_cmpuint (bri_history_get_length (f->window->history), ==, 1);
+
+  fixture_tear_down (f, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!panel_test_init (&argc, &argv))
+    return 1;
+
+  /* The map jumps instead of flying, so a view can be checked at once. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/bri/window/open-feature", Fixture, NULL, fixture_set_up, test_open_feature, fixture_tear_down);
+  g_test_add ("/bri/window/open-country", Fixture, NULL, fixture_set_up, test_open_country, fixture_tear_down);
+  g_test_add ("/bri/window/open-passage", Fixture, NULL, fixture_set_up, test_open_passage, fixture_tear_down);
+  g_test_add ("/bri/window/open-view", Fixture, NULL, fixture_set_up, test_open_view, fixture_tear_down);
+  g_test_add ("/bri/window/open-search", Fixture, NULL, fixture_set_up, test_open_search, fixture_tear_down);
+  g_test_add ("/bri/window/open-nothing", Fixture, NULL, fixture_set_up, test_open_nothing, fixture_tear_down);
+  g_test_add ("/bri/window/back-forward", Fixture, NULL, fixture_set_up, test_back_forward, fixture_tear_down);
+  g_test_add ("/bri/window/show-list", Fixture, NULL, fixture_set_up, test_show_list, fixture_tear_down);
+  g_test_add_func ("/bri/window/open-before-loaded", test_open_before_loaded);
+
+  return panel_test_run ();
+}
