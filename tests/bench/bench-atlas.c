@@ -86,7 +86,7 @@ main (int   argc,
         gint64 start = g_get_monotonic_time ();
         double ms;
 
-        results = bri_atlas_search (atlas, queries[q], BRI_SEARCH_FLAGS_PREFIX, 20, 20, &error);
+        results = G_LIST_MODEL (bri_atlas_search (atlas, queries[q], BRI_SEARCH_FLAGS_PREFIX, 20, 20, &error));
         g_assert_no_error (error);
         ms = (g_get_monotonic_time () - start) / 1000.0;
         g_array_append_val (latencies, ms);

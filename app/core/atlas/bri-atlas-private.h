@@ -45,22 +45,37 @@ double           _bri_passage_links_get_score   (BriPassageLinks  *links,
                                                  BriCountry       *country);
 void             _bri_relink_free               (BriRelink        *relink);
 
-/* bri-atlas-index.c */
-gboolean         _bri_atlas_index_places        (BriSearch        *search,
+/* bri-atlas-index.c: what goes into the search index, for one change */
+typedef struct
+{
+  BriSearch  *search;
+  BriLinker  *linker;
+  GHashTable *country_by_code;   /* alpha-2 → BriCountry */
+  GHashTable *regions_of;        /* alpha-2 → GPtrArray of region names */
+} BriIndexer;
+
+void             _bri_indexer_init              (BriIndexer       *indexer,
+                                                 BriSearch        *search,
                                                  BriLinker        *linker,
+                                                 GHashTable       *country_by_code);
+void             _bri_indexer_clear             (BriIndexer       *indexer);
+gboolean         _bri_indexer_add_places        (BriIndexer       *indexer,
                                                  GPtrArray        *features,
                                                  GPtrArray        *countries,
                                                  GError          **error);
-gboolean         _bri_atlas_unindex_features    (BriSearch        *search,
+gboolean         _bri_indexer_remove_features   (BriIndexer       *indexer,
                                                  GPtrArray        *features,
                                                  GError          **error);
-gboolean         _bri_atlas_index_document      (BriSearch        *search,
+gboolean         _bri_indexer_add_document      (BriIndexer       *indexer,
                                                  BriDocument      *document,
                                                  GHashTable       *relinks,
                                                  GError          **error);
-gboolean         _bri_atlas_index_links         (BriSearch        *search,
+gboolean         _bri_indexer_update_links      (BriIndexer       *indexer,
                                                  GPtrArray        *relinks,
                                                  GError          **error);
+
+/* bri-atlas-search.c */
+BriSearch       *_bri_atlas_get_search          (BriAtlas         *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BriPassageLinks, _bri_passage_links_free)
 

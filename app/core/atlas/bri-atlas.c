@@ -39,6 +39,7 @@ struct _BriAtlas
   GListStore      *documents;
   GListStore      *features;
   GListStore      *countries;   /* by English name */
+  GListStore      *regions;
 
   GHashTable      *document_by_id;
   GHashTable      *feature_by_id;
@@ -94,6 +95,7 @@ typedef struct
   GPtrArray       *removed_features;
   BriLinker       *linker;
   GPtrArray       *relinks;            /* of BriRelink */
+  BriLexicon      *lexicon;            /* the dictionary, from the first source that has one */
   BriAtlasTimings  timings;
 } Change;
 
@@ -114,6 +116,7 @@ change_free (Change *change)
   g_clear_pointer (&change->removed_features, g_ptr_array_unref);
   g_clear_pointer (&change->linker, bri_linker_unref);
   g_clear_pointer (&change->relinks, g_ptr_array_unref);
+  g_clear_object (&change->lexicon);
   g_free (change);
 }
 
@@ -337,6 +340,8 @@ index_change (Change  *change,
 {
   g_autoptr(GHashTable) relinks = g_hash_table_new (NULL, NULL);
   BriSearch *search = change->search;
+  BriIndexer indexer;
+  gboolean ok = FALSE;
 
   for (guint i = 0; i < change->relinks->len; i++)
     {
@@ -345,33 +350,43 @@ index_change (Change  *change,
       g_hash_table_insert (relinks, relink->passage, relink);
     }
 
+  _bri_indexer_init (&indexer, search, change->linker, change->country_by_code);
+
   if (!bri_search_begin (search, error))
-    return FALSE;
+    goto out;
   for (guint d = 0; d < change->removed_documents->len; d++)
     if (!bri_search_remove_document (search,
                                      bri_document_get_id (g_ptr_array_index (change->removed_documents, d)),
                                      error))
-      return bri_search_rollback (search), FALSE;
-  if (!_bri_atlas_unindex_features (search, change->removed_features, error) ||
-      !_bri_atlas_index_places (search, change->linker, change->added_features, change->added_countries,
-                                error) ||
-      !_bri_atlas_index_links (search, change->relinks, error))
-    return bri_search_rollback (search), FALSE;
+      goto rollback;
+  if (!_bri_indexer_remove_features (&indexer, change->removed_features, error) ||
+      !_bri_indexer_add_places (&indexer, change->added_features, change->added_countries, error) ||
+      !_bri_indexer_update_links (&indexer, change->relinks, error))
+    goto rollback;
   bri_search_set_linker (search, change->linker);
+  if (change->lexicon != NULL)
+    bri_search_set_lexicon (search, change->lexicon);
   if (!bri_search_commit (search, FALSE, error))
-    return FALSE;
+    goto out;
 
   for (guint d = 0; d < change->added_documents->len; d++)
     {
       if (!bri_search_begin (search, error))
-        return FALSE;
-      if (!_bri_atlas_index_document (search, g_ptr_array_index (change->added_documents, d), relinks, error))
-        return bri_search_rollback (search), FALSE;
+        goto out;
+      if (!_bri_indexer_add_document (&indexer, g_ptr_array_index (change->added_documents, d), relinks, error))
+        goto rollback;
       if (!bri_search_commit (search, change->initial && d + 1 == change->added_documents->len, error))
-        return FALSE;
+        goto out;
     }
 
-  return TRUE;
+  ok = TRUE;
+  goto out;
+
+rollback:
+  bri_search_rollback (search);
+out:
+  _bri_indexer_clear (&indexer);
+  return ok;
 }
 
 static gboolean
@@ -407,6 +422,8 @@ run_change (Change        *change,
        * one set of countries. */
       if (change->countries->len == 0 && change->added_countries->len == 0)
         add_all (change->added_countries, bri_source_get_countries (source));
+      if (change->lexicon == NULL && _bri_source_get_lexicon (source) != NULL)
+        change->lexicon = g_object_ref (_bri_source_get_lexicon (source));
     }
 
   for (guint i = 0; i < change->remove_sources->len; i++)
@@ -1114,6 +1131,7 @@ bri_atlas_dispose (GObject *object)
   g_clear_object (&self->documents);
   g_clear_object (&self->features);
   g_clear_object (&self->countries);
+  g_clear_object (&self->regions);
 
   G_OBJECT_CLASS (bri_atlas_parent_class)->dispose (object);
 }
@@ -1183,6 +1201,40 @@ bri_atlas_set_property (GObject      *object,
     }
 }
 
+/* The search tables are small and read at once: a data directory
+ * without them (a test's) uses the built-in ones.  Failing to open an
+ * in-memory database is running out of memory. */
+static void
+setup_search (BriAtlas *self)
+{
+  g_autoptr(GFile) dir = g_file_get_child (self->data_dir, "search");
+  g_autoptr(BriSearchTables) tables = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_query_exists (dir, NULL))
+    tables = bri_search_tables_new_from_dir (dir, &error);
+  else
+    {
+      g_autoptr(GFile) builtin = g_file_new_for_uri (BRI_SEARCH_TABLES_RESOURCE_URI);
+
+      tables = bri_search_tables_new_from_dir (builtin, &error);
+    }
+  if (tables == NULL)
+    g_error ("The search tables cannot be read: %s", error->message);
+
+  self->search = bri_search_new (tables, &error);
+  if (self->search == NULL)
+    g_error ("%s", error->message);
+
+  for (guint i = 0; i < bri_search_tables_get_n_regions (tables); i++)
+    {
+      const BriSearchRegion *r = bri_search_tables_get_region (tables, i);
+      g_autoptr(BriRegion) region = bri_region_new (r->id, r->name, (const char * const *) r->countries);
+
+      g_list_store_append (self->regions, region);
+    }
+}
+
 static void
 bri_atlas_constructed (GObject *object)
 {
@@ -1199,6 +1251,8 @@ bri_atlas_constructed (GObject *object)
       else
         self->data_dir = g_file_new_for_uri (RESOURCE_DATA_URI);
     }
+
+  setup_search (self);
 }
 
 static void
@@ -1229,8 +1283,6 @@ bri_atlas_class_init (BriAtlasClass *klass)
 static void
 bri_atlas_init (BriAtlas *self)
 {
-  g_autoptr(GError) error = NULL;
-
   self->sources = g_list_store_new (BRI_TYPE_SOURCE);
   self->documents = g_list_store_new (BRI_TYPE_DOCUMENT);
   self->features = g_list_store_new (BRI_TYPE_FEATURE);
@@ -1246,13 +1298,8 @@ bri_atlas_init (BriAtlas *self)
   self->country_passages = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->country_features = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  self->regions = g_list_store_new (BRI_TYPE_REGION);
   g_queue_init (&self->pending);
-
-  /* An in-memory SQLite database: failing to open one is running out
-   * of memory. */
-  self->search = bri_search_new (NULL, &error);
-  if (self->search == NULL)
-    g_error ("%s", error->message);
 }
 
 /**
@@ -1304,6 +1351,45 @@ bri_atlas_get_countries (BriAtlas *self)
 {
   g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
   return G_LIST_MODEL (self->countries);
+}
+
+/* Returns: (transfer none): the #BriRegion<!-- -->s search knows */
+GListModel *
+bri_atlas_get_regions (BriAtlas *self)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
+  return G_LIST_MODEL (self->regions);
+}
+
+BriRegion *
+bri_atlas_lookup_region (BriAtlas   *self,
+                         const char *id)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->regions)); i++)
+    {
+      BriRegion *region = g_list_model_get_item (G_LIST_MODEL (self->regions), i);
+
+      g_object_unref (region);
+      if (g_str_equal (bri_region_get_id (region), id))
+        return region;
+    }
+
+  return NULL;
+}
+
+/* Returns: the country's share in what the passage says, 0 when it says
+ *   nothing of it */
+double
+bri_atlas_get_passage_country_score (BriAtlas   *self,
+                                     BriPassage *passage,
+                                     BriCountry *country)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (self), 0);
+
+  return _bri_passage_links_get_score (g_hash_table_lookup (self->passage_links, passage), country);
 }
 
 GListModel *
@@ -1459,99 +1545,9 @@ bri_atlas_get_country_features (BriAtlas   *self,
   return g_object_ref (G_LIST_MODEL (store_for (self->country_features, country, BRI_TYPE_FEATURE)));
 }
 
-/* Searching */
-
-/* The record a hit names, if it is (still, or already) in the atlas. */
-static GObject *
-object_for_hit (BriAtlas            *self,
-                const BriSearchHit  *hit,
-                BriSearchResultKind *kind)
+/* For the search (bri-atlas-search.c). */
+BriSearch *
+_bri_atlas_get_search (BriAtlas *self)
 {
-  if (hit->kind == BRI_SEARCH_HIT_PASSAGE)
-    {
-      *kind = BRI_SEARCH_RESULT_PASSAGE;
-      return (GObject *) bri_atlas_lookup_passage (self, hit->id, hit->ordinal);
-    }
-
-  if (hit->place_type == BRI_SEARCH_PLACE_COUNTRY)
-    {
-      *kind = BRI_SEARCH_RESULT_COUNTRY;
-      return (GObject *) g_hash_table_lookup (self->country_by_code, hit->id);
-    }
-
-  *kind = BRI_SEARCH_RESULT_FEATURE;
-  return (GObject *) bri_atlas_lookup_feature (self, hit->id);
-}
-
-static gboolean
-append_hits (BriAtlas          *self,
-             GListStore        *store,
-             BriSearchHitKind   kind,
-             const char        *query,
-             BriSearchFlags     flags,
-             guint              limit,
-             GError           **error)
-{
-  g_autoptr(GArray) hits = bri_search_query (self->search, kind, query, flags, limit, error);
-
-  if (hits == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < hits->len; i++)
-    {
-      BriSearchHit *hit = &g_array_index (hits, BriSearchHit, i);
-      g_autoptr(BriSearchResult) result = NULL;
-      BriSearchResultKind result_kind;
-      GObject *object = object_for_hit (self, hit, &result_kind);
-
-      if (object == NULL)
-        continue;
-
-      result = bri_search_result_new (result_kind, object, hit->score, hit->snippet, hit->ranges);
-      g_list_store_append (store, result);
-    }
-
-  return TRUE;
-}
-
-/**
- * bri_atlas_search:
- * @max_places: at most this many places and countries; 0 for none,
- *   %G_MAXUINT for all
- * @max_passages: at most this many passages; 0 for none, %G_MAXUINT for all
- *
- * Returns: (transfer full): #BriSearchResult<!-- -->s: the places and
- *   countries first, then the passages, each best first
- */
-GListModel *
-bri_atlas_search (BriAtlas        *self,
-                  const char      *query,
-                  BriSearchFlags   flags,
-                  guint            max_places,
-                  guint            max_passages,
-                  GError         **error)
-{
-  g_autoptr(GListStore) store = g_list_store_new (BRI_TYPE_SEARCH_RESULT);
-
-  g_return_val_if_fail (BRI_IS_ATLAS (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-  g_return_val_if_fail (self->loaded, NULL);
-
-  if (max_places > 0 &&
-      !append_hits (self, store, BRI_SEARCH_HIT_PLACE, query, flags, max_places, error))
-    return NULL;
-  if (max_passages > 0 &&
-      !append_hits (self, store, BRI_SEARCH_HIT_PASSAGE, query, flags, max_passages, error))
-    return NULL;
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
-}
-
-/* For tests: how many passages and places the search index holds. */
-guint
-bri_atlas_count_indexed (BriAtlas         *self,
-                         BriSearchHitKind  kind)
-{
-  g_return_val_if_fail (BRI_IS_ATLAS (self), 0);
-  return bri_search_count (self->search, kind);
+  return self->search;
 }

@@ -11,7 +11,9 @@
 #include "bri-mention.h"
 #include "bri-passage.h"
 #include "bri-search.h"
+#include "bri-region.h"
 #include "bri-search-result.h"
+#include "bri-search-results.h"
 #include "bri-source.h"
 
 G_BEGIN_DECLS
@@ -75,6 +77,12 @@ GListModel  *bri_atlas_get_sources           (BriAtlas            *self);
 GListModel  *bri_atlas_get_features          (BriAtlas            *self);
 GListModel  *bri_atlas_get_countries         (BriAtlas            *self);
 GListModel  *bri_atlas_get_documents         (BriAtlas            *self);
+GListModel  *bri_atlas_get_regions           (BriAtlas            *self);
+BriRegion   *bri_atlas_lookup_region         (BriAtlas            *self,
+                                              const char          *id);
+double       bri_atlas_get_passage_country_score (BriAtlas        *self,
+                                              BriPassage          *passage,
+                                              BriCountry          *country);
 GPtrArray   *bri_atlas_get_problems          (BriAtlas            *self);
 guint        bri_atlas_get_n_passages        (BriAtlas            *self);
 BriPassage  *bri_atlas_get_passage           (BriAtlas            *self,
@@ -106,7 +114,7 @@ GListModel  *bri_atlas_get_country_passages  (BriAtlas            *self,
 GListModel  *bri_atlas_get_country_features  (BriAtlas            *self,
                                               BriCountry          *country);
 
-GListModel  *bri_atlas_search                (BriAtlas            *self,
+BriSearchResults *bri_atlas_search           (BriAtlas            *self,
                                               const char          *query,
                                               BriSearchFlags       flags,
                                               guint                max_places,

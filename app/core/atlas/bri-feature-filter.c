@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* BriFeatureFilter: which features the map and the side list show — by
  * kind (the legend), status, source document ("only what the 2023 white
- * paper mentions") and years.  The window wraps it in a GtkCustomFilter;
+ * paper mentions"), years and region ("East Africa").  The window wraps it in a GtkCustomFilter;
  * the rule itself lives here so it can be tested without a display.
  * Properties are plain types so GSettings can remember them. */
 
@@ -21,6 +21,7 @@ struct _BriFeatureFilter
   char       *document;      /* NULL: any */
   int         min_year;      /* 0: open */
   int         max_year;      /* 0: open */
+  char       *region;        /* NULL: anywhere */
   GHashTable *in_document;   /* BriFeature set, for the current document */
 };
 
@@ -34,6 +35,7 @@ enum {
   PROP_DOCUMENT,
   PROP_MIN_YEAR,
   PROP_MAX_YEAR,
+  PROP_REGION,
   N_PROPS
 };
 
@@ -116,6 +118,7 @@ bri_feature_filter_finalize (GObject *object)
 
   g_free (self->status);
   g_free (self->document);
+  g_free (self->region);
   g_clear_pointer (&self->in_document, g_hash_table_unref);
 
   G_OBJECT_CLASS (bri_feature_filter_parent_class)->finalize (object);
@@ -142,6 +145,9 @@ bri_feature_filter_get_property (GObject    *object,
       break;
     case PROP_DOCUMENT:
       g_value_set_string (value, self->document ? self->document : "");
+      break;
+    case PROP_REGION:
+      g_value_set_string (value, self->region ? self->region : "");
       break;
     case PROP_MIN_YEAR:
       g_value_set_int (value, self->min_year);
@@ -176,6 +182,9 @@ bri_feature_filter_set_property (GObject      *object,
     case PROP_DOCUMENT:
       bri_feature_filter_set_document (self, g_value_get_string (value));
       break;
+    case PROP_REGION:
+      bri_feature_filter_set_region (self, g_value_get_string (value));
+      break;
     case PROP_MIN_YEAR:
       bri_feature_filter_set_years (self, g_value_get_int (value), self->max_year);
       break;
@@ -208,6 +217,9 @@ bri_feature_filter_class_init (BriFeatureFilterClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DOCUMENT] =
     g_param_spec_string ("document", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MIN_YEAR] =
     g_param_spec_int ("min-year", NULL, NULL, G_MININT, G_MAXINT, 0,
@@ -302,6 +314,17 @@ bri_feature_filter_matches (BriFeatureFilter *self,
   if (self->document != NULL && !in_document (self, feature))
     return FALSE;
 
+  if (self->region != NULL)
+    {
+      BriRegion *region = bri_atlas_lookup_region (self->atlas, self->region);
+      gboolean inside = FALSE;
+
+      for (const char * const *c = bri_feature_get_countries (feature); region != NULL && *c && !inside; c++)
+        inside = bri_region_has_country (region, *c);
+      if (!inside)
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -311,7 +334,7 @@ bri_feature_filter_is_active (BriFeatureFilter *self)
   g_return_val_if_fail (BRI_IS_FEATURE_FILTER (self), FALSE);
 
   return self->hidden_kinds != 0 || self->status != NULL || self->document != NULL ||
-         self->min_year != 0 || self->max_year != 0;
+         self->min_year != 0 || self->max_year != 0 || self->region != NULL;
 }
 
 void
@@ -324,6 +347,7 @@ bri_feature_filter_reset (BriFeatureFilter *self)
   bri_feature_filter_set_status (self, NULL);
   bri_feature_filter_set_document (self, NULL);
   bri_feature_filter_set_years (self, 0, 0);
+  bri_feature_filter_set_region (self, NULL);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -446,4 +470,28 @@ bri_feature_filter_set_years (BriFeatureFilter *self,
 
   if (changed)
     emit_changed (self);
+}
+
+const char *
+bri_feature_filter_get_region (BriFeatureFilter *self)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_FILTER (self), NULL);
+  return self->region;
+}
+
+/* @region_id: (nullable): a region's id, or %NULL or "" for anywhere */
+void
+bri_feature_filter_set_region (BriFeatureFilter *self,
+                               const char       *region_id)
+{
+  g_return_if_fail (BRI_IS_FEATURE_FILTER (self));
+
+  if (region_id != NULL && region_id[0] == '\0')
+    region_id = NULL;
+
+  if (set_str (&self->region, region_id))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 }

@@ -32,5 +32,8 @@ int               bri_feature_filter_get_max_year    (BriFeatureFilter *self);
 void              bri_feature_filter_set_years       (BriFeatureFilter *self,
                                                       int               min_year,
                                                       int               max_year);
+const char       *bri_feature_filter_get_region      (BriFeatureFilter *self);
+void              bri_feature_filter_set_region      (BriFeatureFilter *self,
+                                                      const char       *region_id);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
  *   view:25.12,62.33,7.5                 (latitude, longitude, zoom)
  *   search:Gwadar%20port
  *   list:places | list:countries
+ *   region:east-africa
  *
  * Ids and queries are percent-encoded (UTF-8 letters stay as they are),
  * so any id or query survives the trip.  The canonical string is made
@@ -55,6 +56,7 @@ static const char * const kind_names[] = {
   [BRI_LOCATION_VIEW] = "view",
   [BRI_LOCATION_SEARCH] = "search",
   [BRI_LOCATION_LIST] = "list",
+  [BRI_LOCATION_REGION] = "region",
 };
 
 static const char * const list_names[] = {
@@ -128,6 +130,7 @@ make_string (BriLocation *self)
     case BRI_LOCATION_FEATURE:
     case BRI_LOCATION_COUNTRY:
     case BRI_LOCATION_SEARCH:
+    case BRI_LOCATION_REGION:
       g_string_append (out, escaped);
       break;
     case BRI_LOCATION_PASSAGE:
@@ -273,6 +276,15 @@ bri_location_new_list (BriLocationList list)
   self = location_new (BRI_LOCATION_LIST, NULL);
   self->list = list;
   return finish (self);
+}
+
+/* @region_id: a region's id, "east-africa" */
+BriLocation *
+bri_location_new_region (const char *region_id)
+{
+  g_return_val_if_fail (region_id != NULL && region_id[0] != '\0', NULL);
+
+  return finish (location_new (BRI_LOCATION_REGION, region_id));
 }
 
 /* Parsing */
@@ -463,7 +475,7 @@ bri_location_parse (const char  *text,
       break;
   if (k == G_N_ELEMENTS (kind_names))
     return fail (error, BRI_LOCATION_ERROR_KIND, text,
-                 _("unknown kind “%s” (feature, country, passage, view, search or list)"), kind);
+                 _("unknown kind “%s” (feature, country, passage, view, search, list or region)"), kind);
 
   value = colon + 1;
   if (value[0] == '\0')
@@ -473,13 +485,18 @@ bri_location_parse (const char  *text,
     {
     case BRI_LOCATION_FEATURE:
     case BRI_LOCATION_SEARCH:
+    case BRI_LOCATION_REGION:
       {
         g_autofree char *id = unescape (value, strlen (value));
 
         if (id == NULL)
           return fail (error, BRI_LOCATION_ERROR_SYNTAX, text, _("badly encoded text after “%s:”"), kind);
 
-        return k == BRI_LOCATION_FEATURE ? bri_location_new_feature (id) : bri_location_new_search (id);
+        if (k == BRI_LOCATION_FEATURE)
+          return bri_location_new_feature (id);
+        if (k == BRI_LOCATION_REGION)
+          return bri_location_new_region (id);
+        return bri_location_new_search (id);
       }
 
     case BRI_LOCATION_COUNTRY:
@@ -512,8 +529,8 @@ bri_location_get_kind (BriLocation *self)
   return self->kind;
 }
 
-/* The feature id, the country's alpha-2 code or the passage's document
- * id; %NULL for other kinds. */
+/* The feature id, the country's alpha-2 code, the passage's document id
+ * or the region's id; %NULL for other kinds. */
 const char *
 bri_location_get_id (BriLocation *self)
 {

@@ -27,6 +27,7 @@ typedef enum
   BRI_LOCATION_VIEW,
   BRI_LOCATION_SEARCH,
   BRI_LOCATION_LIST,
+  BRI_LOCATION_REGION,
 } BriLocationKind;
 
 typedef enum
@@ -56,6 +57,7 @@ BriLocation     *bri_location_new_view           (double        latitude,
                                                   double        zoom);
 BriLocation     *bri_location_new_search         (const char   *query);
 BriLocation     *bri_location_new_list           (BriLocationList list);
+BriLocation     *bri_location_new_region         (const char   *region_id);
 BriLocation     *bri_location_parse              (const char   *text,
                                                   GError      **error);
 

@@ -2,6 +2,7 @@
 /* What the atlas reads of a source beyond its public face. */
 #pragma once
 
+#include "bri-lexicon.h"
 #include "bri-source.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,6 @@ typedef struct
 } BriSourceTimings;
 
 const BriSourceTimings *_bri_source_get_timings (BriSource *self);
+BriLexicon             *_bri_source_get_lexicon (BriSource *self);
 
 G_END_DECLS

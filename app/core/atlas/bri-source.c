@@ -28,6 +28,7 @@ struct _BriSource
   GPtrArray       *features;
   GPtrArray       *countries;
   GPtrArray       *problems;   /* of GError: records that could not be read */
+  BriLexicon      *lexicon;    /* the dictionary the documents were cleaned with */
   gboolean         loaded;
   BriSourceTimings timings;
 };
@@ -46,6 +47,7 @@ bri_source_finalize (GObject *object)
   g_clear_pointer (&self->features, g_ptr_array_unref);
   g_clear_pointer (&self->countries, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_object (&self->lexicon);
 
   G_OBJECT_CLASS (bri_source_parent_class)->finalize (object);
 }
@@ -170,6 +172,7 @@ load_directory (BriSource     *self,
     return FALSE;
   self->timings.countries_ms = ms_since (start);
 
+  self->lexicon = g_steal_pointer (&lexicon);
   take_all (self->documents, documents);
   take_all (self->features, features);
   take_all (self->countries, country_list);
@@ -273,4 +276,13 @@ _bri_source_get_timings (BriSource *self)
 {
   g_return_val_if_fail (BRI_IS_SOURCE (self), NULL);
   return &self->timings;
+}
+
+/* Returns: (nullable): the word list (and the corpus's words) the
+ *   source's documents were cleaned with */
+BriLexicon *
+_bri_source_get_lexicon (BriSource *self)
+{
+  g_return_val_if_fail (BRI_IS_SOURCE (self), NULL);
+  return self->lexicon;
 }

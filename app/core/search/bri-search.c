@@ -2,37 +2,45 @@
 /* BriSearch: the offline full-text index.
  *
  * An in-memory SQLite FTS5 database with two tables: passages (text,
- * heading path, document title) and places (name, aliases, kind).  User
- * text never reaches FTS5 as syntax: the query is cut into words, each
- * word or known name becomes a quoted phrase, and the phrases are joined
- * with AND/OR that we write ourselves, so quotes, stars, NEAR, brackets or
- * a stray minus in the user's text are just text.  Names found in the query
- * by the linker ("Karot", "Kenyan", "CPEC") are expanded to every spelling
- * of the same place, and acronyms to their long forms. */
+ * heading path, document title, and "context": the names, kinds,
+ * countries and regions of the places the passage is linked to) and
+ * places (name, aliases, kind, and the countries and regions it lies
+ * in).  The context columns are how places bring their passages: "Sri
+ * Lanka port" finds the Hambantota passages even where they never say
+ * "Sri Lanka", and "ports in Africa" the ports of African countries.
+ *
+ * A query is first understood (bri-search-plan.c) as groups, each one
+ * thing asked for with every way of writing it; the index is asked for
+ * any group, and our ranking function (registered with FTS5) scores a
+ * row by how much of the query it answers — the share of the groups it
+ * matches, rarer ones weighing more, in its text more than in its
+ * context — then by how close together the matches are, then by bm25.
+ * So a query never comes back empty when some of its words match, and
+ * the passages that answer all of it come first. */
 
 #define G_LOG_DOMAIN "bri-search"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
+#include <math.h>
 #include <string.h>
 
-#include "bri-search.h"
+#include "bri-search-private.h"
 #include "bri-text-fold.h"
 
 enum {
   INSERT_PASSAGE_ID,
   INSERT_PASSAGE,
-  INSERT_LINK,
-  DELETE_LINKS,
   FIND_PASSAGE,
-  DELETE_DOCUMENT_TEXT,
-  DELETE_DOCUMENT_LINKS,
+  GET_PASSAGE,
+  DELETE_PASSAGE,
+  DOCUMENT_PASSAGES,
   DELETE_DOCUMENT_IDS,
   INSERT_PLACE_ID,
   INSERT_PLACE,
   FIND_PLACE,
+  GET_PLACE,
   DELETE_PLACE,
   DELETE_PLACE_ID,
   QUERY_PASSAGES,
@@ -47,93 +55,47 @@ enum {
  * renumbering anything. */
 static const char * const statements[N_STATEMENTS] = {
   [INSERT_PASSAGE_ID] = "INSERT INTO passage_ids (document, ordinal) VALUES (?1, ?2)",
-  [INSERT_PASSAGE] = "INSERT INTO passages (rowid, text, heading, title) VALUES (?1, ?2, ?3, ?4)",
-  [INSERT_LINK] = "INSERT INTO links (passage, target) VALUES (?1, ?2)",
-  [DELETE_LINKS] = "DELETE FROM links WHERE passage = ?1",
+  [INSERT_PASSAGE] = "INSERT INTO passages (rowid, text, heading, title, context) VALUES (?1, ?2, ?3, ?4, ?5)",
   [FIND_PASSAGE] = "SELECT rowid FROM passage_ids WHERE document = ?1 AND ordinal = ?2",
-  [DELETE_DOCUMENT_TEXT] = "DELETE FROM passages WHERE rowid IN (SELECT rowid FROM passage_ids WHERE document = ?1)",
-  [DELETE_DOCUMENT_LINKS] = "DELETE FROM links WHERE passage IN (SELECT rowid FROM passage_ids WHERE document = ?1)",
+  [GET_PASSAGE] = "SELECT text, heading, title FROM passages WHERE rowid = ?1",
+  [DELETE_PASSAGE] = "DELETE FROM passages WHERE rowid = ?1",
+  [DOCUMENT_PASSAGES] = "SELECT rowid FROM passage_ids WHERE document = ?1",
   [DELETE_DOCUMENT_IDS] = "DELETE FROM passage_ids WHERE document = ?1",
   [INSERT_PLACE_ID] = "INSERT INTO place_ids (type, target) VALUES (?1, ?2)",
-  [INSERT_PLACE] = "INSERT INTO places (rowid, name, aliases, kind) VALUES (?1, ?2, ?3, ?4)",
+  [INSERT_PLACE] = "INSERT INTO places (rowid, name, aliases, kind, context) VALUES (?1, ?2, ?3, ?4, ?5)",
   [FIND_PLACE] = "SELECT place FROM place_ids WHERE type = ?1 AND target = ?2",
+  [GET_PLACE] = "SELECT name, aliases FROM places WHERE rowid = ?1",
   [DELETE_PLACE] = "DELETE FROM places WHERE rowid = ?1",
   [DELETE_PLACE_ID] = "DELETE FROM place_ids WHERE place = ?1",
-  /* bm25 is negative, lower is better.  Headings weigh more than text,
-   * but a passage whose own text answers the whole query (?4, the same
-   * expression limited to the text column) beats one that matches only
-   * through its heading; passages and places linked to what the query
-   * names come next. */
+  /* ?2 and ?3 describe the query's groups to bri_rank(); ?5 are the ids
+   * of the places the query names, whose own rows come first. */
   [QUERY_PASSAGES] =
     "SELECT rowid,"
-    "       bm25(passages, 1.0, 2.0, 0.5)"
-    "         - 2.0 * (SELECT count(*) FROM links"
-    "                  WHERE links.passage = passages.rowid"
-    "                    AND links.target IN (SELECT value FROM json_each(?2)))"
-    "         - 4.0 * (rowid IN (SELECT rowid FROM passages WHERE passages MATCH ?4)) AS r,"
+    "       bri_rank(passages, ?2, ?3, ?6, bm25(passages, 1.0, 1.5, 0.3, 0.5)) AS r,"
     "       snippet(passages, 0, char(2), char(3), '…', 28),"
     "       (SELECT document FROM passage_ids WHERE passage_ids.rowid = passages.rowid),"
     "       (SELECT ordinal FROM passage_ids WHERE passage_ids.rowid = passages.rowid)"
     "  FROM passages WHERE passages MATCH ?1"
-    "  ORDER BY r, rowid LIMIT ?3",
+    "  ORDER BY r DESC, rowid LIMIT ?4",
   [QUERY_PLACES] =
     "SELECT rowid,"
-    "       bm25(places, 6.0, 3.0, 1.0)"
-    "         - 20.0 * (SELECT count(*) FROM place_ids"
+    "       bri_rank(places, ?2, ?3, ?6, bm25(places, 6.0, 3.0, 1.0, 0.5))"
+    "         + 20.0 * (SELECT count(*) FROM place_ids"
     "                   WHERE place_ids.place = places.rowid"
-    "                     AND place_ids.target IN (SELECT value FROM json_each(?2))) AS r,"
+    "                     AND place_ids.target IN (SELECT value FROM json_each(?5))) AS r,"
     "       highlight(places, 0, char(2), char(3)),"
     "       (SELECT target FROM place_ids WHERE place_ids.place = places.rowid),"
     "       (SELECT type FROM place_ids WHERE place_ids.place = places.rowid)"
     "  FROM places WHERE places MATCH ?1"
-    "  ORDER BY r, rowid LIMIT ?3",
+    "  ORDER BY r DESC, rowid LIMIT ?4",
   [COUNT_PASSAGES] = "SELECT count(*) FROM passage_ids",
   [COUNT_PLACES] = "SELECT count(*) FROM place_ids",
 };
 
-struct _BriSearch
-{
-  sqlite3       *db;
-  sqlite3_stmt  *stmt[N_STATEMENTS];
-  BriLinker     *linker;
-  /* One connection with one statement of each kind: one reader or one
-   * writer at a time.  A writer holds it from begin to commit. */
-  GMutex         mutex;
-  gboolean       writing;
-};
-
-/* Acronyms and short forms the documents and their readers use, with the
- * words they stand for.  Names of single places (CPEC, SGR, CR Express)
- * live in the gazetteer as aliases; these are the generic ones. */
-static const struct {
-  const char *acronym;
-  const char *expansions[3];
-} acronyms[] = {
-  { "BRI", { "Belt and Road Initiative", "Belt and Road" } },
-  { "B&R", { "Belt and Road" } },
-  { "OBOR", { "One Belt One Road", "Belt and Road" } },
-  { "BRF", { "Belt and Road Forum" } },
-  { "AIIB", { "Asian Infrastructure Investment Bank" } },
-  { "NDB", { "New Development Bank" } },
-  { "SRF", { "Silk Road Fund" } },
-  { "TEU", { "twenty-foot equivalent unit", "TEUs", "containers" } },
-  { "TEUs", { "twenty-foot equivalent units", "TEU", "containers" } },
-  { "SEZ", { "special economic zone", "economic zone" } },
-  { "SEZs", { "special economic zones", "economic zones" } },
-  { "HSR", { "high-speed railway", "high-speed rail" } },
-  { "FTA", { "free trade agreement", "free trade area" } },
-  { "FTZ", { "free trade zone", "pilot free trade zone" } },
-  { "SDGs", { "Sustainable Development Goals", "2030 Agenda" } },
-  { "SCO", { "Shanghai Cooperation Organization" } },
-  { "WTO", { "World Trade Organization" } },
-  { "UN", { "United Nations" } },
-  { "ASEAN", { "Association of Southeast Asian Nations" } },
-  { "EAEU", { "Eurasian Economic Union" } },
-  { "GDI", { "Global Development Initiative" } },
-  { "CR", { "China Railway" } },
-  { "ICT", { "information and communications technology" } },
-  { "PPP", { "public-private partnership" } },
-};
+/* How much a match counts in each column: in the text most, in what the
+ * record is linked to less. */
+static const double passage_columns[] = { 1.0, 0.85, 0.3, 0.6 };
+static const double place_columns[] = { 1.0, 0.95, 0.7, 0.6 };
 
 static gboolean
 fail_sqlite (BriSearch   *self,
@@ -147,45 +109,189 @@ fail_sqlite (BriSearch   *self,
   return FALSE;
 }
 
-static gboolean
-prepare (BriSearch     *self,
-         const char    *sql,
-         sqlite3_stmt **stmt,
-         GError       **error)
-{
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
+/* The ranking function */
 
+/* bri_rank(table, phrase_groups, group_weights, column_weights, bm25):
+ * phrase_groups is a blob of one byte a phrase, the group it belongs
+ * to; group_weights and column_weights blobs of doubles. */
+static void
+rank_function (const Fts5ExtensionApi  *api,
+               Fts5Context             *fts,
+               sqlite3_context         *ctx,
+               int                      n_args,
+               sqlite3_value          **args)
+{
+  const guint8 *phrase_group;
+  const double *group_weight;
+  const double *column_weight;
+  int n_phrases, n_groups, n_columns, n_inst;
+  double best[BRI_SEARCH_MAX_GROUPS] = { 0 };
+  gboolean in_text[BRI_SEARCH_MAX_GROUPS] = { 0 };
+  double total = 0, matched = 0, text = 0, bm25, proximity = 0;
+  int n_matched = 0, n_text = 0;
+  g_autoptr(GArray) hits = NULL;   /* (offset, group) in the text column */
+
+  if (n_args != 4)
+    {
+      sqlite3_result_error (ctx, "bri_rank: wrong number of arguments", -1);
+      return;
+    }
+
+  phrase_group = sqlite3_value_blob (args[0]);
+  n_phrases = sqlite3_value_bytes (args[0]);
+  group_weight = sqlite3_value_blob (args[1]);
+  n_groups = sqlite3_value_bytes (args[1]) / sizeof (double);
+  column_weight = sqlite3_value_blob (args[2]);
+  n_columns = sqlite3_value_bytes (args[2]) / sizeof (double);
+  bm25 = sqlite3_value_double (args[3]);
+
+  if (api->xInstCount (fts, &n_inst) != SQLITE_OK)
+    {
+      sqlite3_result_error (ctx, "bri_rank: no instances", -1);
+      return;
+    }
+
+  hits = g_array_new (FALSE, FALSE, sizeof (int) * 2);
+  for (int i = 0; i < n_inst; i++)
+    {
+      int phrase, column, offset, g;
+      double weight;
+
+      if (api->xInst (fts, i, &phrase, &column, &offset) != SQLITE_OK ||
+          phrase >= n_phrases || (g = phrase_group[phrase]) >= n_groups ||
+          g >= BRI_SEARCH_MAX_GROUPS)
+        continue;
+
+      weight = column < n_columns ? column_weight[column] : 0.5;
+      best[g] = MAX (best[g], weight);
+      if (column == 0)
+        {
+          int pair[2] = { offset, g };
+
+          in_text[g] = TRUE;
+          g_array_append_val (hits, pair);
+        }
+    }
+
+  for (int g = 0; g < n_groups && g < BRI_SEARCH_MAX_GROUPS; g++)
+    {
+      total += group_weight[g];
+      matched += group_weight[g] * best[g];
+      n_matched += best[g] > 0;
+      if (in_text[g])
+        {
+          text += group_weight[g];
+          n_text++;
+        }
+    }
+
+  /* The smallest stretch of text holding one match of each group the
+   * text matches: 1 when they stand side by side. */
+  if (n_text > 1)
+    {
+      int counts[BRI_SEARCH_MAX_GROUPS] = { 0 };
+      int covered = 0, left = 0, smallest = G_MAXINT;
+
+      /* Instances come in phrase order; the window needs text order. */
+      for (guint i = 1; i < hits->len; i++)
+        for (guint j = i; j > 0 && ((int *) hits->data)[2 * (j - 1)] > ((int *) hits->data)[2 * j]; j--)
+          {
+            int *a = (int *) hits->data + 2 * (j - 1);
+            int tmp0 = a[0], tmp1 = a[1];
+
+            a[0] = a[2], a[1] = a[3];
+            a[2] = tmp0, a[3] = tmp1;
+          }
+
+      for (guint right = 0; right < hits->len; right++)
+        {
+          int *r = (int *) hits->data + 2 * right;
+
+          if (counts[r[1]]++ == 0)
+            covered++;
+          while (covered == n_text)
+            {
+              int *l = (int *) hits->data + 2 * left;
+
+              smallest = MIN (smallest, r[0] - l[0]);
+              if (--counts[l[1]] == 0)
+                covered--;
+              left++;
+            }
+        }
+
+      if (smallest < G_MAXINT)
+        proximity = (double) (n_text - 1) / MAX (n_text - 1, smallest);
+    }
+
+  /* bm25 is negative, lower is better: squeeze it into (0, 1). */
+  bm25 = -bm25;
+  sqlite3_result_double (ctx,
+                         10.0 * (total > 0 ? matched / total : 0)
+                         + 3.0 * (n_matched == n_groups)
+                         + 2.0 * (total > 0 ? text / total : 0)
+                         + 1.5 * proximity
+                         + bm25 / (1.0 + bm25));
+}
+
+static gboolean
+register_rank_function (BriSearch  *self,
+                        GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  fts5_api *api = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT fts5(?1)", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return fail_sqlite (self, rc, sql, error);
+    return fail_sqlite (self, rc, "fts5", error);
+  sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (api == NULL || api->iVersion < 2)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Search index: this SQLite has no FTS5 extension API"));
+      return FALSE;
+    }
+
+  rc = api->xCreateFunction (api, "bri_rank", NULL, rank_function, NULL);
+  if (rc != SQLITE_OK)
+    return fail_sqlite (self, rc, "bri_rank", error);
 
   return TRUE;
 }
 
+/* Setting up */
+
 BriSearch *
-bri_search_new (BriLinker  *linker,
-                GError    **error)
+bri_search_new (BriSearchTables  *tables,
+                GError          **error)
 {
   g_autoptr(BriSearch) self = g_new0 (BriSearch, 1);
   char *errmsg = NULL;
   int rc;
   static const char schema[] =
     "CREATE VIRTUAL TABLE passages USING fts5("
-    "  text, heading, title,"
+    "  text, heading, title, context,"
     "  tokenize = 'porter unicode61 remove_diacritics 2',"
     "  prefix = '2 3');"
     "CREATE VIRTUAL TABLE places USING fts5("
-    "  name, aliases, kind,"
+    "  name, aliases, kind, context,"
     "  tokenize = 'porter unicode61 remove_diacritics 2',"
     "  prefix = '2 3');"
     "CREATE TABLE passage_ids (rowid INTEGER PRIMARY KEY, document TEXT NOT NULL,"
     "                          ordinal INTEGER NOT NULL, UNIQUE (document, ordinal));"
-    "CREATE TABLE links (passage INTEGER NOT NULL, target TEXT NOT NULL);"
-    "CREATE INDEX links_passage ON links (passage, target);"
     "CREATE TABLE place_ids (place INTEGER PRIMARY KEY, type INTEGER NOT NULL,"
     "                        target TEXT NOT NULL, UNIQUE (type, target));";
 
+  g_return_val_if_fail (tables != NULL, NULL);
+
   g_mutex_init (&self->mutex);
-  self->linker = linker ? bri_linker_ref (linker) : NULL;
+  self->tables = bri_search_tables_ref (tables);
+  self->vocab = bri_search_vocab_new ();
+  self->stmt = g_new0 (sqlite3_stmt *, N_STATEMENTS);
 
   rc = sqlite3_open_v2 (":memory:", &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
@@ -202,9 +308,15 @@ bri_search_new (BriLinker  *linker,
       return NULL;
     }
 
+  if (!register_rank_function (self, error))
+    return NULL;
+
   for (guint i = 0; i < N_STATEMENTS; i++)
-    if (!prepare (self, statements[i], &self->stmt[i], error))
-      return NULL;
+    {
+      rc = sqlite3_prepare_v2 (self->db, statements[i], -1, &self->stmt[i], NULL);
+      if (rc != SQLITE_OK)
+        return fail_sqlite (self, rc, statements[i], error), NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -217,34 +329,27 @@ bri_search_free (BriSearch *self)
 
   g_return_if_fail (!self->writing);
 
-  for (guint i = 0; i < N_STATEMENTS; i++)
+  for (guint i = 0; self->stmt != NULL && i < N_STATEMENTS; i++)
     sqlite3_finalize (self->stmt[i]);
+  g_free (self->stmt);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->linker, bri_linker_unref);
+  g_clear_object (&self->lexicon);
+  g_clear_pointer (&self->tables, bri_search_tables_unref);
+  g_clear_pointer (&self->vocab, bri_search_vocab_free);
   g_mutex_clear (&self->mutex);
   g_free (self);
 }
 
-/**
- * bri_search_set_linker:
- *
- * The linker whose names expand queries ("Karot" finds "Kalot"); a new
- * one replaces the old when places come or go.  Between
- * bri_search_begin() and bri_search_commit().
- */
-void
-bri_search_set_linker (BriSearch *self,
-                       BriLinker *linker)
+BriSearchTables *
+bri_search_get_tables (BriSearch *self)
 {
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (self->writing);
-
-  if (linker != NULL)
-    bri_linker_ref (linker);
-  g_clear_pointer (&self->linker, bri_linker_unref);
-  self->linker = linker;
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->tables;
 }
+
+/* Changing the index */
 
 /**
  * bri_search_begin:
@@ -316,6 +421,43 @@ bri_search_rollback (BriSearch *self)
   g_mutex_unlock (&self->mutex);
 }
 
+/**
+ * bri_search_set_linker:
+ *
+ * The linker whose names expand queries ("Karot" finds "Kalot"); a new
+ * one replaces the old when places come or go.  Between
+ * bri_search_begin() and bri_search_commit().
+ */
+void
+bri_search_set_linker (BriSearch *self,
+                       BriLinker *linker)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->writing);
+
+  if (linker != NULL)
+    bri_linker_ref (linker);
+  g_clear_pointer (&self->linker, bri_linker_unref);
+  self->linker = linker;
+}
+
+/**
+ * bri_search_set_lexicon:
+ * @lexicon: (nullable): a dictionary: words it knows are never
+ *   "corrected", even when no passage holds them
+ *
+ * Between bri_search_begin() and bri_search_commit().
+ */
+void
+bri_search_set_lexicon (BriSearch  *self,
+                        BriLexicon *lexicon)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->writing);
+
+  g_set_object (&self->lexicon, lexicon);
+}
+
 static gboolean
 step_done (BriSearch     *self,
            sqlite3_stmt  *stmt,
@@ -347,42 +489,43 @@ step_find (sqlite3_stmt *stmt)
 }
 
 static gboolean
-insert_links (BriSearch           *self,
-              sqlite3_int64        row,
-              const char * const  *linked,
-              GError             **error)
+insert_passage (BriSearch    *self,
+                sqlite3_int64 row,
+                const char   *text,
+                const char   *heading,
+                const char   *title,
+                const char   *context,
+                GError      **error)
 {
-  sqlite3_stmt *stmt = self->stmt[INSERT_LINK];
+  sqlite3_stmt *stmt = self->stmt[INSERT_PASSAGE];
 
-  for (guint i = 0; linked != NULL && linked[i] != NULL; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, row);
-      sqlite3_bind_text (stmt, 2, linked[i], -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, error))
-        return FALSE;
-    }
+  sqlite3_bind_int64 (stmt, 1, row);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, heading ? heading : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, title ? title : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, context ? context : "", -1, SQLITE_STATIC);
 
-  return TRUE;
+  return step_done (self, stmt, error);
 }
 
 /**
  * bri_search_add_passage:
- * @linked: (nullable): ids of the features and countries the passage names
+ * @context: (nullable): the names, kinds, countries and regions of what
+ *   the passage is linked to
  *
  * Between bri_search_begin() and bri_search_commit().
  */
 gboolean
-bri_search_add_passage (BriSearch           *self,
-                        const char          *document_id,
-                        guint                ordinal,
-                        const char          *text,
-                        const char          *heading,
-                        const char          *title,
-                        const char * const  *linked,
-                        GError             **error)
+bri_search_add_passage (BriSearch   *self,
+                        const char  *document_id,
+                        guint        ordinal,
+                        const char  *text,
+                        const char  *heading,
+                        const char  *title,
+                        const char  *context,
+                        GError     **error)
 {
   sqlite3_stmt *stmt;
-  sqlite3_int64 row;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->writing, FALSE);
@@ -394,32 +537,47 @@ bri_search_add_passage (BriSearch           *self,
   sqlite3_bind_int64 (stmt, 2, ordinal);
   if (!step_done (self, stmt, error))
     return FALSE;
-  row = sqlite3_last_insert_rowid (self->db);
 
-  stmt = self->stmt[INSERT_PASSAGE];
-  sqlite3_bind_int64 (stmt, 1, row);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, heading ? heading : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, title ? title : "", -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!insert_passage (self, sqlite3_last_insert_rowid (self->db), text, heading, title, context, error))
     return FALSE;
 
-  return insert_links (self, row, linked, error);
+  bri_search_vocab_add_text (self->vocab, text, 1);
+  return TRUE;
+}
+
+/* Reads a stored passage's columns into @columns (three strings). */
+static gboolean
+get_passage (BriSearch      *self,
+             sqlite3_int64   row,
+             char          **columns)
+{
+  sqlite3_stmt *stmt = self->stmt[GET_PASSAGE];
+  gboolean found;
+
+  sqlite3_bind_int64 (stmt, 1, row);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  for (int c = 0; c < 3; c++)
+    columns[c] = found ? g_strdup ((const char *) sqlite3_column_text (stmt, c)) : NULL;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return found;
 }
 
 /**
- * bri_search_set_links:
+ * bri_search_set_context:
  *
- * Replaces what an indexed passage is known to name, when places come
- * or go.  Between bri_search_begin() and bri_search_commit().
+ * Replaces what an indexed passage is known to be linked to, when places
+ * come or go.  Between bri_search_begin() and bri_search_commit().
  */
 gboolean
-bri_search_set_links (BriSearch           *self,
-                      const char          *document_id,
-                      guint                ordinal,
-                      const char * const  *linked,
-                      GError             **error)
+bri_search_set_context (BriSearch   *self,
+                        const char  *document_id,
+                        guint        ordinal,
+                        const char  *context,
+                        GError     **error)
 {
+  g_auto(GStrv) columns = g_new0 (char *, 4);
   sqlite3_stmt *stmt;
   sqlite3_int64 row;
 
@@ -430,15 +588,16 @@ bri_search_set_links (BriSearch           *self,
   sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, ordinal);
   row = step_find (stmt);
-  if (row < 0)
+  if (row < 0 || !get_passage (self, row, columns))
     return TRUE;
 
-  stmt = self->stmt[DELETE_LINKS];
+  /* FTS5 rows are replaced whole. */
+  stmt = self->stmt[DELETE_PASSAGE];
   sqlite3_bind_int64 (stmt, 1, row);
   if (!step_done (self, stmt, error))
     return FALSE;
 
-  return insert_links (self, row, linked, error);
+  return insert_passage (self, row, columns[0], columns[1], columns[2], context, error);
 }
 
 /**
@@ -452,26 +611,57 @@ bri_search_remove_document (BriSearch   *self,
                             const char  *document_id,
                             GError     **error)
 {
-  static const int steps[] = { DELETE_DOCUMENT_TEXT, DELETE_DOCUMENT_LINKS, DELETE_DOCUMENT_IDS };
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (sqlite3_int64));
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->writing, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+  stmt = self->stmt[DOCUMENT_PASSAGES];
+  sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      sqlite3_stmt *stmt = self->stmt[steps[i]];
+      sqlite3_int64 row = sqlite3_column_int64 (stmt, 0);
 
-      sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      sqlite3_int64 row = g_array_index (rows, sqlite3_int64, i);
+      g_auto(GStrv) columns = g_new0 (char *, 4);
+
+      if (get_passage (self, row, columns))
+        bri_search_vocab_add_text (self->vocab, columns[0], -1);
+
+      stmt = self->stmt[DELETE_PASSAGE];
+      sqlite3_bind_int64 (stmt, 1, row);
       if (!step_done (self, stmt, error))
         return FALSE;
     }
 
-  return TRUE;
+  stmt = self->stmt[DELETE_DOCUMENT_IDS];
+  sqlite3_bind_text (stmt, 1, document_id, -1, SQLITE_STATIC);
+  return step_done (self, stmt, error);
+}
+
+static void
+add_names (BriSearch          *self,
+           const char         *name,
+           const char * const *aliases,
+           int                 delta)
+{
+  bri_search_vocab_add_name (self->vocab, name, delta);
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    bri_search_vocab_add_name (self->vocab, aliases[i], delta);
 }
 
 /**
  * bri_search_add_place:
  * @target_id: the feature's id or the country's alpha-2 code
+ * @context: (nullable): the countries and regions it lies in
  *
  * Between bri_search_begin() and bri_search_commit().
  */
@@ -482,6 +672,7 @@ bri_search_add_place (BriSearch           *self,
                       const char          *name,
                       const char * const  *aliases,
                       const char          *kind,
+                      const char          *context,
                       GError             **error)
 {
   g_autofree char *joined = NULL;
@@ -508,8 +699,12 @@ bri_search_add_place (BriSearch           *self,
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, joined, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, kind ? kind : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, context ? context : "", -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
 
-  return step_done (self, stmt, error);
+  add_names (self, name, aliases, 1);
+  return TRUE;
 }
 
 gboolean
@@ -531,6 +726,17 @@ bri_search_remove_place (BriSearch           *self,
   if (row < 0)
     return TRUE;
 
+  stmt = self->stmt[GET_PLACE];
+  sqlite3_bind_int64 (stmt, 1, row);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_auto(GStrv) aliases = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), " ; ", -1);
+
+      add_names (self, (const char *) sqlite3_column_text (stmt, 0), (const char * const *) aliases, -1);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
   sqlite3_bind_int64 (self->stmt[DELETE_PLACE], 1, row);
   if (!step_done (self, self->stmt[DELETE_PLACE], error))
     return FALSE;
@@ -551,28 +757,15 @@ bri_search_count (BriSearch        *self,
   return (guint) step_find (self->stmt[kind == BRI_SEARCH_HIT_PLACE ? COUNT_PLACES : COUNT_PASSAGES]);
 }
 
-/* Query building */
-
-typedef struct
-{
-  gsize      start;   /* bytes into the query */
-  gsize      end;
-  GPtrArray *alternatives;  /* of char*, as written */
-} Span;
-
-static void
-span_clear (Span *span)
-{
-  g_clear_pointer (&span->alternatives, g_ptr_array_unref);
-}
+/* Asking */
 
 /* Appends @text as one quoted FTS5 phrase of its words; words contain only
  * letters, marks and digits, so the phrase cannot carry syntax.  Returns
  * FALSE when @text has no word. */
-static gboolean
-append_phrase (GString    *out,
-               const char *text,
-               gboolean    prefix)
+gboolean
+_bri_search_append_phrase (GString    *out,
+                           const char *text,
+                           gboolean    prefix)
 {
   g_autofree char *folded = bri_text_fold (text, -1);
   gboolean any = FALSE;
@@ -609,217 +802,6 @@ append_phrase (GString    *out,
     g_string_append_c (out, '*');
 
   return TRUE;
-}
-
-static gboolean
-is_query_word_char (gunichar c)
-{
-  return bri_text_fold_is_word_char (c) || c == '&';
-}
-
-/* Finds the acronyms of the table in @query, whole words, any case. */
-static void
-find_acronyms (const char *query,
-               GArray     *spans)
-{
-  for (guint a = 0; a < G_N_ELEMENTS (acronyms); a++)
-    {
-      gsize n = strlen (acronyms[a].acronym);
-      const char *p = query;
-
-      while (*p)
-        {
-          gboolean before_ok = p == query || !is_query_word_char (g_utf8_get_char (g_utf8_prev_char (p)));
-
-          if (before_ok && g_ascii_strncasecmp (p, acronyms[a].acronym, n) == 0 &&
-              !is_query_word_char (g_utf8_get_char (p + n)))
-            {
-              Span span = { p - query, p - query + n, g_ptr_array_new_with_free_func (g_free) };
-
-              g_ptr_array_add (span.alternatives, g_strdup (acronyms[a].acronym));
-              for (guint e = 0; e < G_N_ELEMENTS (acronyms[a].expansions) && acronyms[a].expansions[e]; e++)
-                g_ptr_array_add (span.alternatives, g_strdup (acronyms[a].expansions[e]));
-              g_array_append_val (spans, span);
-              p += n;
-            }
-          else
-            {
-              p = g_utf8_next_char (p);
-            }
-        }
-    }
-}
-
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
-{
-  const Span *sa = a, *sb = b;
-
-  if (sa->start != sb->start)
-    return sa->start < sb->start ? -1 : 1;
-  /* Longer first, so the overlap pass keeps it. */
-  return (sb->end - sb->start) - (sa->end - sa->start) > 0 ? 1 : -1;
-}
-
-/**
- * bri_search_build_match:
- * @query: what the user typed
- * @linked_ids: (out) (optional): ids of the features and countries the
- *   query names
- *
- * Returns: (nullable): an FTS5 MATCH expression, or %NULL when @query has
- *   no word to look for
- */
-char *
-bri_search_build_match (BriSearch       *self,
-                        const char      *query,
-                        BriSearchFlags   flags,
-                        GStrv           *linked_ids)
-{
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *valid = NULL;
-  gsize qlen;
-  gsize pos = 0;
-  guint n_groups = 0;
-  gboolean ends_in_word;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  g_array_set_clear_func (spans, (GDestroyNotify) span_clear);
-  valid = g_utf8_make_valid (query, -1);
-  qlen = strlen (valid);
-
-  if (self->linker != NULL)
-    {
-      g_autoptr(GPtrArray) mentions = bri_linker_find (self->linker, valid, qlen, FALSE);
-
-      for (guint i = 0; i < mentions->len; i++)
-        {
-          BriMention *m = g_ptr_array_index (mentions, i);
-          GPtrArray *terms = bri_linker_get_terms_for (self->linker, bri_mention_get_object (m));
-          Span span = {
-            bri_mention_get_start (m), bri_mention_get_end (m),
-            g_ptr_array_new_with_free_func (g_free)
-          };
-
-          /* Several objects may share one match: merge into one span. */
-          if (spans->len > 0)
-            {
-              Span *last = &g_array_index (spans, Span, spans->len - 1);
-
-              if (last->start == span.start && last->end == span.end)
-                {
-                  for (guint t = 0; terms && t < terms->len; t++)
-                    g_ptr_array_add (last->alternatives, g_strdup (g_ptr_array_index (terms, t)));
-                  g_strv_builder_add (ids, bri_mention_get_target_id (m));
-                  span_clear (&span);
-                  continue;
-                }
-            }
-
-          g_ptr_array_add (span.alternatives, g_strndup (valid + span.start, span.end - span.start));
-          for (guint t = 0; terms && t < terms->len; t++)
-            g_ptr_array_add (span.alternatives, g_strdup (g_ptr_array_index (terms, t)));
-          g_strv_builder_add (ids, bri_mention_get_target_id (m));
-          g_array_append_val (spans, span);
-        }
-    }
-
-  find_acronyms (valid, spans);
-  g_array_sort (spans, compare_spans);
-
-  ends_in_word = qlen > 0 && is_query_word_char (g_utf8_get_char (g_utf8_prev_char (valid + qlen)));
-
-  while (pos < qlen)
-    {
-      gunichar c = g_utf8_get_char (valid + pos);
-      Span *span = NULL;
-
-      for (guint i = 0; i < spans->len; i++)
-        {
-          Span *s = &g_array_index (spans, Span, i);
-
-          if (s->start == pos)
-            {
-              span = s;
-              break;
-            }
-        }
-
-      if (span != NULL)
-        {
-          GString *group = g_string_new ("(");
-          guint n_alts = 0;
-
-          for (guint a = 0; a < span->alternatives->len; a++)
-            {
-              gsize before = group->len;
-
-              if (n_alts > 0)
-                g_string_append (group, " OR ");
-              if (append_phrase (group, g_ptr_array_index (span->alternatives, a), FALSE))
-                n_alts++;
-              else
-                g_string_truncate (group, before);
-            }
-          g_string_append_c (group, ')');
-
-          if (n_alts > 0)
-            {
-              if (n_groups++ > 0)
-                g_string_append (out, " AND ");
-              g_string_append (out, group->str);
-            }
-          g_string_free (group, TRUE);
-          pos = span->end;
-          continue;
-        }
-
-      if (bri_text_fold_is_word_char (c))
-        {
-          gsize end = pos;
-          g_autofree char *word = NULL;
-          gboolean last;
-
-          while (end < qlen && bri_text_fold_is_word_char (g_utf8_get_char (valid + end)))
-            {
-              gboolean span_starts = FALSE;
-
-              for (guint i = 0; i < spans->len && !span_starts; i++)
-                span_starts = g_array_index (spans, Span, i).start == end && end != pos;
-              if (span_starts)
-                break;
-              end = g_utf8_next_char (valid + end) - valid;
-            }
-
-          word = g_strndup (valid + pos, end - pos);
-          last = end == qlen && ends_in_word;
-
-          if (n_groups > 0)
-            g_string_append (out, " AND ");
-          if (append_phrase (out, word, last && (flags & BRI_SEARCH_FLAGS_PREFIX)))
-            n_groups++;
-          else if (n_groups > 0)
-            g_string_truncate (out, out->len - strlen (" AND "));
-
-          pos = end;
-          continue;
-        }
-
-      pos = g_utf8_next_char (valid + pos) - valid;
-    }
-
-  if (linked_ids != NULL)
-    *linked_ids = g_strv_builder_end (ids);
-
-  if (n_groups == 0)
-    return NULL;
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 void
@@ -862,81 +844,88 @@ parse_marked (const char   *marked,
 }
 
 static char *
-ids_to_json (const char * const *ids)
+named_targets_json (BriSearchPlan *plan)
 {
-  GString *json = g_string_new ("[");
+  g_autoptr(GString) json = g_string_new ("[");
+  guint n = 0;
 
-  for (guint i = 0; ids && ids[i]; i++)
+  for (guint g = 0; g < plan->groups->len; g++)
     {
-      if (i > 0)
-        g_string_append_c (json, ',');
-      g_string_append_c (json, '"');
-      /* Ids are slugs and country codes; escape anyway. */
-      for (const char *p = ids[i]; *p; p++)
+      BriSearchGroup *group = g_ptr_array_index (plan->groups, g);
+
+      for (guint t = 0; t < group->targets->len; t++)
         {
-          if (*p == '"' || *p == '\\')
-            g_string_append_c (json, '\\');
-          g_string_append_c (json, *p);
+          g_string_append (json, n++ > 0 ? ",\"" : "\"");
+          for (const char *p = g_ptr_array_index (group->targets, t); *p; p++)
+            {
+              if (*p == '"' || *p == '\\')
+                g_string_append_c (json, '\\');
+              g_string_append_c (json, *p);
+            }
+          g_string_append_c (json, '"');
         }
-      g_string_append_c (json, '"');
     }
   g_string_append_c (json, ']');
 
-  return g_string_free (json, FALSE);
+  return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
 /**
  * bri_search_query:
+ * @plan: (inout): made by bri_search_plan(); planned here when its
+ *   query has not been planned yet
+ * @limit: at most this many hits; 0 for no limit
  *
  * Returns: (transfer full): a #GArray of #BriSearchHit, best first; empty
- *   for a query without words.  %NULL only on an SQLite failure.
+ *   when the plan asks for nothing.  %NULL only on an SQLite failure.
  */
 GArray *
 bri_search_query (BriSearch         *self,
                   BriSearchHitKind   kind,
-                  const char        *query,
-                  BriSearchFlags     flags,
+                  BriSearchPlan     *plan,
                   guint              limit,
                   GError           **error)
 {
   g_autoptr(GArray) hits = g_array_new (FALSE, TRUE, sizeof (BriSearchHit));
-  g_auto(GStrv) linked = NULL;
+  g_autoptr(GArray) phrase_groups = g_array_new (FALSE, FALSE, sizeof (guint8));
+  g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *match = NULL;
-  g_autofree char *linked_json = NULL;
-  g_autofree char *text_only = NULL;
+  g_autofree char *named = NULL;
   g_autoptr(GMutexLocker) locker = NULL;
+  const double *columns;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (plan != NULL, NULL);
 
   g_array_set_clear_func (hits, (GDestroyNotify) bri_search_hit_clear);
 
-  /* The linker may change between queries, never during one. */
-  locker = g_mutex_locker_new (&self->mutex);
-  match = bri_search_build_match (self, query, flags, &linked);
+  match = bri_search_plan_to_match (plan, phrase_groups);
   if (match == NULL)
     return g_steal_pointer (&hits);
 
-  linked_json = ids_to_json ((const char * const *) linked);
-  stmt = self->stmt[kind == BRI_SEARCH_HIT_PLACE ? QUERY_PLACES : QUERY_PASSAGES];
+  for (guint g = 0; g < plan->groups->len; g++)
+    g_array_append_val (weights, ((BriSearchGroup *) g_ptr_array_index (plan->groups, g))->weight);
+  named = named_targets_json (plan);
+  columns = kind == BRI_SEARCH_HIT_PLACE ? place_columns : passage_columns;
 
+  locker = g_mutex_locker_new (&self->mutex);
+  stmt = self->stmt[kind == BRI_SEARCH_HIT_PLACE ? QUERY_PLACES : QUERY_PASSAGES];
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, linked_json, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? limit : G_MAXINT);
-  if (kind == BRI_SEARCH_HIT_PASSAGE)
-    {
-      text_only = g_strdup_printf ("text : (%s)", match);
-      sqlite3_bind_text (stmt, 4, text_only, -1, SQLITE_STATIC);
-    }
+  sqlite3_bind_blob (stmt, 2, phrase_groups->data, phrase_groups->len, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 3, weights->data, weights->len * sizeof (double), SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, limit > 0 ? limit : G_MAXINT);
+  if (kind == BRI_SEARCH_HIT_PLACE)
+    sqlite3_bind_text (stmt, 5, named, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 6, columns, 4 * sizeof (double), SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       BriSearchHit hit = { 0 };
 
       hit.kind = kind;
-      hit.score = -sqlite3_column_double (stmt, 1);
+      hit.score = sqlite3_column_double (stmt, 1);
       parse_marked ((const char *) sqlite3_column_text (stmt, 2), &hit);
       hit.id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       if (kind == BRI_SEARCH_HIT_PLACE)

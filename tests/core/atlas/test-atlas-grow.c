@@ -137,7 +137,7 @@ n_passage_hits (BriAtlas   *atlas,
                 const char *query)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) results = bri_atlas_search (atlas, query, 0, 0, G_MAXUINT, &error);
+  g_autoptr(GListModel) results = G_LIST_MODEL (bri_atlas_search (atlas, query, 0, 0, G_MAXUINT, &error));
 
   g_assert_no_error (error);
   return g_list_model_get_n_items (results);

@@ -367,7 +367,7 @@ static BriPassage *
 first_passage (const char *query)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) results = bri_atlas_search (atlas, query, 0, 0, 5, &error);
+  g_autoptr(GListModel) results = G_LIST_MODEL (bri_atlas_search (atlas, query, 0, 0, 5, &error));
   g_autoptr(BriSearchResult) r = NULL;
 
   g_assert_no_error (error);
@@ -384,7 +384,7 @@ passage_found (const char *query,
                guint       limit)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) results = bri_atlas_search (atlas, query, 0, 0, limit ? limit : G_MAXUINT, &error);
+  g_autoptr(GListModel) results = G_LIST_MODEL (bri_atlas_search (atlas, query, 0, 0, limit ? limit : G_MAXUINT, &error));
 
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
@@ -427,7 +427,7 @@ static void
 test_search_places (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) results = bri_atlas_search (atlas, "Gwad", BRI_SEARCH_FLAGS_PREFIX, 5, 5, &error);
+  g_autoptr(GListModel) results = G_LIST_MODEL (bri_atlas_search (atlas, "Gwad", BRI_SEARCH_FLAGS_PREFIX, 5, 5, &error));
   g_autoptr(BriSearchResult) first = NULL;
 
   g_assert_no_error (error);
@@ -438,7 +438,7 @@ test_search_places (void)
   g_clear_object (&results);
   g_clear_object (&first);
 
-  results = bri_atlas_search (atlas, "Kenya", 0, 5, 5, &error);
+  results = G_LIST_MODEL (bri_atlas_search (atlas, "Kenya", 0, 5, 5, &error));
   g_assert_no_error (error);
   first = g_list_model_get_item (results, 0);
   g_assert_cmpint (bri_search_result_get_kind (first), ==, BRI_SEARCH_RESULT_COUNTRY);
@@ -452,12 +452,12 @@ test_hostile_search (void)
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GListModel) a = bri_atlas_search (atlas, queries[i], 0, 5, 5, &error);
+      g_autoptr(GListModel) a = G_LIST_MODEL (bri_atlas_search (atlas, queries[i], 0, 5, 5, &error));
       g_autoptr(GListModel) b = NULL;
 
       g_assert_no_error (error);
       g_assert_nonnull (a);
-      b = bri_atlas_search (atlas, queries[i], BRI_SEARCH_FLAGS_PREFIX, 5, 5, &error);
+      b = G_LIST_MODEL (bri_atlas_search (atlas, queries[i], BRI_SEARCH_FLAGS_PREFIX, 5, 5, &error));
       g_assert_no_error (error);
       g_assert_nonnull (b);
     }

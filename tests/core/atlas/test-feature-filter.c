@@ -136,6 +136,40 @@ test_document (void)
     }
 }
 
+/* A region lets through the places with a country in it, and only them. */
+static void
+test_region (void)
+{
+  g_autoptr(BriFeatureFilter) filter = bri_feature_filter_new (atlas);
+  GListModel *features = bri_atlas_get_features (atlas);
+  BriRegion *east_africa = bri_atlas_lookup_region (atlas, "east-africa");
+  guint changed = 0, n = 0;
+
+  g_assert_nonnull (east_africa);
+  g_signal_connect (filter, "changed", G_CALLBACK (on_changed), &changed);
+  bri_feature_filter_set_region (filter, "east-africa");
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_true (bri_feature_filter_is_active (filter));
+
+  for (guint i = 0; i < g_list_model_get_n_items (features); i++)
+    {
+      g_autoptr(BriFeature) f = g_list_model_get_item (features, i);
+      gboolean inside = FALSE;
+
+      for (const char * const *c = bri_feature_get_countries (f); *c; c++)
+        inside |= bri_region_has_country (east_africa, *c);
+      g_assert_cmpint (bri_feature_filter_matches (filter, f), ==, inside);
+      n += inside;
+    }
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_true (bri_feature_filter_matches (filter, bri_atlas_lookup_feature (atlas, "mombasa-port")));
+  g_assert_false (bri_feature_filter_matches (filter, bri_atlas_lookup_feature (atlas, "piraeus-port")));
+
+  bri_feature_filter_reset (filter);
+  g_assert_null (bri_feature_filter_get_region (filter));
+  g_assert_cmpuint (count_matching (filter), ==, g_list_model_get_n_items (features));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +186,7 @@ main (int   argc,
   g_test_add_func ("/bri/feature-filter/kinds", test_kinds);
   g_test_add_func ("/bri/feature-filter/status-years", test_status_years);
   g_test_add_func ("/bri/feature-filter/document", test_document);
+  g_test_add_func ("/bri/feature-filter/region", test_region);
 
   ret = g_test_run ();
   g_clear_object (&atlas);

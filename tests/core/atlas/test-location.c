@@ -42,6 +42,7 @@ test_format_and_parse (void)
     { bri_location_new_passage ("my docs/2024@x", 3), "passage:my%20docs%2F2024%40x/3" },
     { bri_location_new_list (BRI_LOCATION_LIST_PLACES), "list:places" },
     { bri_location_new_list (BRI_LOCATION_LIST_COUNTRIES), "list:countries" },
+    { bri_location_new_region ("east-africa"), "region:east-africa" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
