@@ -13,6 +13,7 @@
 
 #include "bri-atlas.h"
 #include "bri-cli.h"
+#include "bri-cli-tours.h"
 
 #define EXIT_USAGE 2
 
@@ -31,6 +32,9 @@ gboolean
 bri_cli_handles (int    argc,
                  char **argv)
 {
+  if (bri_cli_tours_handles (argc, argv))
+    return TRUE;
+
   for (int i = 1; i < argc; i++)
     for (guint j = 0; j < G_N_ELEMENTS (query_options); j++)
       {
@@ -615,6 +619,41 @@ run_list_documents (Cli *cli)
   return 0;
 }
 
+/**
+ * bri_cli_parse_options:
+ * @summary: what the options do, for --help
+ *
+ * Parses @entries out of @argv.
+ *
+ * Returns: %FALSE, the reason printed, for an unknown option, a bad
+ *   value or an argument that is not an option
+ */
+gboolean
+bri_cli_parse_options (const char          *summary,
+                       const GOptionEntry  *entries,
+                       int                 *argc,
+                       char              ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+
+  if (*argc > 1)
+    {
+      g_printerr (_("Unexpected argument “%s”.\n"), (*argv)[1]);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 int
 bri_cli_run (int    argc,
              char **argv)
@@ -628,7 +667,6 @@ bri_cli_run (int    argc,
   gboolean json = FALSE;
   int limit = 10;
   int n_commands;
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BriAtlas) atlas = NULL;
   Cli cli = { 0 };
@@ -644,20 +682,13 @@ bri_cli_run (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Query the Belt and Road atlas without opening a window."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_USAGE;
-    }
+  /* Tours have their own options (bri-cli-tours.c). */
+  if (bri_cli_tours_handles (argc, argv))
+    return bri_cli_tours_run (argc, argv);
 
-  if (argc > 1)
-    {
-      g_printerr (_("Unexpected argument “%s”.\n"), argv[1]);
-      return EXIT_USAGE;
-    }
+  if (!bri_cli_parse_options (_("Query the Belt and Road atlas without opening a window."),
+                              entries, &argc, &argv))
+    return EXIT_USAGE;
 
   n_commands = (search != NULL) + (feature != NULL) + list_features + list_documents +
                (country != NULL && !list_features);

@@ -11,4 +11,9 @@ gboolean bri_cli_handles (int    argc,
 int      bri_cli_run     (int    argc,
                           char **argv);
 
+gboolean bri_cli_parse_options (const char          *summary,
+                                const GOptionEntry  *entries,
+                                int                 *argc,
+                                char              ***argv);
+
 G_END_DECLS

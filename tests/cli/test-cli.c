@@ -6,6 +6,10 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "../test-data-home.h"
+
 typedef struct
 {
   int        status;
@@ -239,11 +243,206 @@ test_hostile (void)
   g_assert_cmpint (d->status, ==, 2);
 }
 
+/* Tours.  The executable inherits a temporary $XDG_DATA_HOME, emptied of
+ * user tours before each case (test_data_home_add). */
+
+static JsonObject *
+object_at (Run   *run,
+           guint  index)
+{
+  g_assert_cmpuint (index, <, run->objects->len);
+  return g_ptr_array_index (run->objects, index);
+}
+
+static void
+test_list_tours (gpointer      fixture,
+                 gconstpointer data)
+{
+  g_autoptr(Run) json = run_cli ("--list-tours", "--json", NULL);
+  g_autoptr(Run) plain = run_cli ("--list-tours", NULL);
+  gboolean cpec = FALSE;
+
+  g_assert_cmpint (json->status, ==, 0);
+  g_assert_cmpuint (json->objects->len, >=, 3);
+  for (guint i = 0; i < json->objects->len; i++)
+    {
+      JsonObject *o = object_at (json, i);
+
+      g_assert_cmpstr (str (o, "type"), ==, "tour");
+      g_assert_cmpstr (str (o, "source"), ==, "built-in");
+      g_assert_cmpint (json_object_get_int_member (o, "stops"), >=, 6);
+      if (g_str_equal (str (o, "id"), "cpec"))
+        {
+          cpec = TRUE;
+          g_assert_cmpint (json_object_get_int_member (o, "stops"), ==, 10);
+          g_assert_true (g_str_has_prefix (str (o, "title"), "The China–Pakistan Economic Corridor"));
+        }
+    }
+  g_assert_true (cpec);
+
+  g_assert_cmpint (plain->status, ==, 0);
+  g_assert_nonnull (strstr (plain->out, "cpec  The China–Pakistan Economic Corridor"));
+  g_assert_nonnull (strstr (plain->out, "    10 stops · built-in\n"));
+}
+
+static void
+test_tour_json (gpointer      fixture,
+                gconstpointer data)
+{
+  g_autoptr(Run) run = run_cli ("--tour", "cpec", "--json", NULL);
+  JsonObject *tour, *second, *quote;
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  g_assert_cmpuint (run->objects->len, ==, 11);
+  tour = object_at (run, 0);
+  g_assert_cmpstr (str (tour, "type"), ==, "tour");
+  g_assert_cmpstr (str (tour, "id"), ==, "cpec");
+  g_assert_cmpstr (str (tour, "language"), ==, "en");
+
+  for (guint i = 1; i < run->objects->len; i++)
+    {
+      JsonObject *stop = object_at (run, i);
+
+      g_assert_cmpstr (str (stop, "type"), ==, "stop");
+      g_assert_cmpint (json_object_get_int_member (stop, "index"), ==, i);
+      quote = json_object_get_object_member (stop, "quote");
+      g_assert_nonnull (quote);
+      g_assert_cmpuint (strlen (str (quote, "text")), >, 20);
+      g_assert_nonnull (strstr (str (quote, "citation"), ", ¶ "));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (stop, "missing")), ==, 0);
+    }
+
+  /* The build-up stop, and its quote as the atlas gives it. */
+  second = object_at (run, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (second, "reveal")), ==, 3);
+  quote = json_object_get_object_member (second, "quote");
+  g_assert_cmpstr (str (quote, "document"), ==, "white-paper-2023");
+  g_assert_cmpint (json_object_get_int_member (quote, "ordinal"), ==, 76);
+  g_assert_true (g_str_has_prefix (str (quote, "text"), "The Peshawar-Karachi Motorway (Sukkur-Multan section)"));
+  g_assert_true (g_str_has_suffix (str (quote, "text"), "are all open to traffic."));
+  g_assert_true (g_str_has_prefix (str (quote, "citation"), "The State Council Information Office"));
+}
+
+static void
+test_tour_plain (gpointer      fixture,
+                 gconstpointer data)
+{
+  g_autoptr(Run) run = run_cli ("--tour", "maritime-silk-road-ports", NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_nonnull (strstr (run->out, "\n1. A road at sea\n"));
+  g_assert_nonnull (strstr (run->out, "    “The annual throughput of bulk cargo at Hambantota Port in Sri Lanka has increased to 1.21 million tonnes.”\n"));
+  g_assert_nonnull (strstr (run->out, "    Reveals: kyaukphyu-deep-sea-port, gwadar-port, piraeus-port\n"));
+}
+
+/* Export, import under a new id, list, show: the same stops. */
+static void
+test_tour_export_import (gpointer      fixture,
+                         gconstpointer data)
+{
+  g_autofree char *kml = g_build_filename (g_get_tmp_dir (), "cpec.kml", NULL);
+  g_autoptr(Run) export = run_cli ("--tour", "cpec", "--export-kml", kml, NULL);
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) list = NULL;
+  g_autoptr(Run) original = NULL;
+  g_autoptr(Run) copy = NULL;
+  g_autofree char *text = NULL;
+  gboolean listed = FALSE;
+
+  g_assert_cmpint (export->status, ==, 0);
+  g_assert_true (g_file_get_contents (kml, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<gx:Tour>"));
+  g_assert_nonnull (strstr (text, "<gx:balloonVisibility>1</gx:balloonVisibility>"));
+
+  import = run_cli ("--import-tour", kml, NULL);
+  g_assert_cmpstr (import->err, ==, "");
+  g_assert_cmpint (import->status, ==, 0);
+  g_assert_cmpstr (import->out, ==, "cpec-2\n");
+
+  list = run_cli ("--list-tours", "--json", NULL);
+  for (guint i = 0; i < list->objects->len; i++)
+    if (g_str_equal (str (object_at (list, i), "id"), "cpec-2"))
+      {
+        listed = TRUE;
+        g_assert_cmpstr (str (object_at (list, i), "source"), ==, "user");
+        g_assert_true (g_str_has_suffix (str (object_at (list, i), "file"), "/bri-atlas/tours/cpec-2.briatour"));
+      }
+  g_assert_true (listed);
+
+  original = run_cli ("--tour", "cpec", "--json", NULL);
+  copy = run_cli ("--tour", "cpec-2", "--json", NULL);
+  g_assert_cmpuint (copy->objects->len, ==, original->objects->len);
+  for (guint i = 1; i < copy->objects->len; i++)
+    {
+      g_assert_cmpstr (str (object_at (copy, i), "title"), ==, str (object_at (original, i), "title"));
+      g_assert_cmpstr (str (object_at (copy, i), "caption"), ==, str (object_at (original, i), "caption"));
+      g_assert_cmpstr (str (json_object_get_object_member (object_at (copy, i), "quote"), "text"), ==,
+                       str (json_object_get_object_member (object_at (original, i), "quote"), "text"));
+    }
+
+  g_assert_no_errno (g_unlink (kml));
+}
+
+/* A tour file given by its path; a KML file's skipped parts on stderr. */
+static void
+test_tour_file (gpointer      fixture,
+                gconstpointer data)
+{
+  g_autofree char *marble = g_test_build_filename (G_TEST_DIST, "data", "tours", "marble-tour.kml", NULL);
+  g_autoptr(Run) run = run_cli ("--tour", marble, "--json", NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpuint (run->objects->len, ==, 3);
+  g_assert_cmpstr (str (object_at (run, 1), "title"), ==, "Lekki Deep Sea Port");
+  g_assert_true (json_object_get_null_member (object_at (run, 1), "quote"));
+  g_assert_nonnull (strstr (run->err, "marble-tour.kml:38: a sound cue was skipped"));
+}
+
+static void
+test_tour_errors (gpointer      fixture,
+                  gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "wrong.briatour", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(Run) missing = run_cli ("--tour", "no-such-tour", NULL);
+  g_autoptr(Run) wrong = NULL;
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) both = run_cli ("--list-tours", "--tour", "cpec", NULL);
+  g_autoptr(Run) alone = run_cli ("--export-kml", "x.kml", NULL);
+  g_autoptr(Run) list = NULL;
+
+  g_assert_cmpint (missing->status, ==, 2);
+  g_assert_nonnull (strstr (missing->err, "No tour “no-such-tour”"));
+  g_assert_nonnull (strstr (missing->err, "--list-tours"));
+
+  g_assert_true (g_file_set_contents (path, "{\n  \"version\": 1,\n  \"id\": \"w\",\n  \"title\": 5\n}", -1, NULL));
+  wrong = run_cli ("--tour", path, NULL);
+  g_assert_cmpint (wrong->status, ==, 2);
+  expected = g_strdup_printf ("%s:4:12: tour: “title” must be a string, not a number\n", path);
+  g_assert_cmpstr (wrong->err, ==, expected);
+  g_assert_cmpstr (wrong->out, ==, "");
+
+  import = run_cli ("--import-tour", path, NULL);
+  g_assert_cmpint (import->status, ==, 2);
+  g_assert_cmpstr (import->err, ==, expected);
+  list = run_cli ("--list-tours", "--json", NULL);
+  for (guint i = 0; i < list->objects->len; i++)
+    g_assert_cmpstr (str (object_at (list, i), "source"), ==, "built-in");
+
+  g_assert_cmpint (both->status, ==, 2);
+  g_assert_cmpint (alone->status, ==, 2);
+  g_assert_no_errno (g_unlink (path));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+  test_data_home_setup ();
 
   g_test_add_func ("/bri/cli/search-piraeus", test_search_piraeus);
   g_test_add_func ("/bri/cli/search-plain", test_search_plain);
@@ -253,6 +452,14 @@ main (int   argc,
   g_test_add_func ("/bri/cli/feature", test_feature);
   g_test_add_func ("/bri/cli/list-documents", test_list_documents);
   g_test_add_func ("/bri/cli/hostile", test_hostile);
+  test_data_home_add ("/bri/cli/list-tours", test_list_tours);
+  test_data_home_add ("/bri/cli/tour-json", test_tour_json);
+  test_data_home_add ("/bri/cli/tour-plain", test_tour_plain);
+  test_data_home_add ("/bri/cli/tour-export-import", test_tour_export_import);
+  test_data_home_add ("/bri/cli/tour-file", test_tour_file);
+  test_data_home_add ("/bri/cli/tour-errors", test_tour_errors);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_data_home_teardown ();
+  return status;
 }

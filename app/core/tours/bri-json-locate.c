@@ -116,6 +116,20 @@ skip_value (Scan *s)
     }
 }
 
+/* Past the value @s is at and the comma after it: FALSE at the end of
+ * the object or array. */
+static gboolean
+skip_to_next (Scan *s)
+{
+  skip_value (s);
+  skip_space (s);
+  if (at_end (s) || *s->p != ',')
+    return FALSE;
+
+  advance (s);
+  return TRUE;
+}
+
 /* Moves @s to the value of the member @name of the object @s is at. */
 static gboolean
 enter_member (Scan       *s,
@@ -145,11 +159,8 @@ enter_member (Scan       *s,
       if (key_len == name_len && strncmp (key, name, name_len) == 0)
         return TRUE;
 
-      skip_value (s);
-      skip_space (s);
-      if (at_end (s) || *s->p != ',')
+      if (!skip_to_next (s))
         return FALSE;
-      advance (s);
     }
 }
 
@@ -167,11 +178,8 @@ enter_item (Scan  *s,
       if (i == index)
         return TRUE;
 
-      skip_value (s);
-      skip_space (s);
-      if (at_end (s) || *s->p != ',')
+      if (!skip_to_next (s))
         return FALSE;
-      advance (s);
     }
 }
 

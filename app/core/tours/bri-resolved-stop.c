@@ -56,17 +56,12 @@ bri_resolved_stop_init (BriResolvedStop *self)
   self->missing = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 }
 
-G_GNUC_PRINTF (2, 3)
+/* Takes @sentence, one thing the atlas lacks. */
 static void
 add_missing (BriResolvedStop *self,
-             const char      *format,
-             ...)
+             char            *sentence)
 {
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (self->missing, g_strdup_vprintf (format, args));
-  va_end (args);
+  g_ptr_array_add (self->missing, sentence);
 }
 
 /* The passage a passage location names, or NULL with the reason added
@@ -81,14 +76,14 @@ lookup_passage (BriResolvedStop *self,
 
   if (bri_atlas_lookup_document (atlas, document_id) == NULL)
     {
-      add_missing (self, _("The document “%s” is not in the atlas."), document_id);
+      add_missing (self, g_strdup_printf (_("The document “%s” is not in the atlas."), document_id));
       return NULL;
     }
 
   passage = bri_atlas_lookup_passage (atlas, document_id, bri_location_get_ordinal (location));
   if (passage == NULL)
-    add_missing (self, _("The document “%s” has no passage %u."), document_id,
-                 bri_location_get_ordinal (location));
+    add_missing (self, g_strdup_printf (_("The document “%s” has no passage %u."), document_id,
+                                        bri_location_get_ordinal (location)));
 
   return passage;
 }
@@ -109,7 +104,7 @@ resolve_subject (BriResolvedStop *self,
         if (feature != NULL)
           self->subject_name = g_strdup (bri_feature_get_name (feature));
         else
-          add_missing (self, _("The place “%s” is not in the atlas."), id);
+          add_missing (self, g_strdup_printf (_("The place “%s” is not in the atlas."), id));
       }
       break;
 
@@ -120,7 +115,7 @@ resolve_subject (BriResolvedStop *self,
         if (country != NULL)
           self->subject_name = g_strdup (bri_country_get_display_name (country));
         else
-          add_missing (self, _("The country “%s” is not in the atlas."), id);
+          add_missing (self, g_strdup_printf (_("The country “%s” is not in the atlas."), id));
       }
       break;
 
@@ -170,10 +165,10 @@ resolve_quote (BriResolvedStop *self,
 
   if (end > n_chars)
     {
-      add_missing (self, ngettext ("The quoted characters %u–%u are past the end of the passage, which has %ld character.",
-                                   "The quoted characters %u–%u are past the end of the passage, which has %ld characters.",
-                                   n_chars),
-                   start, end, n_chars);
+      add_missing (self, g_strdup_printf (ngettext ("The quoted characters %u–%u are past the end of the passage, which has %ld character.",
+                                                    "The quoted characters %u–%u are past the end of the passage, which has %ld characters.",
+                                                    n_chars),
+                                          start, end, n_chars));
       if (start >= n_chars)
         {
           self->quote_text = g_strdup (text);
@@ -219,7 +214,7 @@ bri_resolved_stop_new (BriTourStop *stop,
   reveal = bri_tour_stop_get_reveal (stop);
   for (guint i = 0; reveal[i] != NULL; i++)
     if (bri_atlas_lookup_feature (atlas, reveal[i]) == NULL)
-      add_missing (self, _("The place “%s” is not in the atlas."), reveal[i]);
+      add_missing (self, g_strdup_printf (_("The place “%s” is not in the atlas."), reveal[i]));
 
   return self;
 }

@@ -52,25 +52,9 @@ locate_error (Reader      *reader,
   return FALSE;
 }
 
-G_GNUC_PRINTF (5, 6)
-static gboolean
-fail (Reader      *reader,
-      GError     **error,
-      int          code,
-      const char  *path,
-      const char  *format,
-      ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, BRI_TOUR_ERROR, code, what);
-  return locate_error (reader, path, error);
-}
+/* Sets the error, then puts the position of @path before it. */
+#define fail(reader, error, code, path, ...) \
+  (g_set_error ((error), BRI_TOUR_ERROR, (code), __VA_ARGS__), locate_error ((reader), (path), (error)))
 
 /* json-glib words its syntax errors "<data>:LINE:COLUMN: Parse error:
  * WHAT"; ours say "NAME:LINE:COLUMN: WHAT". */
@@ -113,6 +97,21 @@ set_syntax_error (Reader  *reader,
 }
 
 static gboolean
+read_string (Reader      *reader,
+             JsonObject  *object,
+             const char  *member,
+             const char  *path,
+             BriJsonFlags flags,
+             const char **out,
+             GError     **error)
+{
+  if (!bri_json_record_get_string (&reader->record, object, member, flags, out, error))
+    return locate_error (reader, path, error);
+
+  return TRUE;
+}
+
+static gboolean
 read_location (Reader           *reader,
                JsonObject       *object,
                const char       *member,
@@ -128,10 +127,9 @@ read_location (Reader           *reader,
   gboolean ok = FALSE;
 
   *out = NULL;
-  if (!bri_json_record_get_string (&reader->record, object, member,
-                                   (required ? BRI_JSON_REQUIRED : 0) | BRI_JSON_NON_EMPTY,
-                                   &text, error))
-    return locate_error (reader, path, error);
+  if (!read_string (reader, object, member, path, (required ? BRI_JSON_REQUIRED : 0) | BRI_JSON_NON_EMPTY,
+                    &text, error))
+    return FALSE;
   if (text == NULL)
     return TRUE;
 
@@ -183,21 +181,6 @@ read_location (Reader           *reader,
     }
 
   *out = g_steal_pointer (&location);
-  return TRUE;
-}
-
-static gboolean
-read_string (Reader      *reader,
-             JsonObject  *object,
-             const char  *member,
-             const char  *path,
-             BriJsonFlags flags,
-             const char **out,
-             GError     **error)
-{
-  if (!bri_json_record_get_string (&reader->record, object, member, flags, out, error))
-    return locate_error (reader, path, error);
-
   return TRUE;
 }
 
@@ -484,13 +467,9 @@ bri_tour_new_from_file (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  bytes = bri_tour_read_file (file, cancellable, &name, error);
   if (bytes == NULL)
-    {
-      g_prefix_error (error, "%s: ", name);
-      return NULL;
-    }
+    return NULL;
 
   tour = bri_tour_new_from_bytes (bytes, name, error);
   if (tour != NULL)
@@ -499,70 +478,102 @@ bri_tour_new_from_file (GFile         *file,
   return tour;
 }
 
-/* Writing */
+/* Reading and writing files, for the KML side too */
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
+/**
+ * bri_tour_read_file:
+ * @name: (out): how errors name @file
+ *
+ * Returns: (transfer full) (nullable): the content of @file, or %NULL and
+ *   an error starting with its name
+ */
+GBytes *
+bri_tour_read_file (GFile         *file,
+                    GCancellable  *cancellable,
+                    char         **name,
+                    GError       **error)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
+  GBytes *bytes;
+
+  *name = g_file_get_parse_name (file);
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    g_prefix_error (error, "%s: ", *name);
+
+  return bytes;
 }
+
+/* Writes @contents to @file atomically: a new file is written, then
+ * renamed over the old one, so a crash leaves the old file or the new
+ * one, never half of one. */
+gboolean
+bri_tour_write_file (GFile         *file,
+                     const char    *contents,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  if (!g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE, G_FILE_CREATE_NONE,
+                                NULL, cancellable, error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_prefix_error (error, "%s: ", name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writing */
 
 /* Optional members are left out when empty, so a file holds what a
  * teacher wrote and nothing else. */
 static void
-add_optional_string (JsonBuilder *builder,
-                     const char  *member,
-                     const char  *value)
+set_optional (JsonObject *object,
+              const char *member,
+              const char *value)
 {
   if (value != NULL && value[0] != '\0')
-    add_string (builder, member, value);
+    json_object_set_string_member (object, member, value);
 }
 
 static void
-add_date (JsonBuilder *builder,
-          const char  *member,
-          GDateTime   *date)
+set_date (JsonObject *object,
+          const char *member,
+          GDateTime  *date)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (date);
   g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 
-  add_string (builder, member, text);
+  json_object_set_string_member (object, member, text);
 }
 
-static void
-add_stop (JsonBuilder *builder,
-          BriTourStop *stop)
+static JsonObject *
+stop_to_json (BriTourStop *stop)
 {
   const char * const *reveal = bri_tour_stop_get_reveal (stop);
   BriLocation *subject = bri_tour_stop_get_subject (stop);
   BriLocation *quote = bri_tour_stop_get_quote (stop);
+  JsonObject *object = json_object_new ();
 
-  json_builder_begin_object (builder);
-  add_string (builder, "title", bri_tour_stop_get_title (stop));
-  add_string (builder, "view", bri_location_to_string (bri_tour_stop_get_view (stop)));
-  if (subject != NULL)
-    add_string (builder, "subject", bri_location_to_string (subject));
-  add_optional_string (builder, "caption", bri_tour_stop_get_caption (stop));
-  if (quote != NULL)
-    add_string (builder, "quote", bri_location_to_string (quote));
-  add_optional_string (builder, "notes", bri_tour_stop_get_notes (stop));
+  json_object_set_string_member (object, "title", bri_tour_stop_get_title (stop));
+  json_object_set_string_member (object, "view", bri_location_to_string (bri_tour_stop_get_view (stop)));
+  set_optional (object, "subject", subject != NULL ? bri_location_to_string (subject) : NULL);
+  set_optional (object, "caption", bri_tour_stop_get_caption (stop));
+  set_optional (object, "quote", quote != NULL ? bri_location_to_string (quote) : NULL);
+  set_optional (object, "notes", bri_tour_stop_get_notes (stop));
   if (reveal[0] != NULL)
     {
-      json_builder_set_member_name (builder, "reveal");
-      json_builder_begin_array (builder);
+      JsonArray *array = json_array_new ();
+
       for (guint i = 0; reveal[i] != NULL; i++)
-        json_builder_add_string_value (builder, reveal[i]);
-      json_builder_end_array (builder);
+        json_array_add_string_element (array, reveal[i]);
+      json_object_set_array_member (object, "reveal", array);
     }
   if (bri_tour_stop_get_duration (stop) > 0)
-    {
-      json_builder_set_member_name (builder, "duration");
-      json_builder_add_double_value (builder, bri_tour_stop_get_duration (stop));
-    }
-  json_builder_end_object (builder);
+    json_object_set_double_member (object, "duration", bri_tour_stop_get_duration (stop));
+
+  return object;
 }
 
 /**
@@ -573,49 +584,43 @@ add_stop (JsonBuilder *builder,
 char *
 bri_tour_to_json (BriTour *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  GString *out;
-  char *json;
+  JsonObject *object;
+  JsonArray *stops;
+  g_autofree char *json = NULL;
 
   g_return_val_if_fail (BRI_IS_TOUR (self), NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, BRI_TOUR_FORMAT_VERSION);
-  add_string (builder, "id", bri_tour_get_id (self));
-  add_string (builder, "title", bri_tour_get_title (self));
-  add_optional_string (builder, "author", bri_tour_get_author (self));
-  add_optional_string (builder, "description", bri_tour_get_description (self));
-  add_optional_string (builder, "language", bri_tour_get_language (self));
-  add_date (builder, "created", bri_tour_get_created (self));
-  add_date (builder, "modified", bri_tour_get_modified (self));
-  json_builder_set_member_name (builder, "stops");
-  json_builder_begin_array (builder);
+  object = json_object_new ();
+  json_object_set_int_member (object, "version", BRI_TOUR_FORMAT_VERSION);
+  json_object_set_string_member (object, "id", bri_tour_get_id (self));
+  json_object_set_string_member (object, "title", bri_tour_get_title (self));
+  set_optional (object, "author", bri_tour_get_author (self));
+  set_optional (object, "description", bri_tour_get_description (self));
+  set_optional (object, "language", bri_tour_get_language (self));
+  set_date (object, "created", bri_tour_get_created (self));
+  set_date (object, "modified", bri_tour_get_modified (self));
+  stops = json_array_new ();
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self)); i++)
-    add_stop (builder, bri_tour_get_stop (self, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    json_array_add_object_element (stops, stop_to_json (bri_tour_get_stop (self, i)));
+  json_object_set_array_member (object, "stops", stops);
 
-  root = json_builder_get_root (builder);
+  root = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json = json_generator_to_data (generator, NULL);
 
-  out = g_string_new (json);
-  g_free (json);
-  g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
+  return g_strconcat (json, "\n", NULL);
 }
 
 /**
  * bri_tour_save:
  *
- * Writes the tour to @file atomically: a new file is written, then
- * renamed over the old one, so a crash leaves the old tour or the new
- * one, never half of one.  The tour keeps @file as its file.
+ * Writes the tour to @file atomically (see bri_tour_write_file()).  The
+ * tour keeps @file as its file.
  */
 gboolean
 bri_tour_save (BriTour       *self,
@@ -629,14 +634,8 @@ bri_tour_save (BriTour       *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   json = bri_tour_to_json (self);
-  if (!g_file_replace_contents (file, json, strlen (json), NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_prefix_error (error, "%s: ", name);
-      return FALSE;
-    }
+  if (!bri_tour_write_file (file, json, cancellable, error))
+    return FALSE;
 
   if (bri_tour_get_file (self) == NULL || !g_file_equal (bri_tour_get_file (self), file))
     bri_tour_set_origin (self, BRI_TOUR_SOURCE_FILE, file);

@@ -119,13 +119,14 @@ append_number_element (GString    *out,
 
 static void
 append_data (GString    *out,
+             const char *indent,
              const char *name,
              const char *value)
 {
   if (value == NULL || value[0] == '\0')
     return;
 
-  g_string_append_printf (out, "        <Data name=\"" DATA_PREFIX "%s\"><value>", name);
+  g_string_append_printf (out, "%s<Data name=\"" DATA_PREFIX "%s\"><value>", indent, name);
   append_escaped (out, value);
   g_string_append (out, "</value></Data>\n");
 }
@@ -201,11 +202,11 @@ append_placemark (GString     *out,
   append_element (out, "      ", "name", bri_tour_stop_get_title (stop));
   append_element (out, "      ", "description", description);
   g_string_append (out, "      <ExtendedData>\n");
-  append_data (out, "caption", bri_tour_stop_get_caption (stop));
-  append_data (out, "subject", subject != NULL ? bri_location_to_string (subject) : NULL);
-  append_data (out, "quote", quote != NULL ? bri_location_to_string (quote) : NULL);
-  append_data (out, "notes", bri_tour_stop_get_notes (stop));
-  append_data (out, "reveal", reveal);
+  append_data (out, "        ", "caption", bri_tour_stop_get_caption (stop));
+  append_data (out, "        ", "subject", subject != NULL ? bri_location_to_string (subject) : NULL);
+  append_data (out, "        ", "quote", quote != NULL ? bri_location_to_string (quote) : NULL);
+  append_data (out, "        ", "notes", bri_tour_stop_get_notes (stop));
+  append_data (out, "        ", "reveal", reveal);
   g_string_append (out, "      </ExtendedData>\n");
   g_string_append_printf (out, "      <Point><coordinates>%s,%s</coordinates></Point>\n",
                           g_ascii_formatd (lon_text, sizeof lon_text, "%.6f", lon),
@@ -298,9 +299,9 @@ bri_tour_to_kml (BriTour  *self,
   if (bri_tour_get_description (self)[0] != '\0')
     append_element (out, "    ", "description", bri_tour_get_description (self));
   g_string_append (out, "    <ExtendedData>\n");
-  append_data (out, "id", bri_tour_get_id (self));
-  append_data (out, "author", bri_tour_get_author (self));
-  append_data (out, "language", bri_tour_get_language (self));
+  append_data (out, "      ", "id", bri_tour_get_id (self));
+  append_data (out, "      ", "author", bri_tour_get_author (self));
+  append_data (out, "      ", "language", bri_tour_get_language (self));
   g_string_append (out, "    </ExtendedData>\n");
 
   for (guint i = 0; i < n; i++)
@@ -338,16 +339,7 @@ bri_tour_export_kml (BriTour       *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   kml = bri_tour_to_kml (self, atlas);
-  if (!g_file_replace_contents (file, kml, strlen (kml), NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_prefix_error (error, "%s: ", name);
-      return FALSE;
-    }
-
-  return TRUE;
+  return bri_tour_write_file (file, kml, cancellable, error);
 }
 
 /* Reading */
@@ -361,22 +353,16 @@ typedef struct
   BriTourStop *stop;       /* the stop being read: the last one */
 } Importer;
 
-G_GNUC_PRINTF (3, 4)
+/* Takes @what, a sentence saying what was skipped, and files it under
+ * the line of @node. */
 static void
-warn (Importer   *importer,
-      xmlNode    *node,
-      const char *format,
-      ...)
+warn (Importer *importer,
+      xmlNode  *node,
+      char     *what)
 {
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-
   g_ptr_array_add (importer->warnings,
                    g_strdup_printf ("%s:%ld: %s", importer->name, xmlGetLineNo (node), what));
+  g_free (what);
 }
 
 static gboolean
@@ -675,7 +661,8 @@ extended_location (Importer   *importer,
       (passage_only ? bri_location_get_kind (location) != BRI_LOCATION_PASSAGE
                     : !bri_tour_stop_is_subject (location)))
     {
-      warn (importer, placemark, _("the %s “%s” was skipped: it is not a place or a passage"), name, text);
+      warn (importer, placemark,
+            g_strdup_printf (_("the %s “%s” was skipped: it is not a place or a passage"), name, text));
       return NULL;
     }
 
@@ -701,8 +688,8 @@ read_balloon (Importer *importer,
   placemark = id != NULL ? g_hash_table_lookup (importer->placemarks, (const char *) id) : NULL;
   if (placemark == NULL)
     {
-      warn (importer, target, _("a balloon for “%s”, which is not in the file, was skipped"),
-            id != NULL ? (const char *) id : "");
+      warn (importer, target, g_strdup_printf (_("a balloon for “%s”, which is not in the file, was skipped"),
+                                               id != NULL ? (const char *) id : ""));
       xmlFree (id);
       return;
     }
@@ -710,7 +697,7 @@ read_balloon (Importer *importer,
 
   if (importer->stop == NULL)
     {
-      warn (importer, target, _("a balloon before the first FlyTo was skipped"));
+      warn (importer, target, g_strdup (_("a balloon before the first FlyTo was skipped")));
       return;
     }
 
@@ -792,14 +779,14 @@ read_fly_to (Importer *importer,
 
   if (where == NULL)
     {
-      warn (importer, fly_to, _("a FlyTo without a LookAt or a Camera was skipped"));
+      warn (importer, fly_to, g_strdup (_("a FlyTo without a LookAt or a Camera was skipped")));
       return;
     }
 
   if (!child_number (where, FALSE, "longitude", &lon) || !child_number (where, FALSE, "latitude", &lat) ||
       fabs (lon) > 180 || fabs (lat) > 90)
     {
-      warn (importer, where, _("a FlyTo without a valid longitude and latitude was skipped"));
+      warn (importer, where, g_strdup (_("a FlyTo without a valid longitude and latitude was skipped")));
       return;
     }
 
@@ -823,13 +810,13 @@ read_wait (Importer *importer,
 
   if (importer->stop == NULL)
     {
-      warn (importer, wait, _("a Wait before the first FlyTo was skipped"));
+      warn (importer, wait, g_strdup (_("a Wait before the first FlyTo was skipped")));
       return;
     }
 
   if (!child_number (wait, TRUE, "duration", &seconds) || seconds < 0)
     {
-      warn (importer, wait, _("a Wait without a valid duration was skipped"));
+      warn (importer, wait, g_strdup (_("a Wait without a valid duration was skipped")));
       return;
     }
 
@@ -854,9 +841,10 @@ read_playlist (Importer *importer,
       else if (is_gx (c, "TourControl"))
         ;  /* a pause: every stop is one already */
       else if (is_gx (c, "SoundCue"))
-        warn (importer, c, _("a sound cue was skipped: tours in BriAtlas have no sound"));
+        warn (importer, c, g_strdup (_("a sound cue was skipped: tours in BriAtlas have no sound")));
       else
-        warn (importer, c, _("<%s> was skipped: it is not part of a KML tour"), (const char *) c->name);
+        warn (importer, c,
+              g_strdup_printf (_("<%s> was skipped: it is not part of a KML tour"), (const char *) c->name));
     }
 }
 
@@ -1016,7 +1004,7 @@ bri_tour_new_from_kml (GBytes      *bytes,
   if (playlist != NULL)
     read_playlist (&importer, playlist);
   if (g_list_model_get_n_items (G_LIST_MODEL (tour)) == 0)
-    warn (&importer, tour_node, _("the tour has no FlyTo: it has no stops"));
+    warn (&importer, tour_node, g_strdup (_("the tour has no FlyTo: it has no stops")));
 
   xmlFreeDoc (doc);
 
@@ -1043,13 +1031,9 @@ bri_tour_new_from_kml_file (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  bytes = bri_tour_read_file (file, cancellable, &name, error);
   if (bytes == NULL)
-    {
-      g_prefix_error (error, "%s: ", name);
-      return NULL;
-    }
+    return NULL;
 
   return bri_tour_new_from_kml (bytes, name, warnings, error);
 }

@@ -23,4 +23,13 @@ void bri_tour_set_fields_internal   (BriTour       *self,
 void bri_tour_add_stop_internal     (BriTour       *self,
                                      BriTourStop   *stop);
 
+GBytes   *bri_tour_read_file        (GFile         *file,
+                                     GCancellable  *cancellable,
+                                     char         **name,
+                                     GError       **error);
+gboolean  bri_tour_write_file       (GFile         *file,
+                                     const char    *contents,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
 G_END_DECLS

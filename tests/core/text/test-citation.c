@@ -7,6 +7,7 @@
 
 #include "bri-atlas.h"
 #include "bri-citation.h"
+#include "../test-atlas-util.h"
 
 static BriAtlas *atlas;
 
@@ -81,14 +82,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-
-  atlas = bri_atlas_new (NULL);
-  bri_atlas_load (atlas, NULL, &error);
-  g_assert_no_error (error);
+  atlas = test_atlas_new_loaded ();
 
   g_test_add_func ("/bri/citation/publisher", test_publisher);
   g_test_add_func ("/bri/citation/author", test_author);

@@ -12,6 +12,7 @@
 #include "bri-geo.h"
 #include "bri-resolved-stop.h"
 #include "bri-tour-library.h"
+#include "../test-atlas-util.h"
 
 #define SCREEN_WIDTH 1280.0
 #define SCREEN_HEIGHT 800.0
@@ -212,9 +213,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  atlas = bri_atlas_new (NULL);
-  bri_atlas_load (atlas, NULL, &error);
-  g_assert_no_error (error);
+  atlas = test_atlas_new_loaded ();
   library = bri_tour_library_new (no_user_tours);
   bri_tour_library_load (library, NULL, &error);
   g_assert_no_error (error);

@@ -10,6 +10,7 @@
 #include "bri-citation.h"
 #include "bri-resolved-stop.h"
 #include "bri-tour.h"
+#include "../test-atlas-util.h"
 
 static BriAtlas *atlas;
 
@@ -155,14 +156,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-
-  atlas = bri_atlas_new (NULL);
-  bri_atlas_load (atlas, NULL, &error);
-  g_assert_no_error (error);
+  atlas = test_atlas_new_loaded ();
 
   g_test_add_func ("/bri/resolved-stop/range", test_range);
   g_test_add_func ("/bri/resolved-stop/whole", test_whole);

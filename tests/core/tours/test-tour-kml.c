@@ -14,18 +14,12 @@
 
 #include "bri-citation.h"
 #include "bri-tour-kml.h"
+#include "tour-test-util.h"
+#include "../test-atlas-util.h"
+
+#define loc tour_test_location
 
 static BriAtlas *atlas;
-
-static BriLocation *
-loc (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  BriLocation *location = bri_location_parse (text, &error);
-
-  g_assert_no_error (error);
-  return location;
-}
 
 static BriTour *
 import_file (const char  *name,
@@ -372,17 +366,10 @@ test_partial (void)
     g_assert_cmpstr (g_ptr_array_index (warnings, i), ==, expected[i]);
 }
 
-typedef struct
-{
-  const char *text;
-  int         code;
-  const char *message;
-} Bad;
-
 static void
 test_errors (void)
 {
-  const Bad cases[] = {
+  const TourTestBad cases[] = {
     { "", BRI_TOUR_ERROR_SYNTAX, "t.kml:1:1: the file is empty" },
     { "<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n<name>x</nam", BRI_TOUR_ERROR_SYNTAX, "t.kml:3:" },
     { "{\"version\": 1}", BRI_TOUR_ERROR_SYNTAX, "t.kml:1:1: Start tag expected" },
@@ -403,10 +390,8 @@ test_errors (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(BriTour) tour = import_text (cases[i].text, NULL, &error);
 
-      g_assert_null (tour);
-      g_assert_error (error, BRI_TOUR_ERROR, cases[i].code);
-      if (!g_str_has_prefix (error->message, cases[i].message))
-        g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].message);
+      g_test_message ("case %u", i);
+      tour_test_assert_bad (tour, error, &cases[i]);
     }
 }
 
@@ -435,14 +420,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-
-  atlas = bri_atlas_new (NULL);
-  bri_atlas_load (atlas, NULL, &error);
-  g_assert_no_error (error);
+  atlas = test_atlas_new_loaded ();
 
   g_test_add_func ("/bri/tour-kml/range", test_range);
   g_test_add_func ("/bri/tour-kml/export-shape", test_export_shape);

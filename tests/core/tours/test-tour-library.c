@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The tour library: the built-in tours and the user's own files in a
- * temporary $XDG_DATA_HOME — new, import, duplicate, rename, delete, each
- * written at once and seen by the next library to load. */
+ * temporary $XDG_DATA_HOME, emptied before each case — new, import,
+ * duplicate, rename, delete, each written at once and seen by the next
+ * library to load. */
 
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "bri-tour-library.h"
+#include "../../test-data-home.h"
 
 static guint n_built_in;
 
@@ -72,7 +74,8 @@ static const char tour_json[] =
   " {\"title\": \"One\", \"view\": \"view:25,62,7\", \"caption\": \"First.\"}]}";
 
 static void
-test_built_in (void)
+test_built_in (gpointer      fixture,
+               gconstpointer data)
 {
   g_autoptr(BriTourLibrary) library = load_library ();
   g_autoptr(BriTour) first = g_list_model_get_item (G_LIST_MODEL (library), 0);
@@ -93,7 +96,8 @@ test_built_in (void)
 /* Every readable file is a tour, named by its file; an unreadable one is
  * a problem with its line; other files are not tours. */
 static void
-test_user_files (void)
+test_user_files (gpointer      fixture,
+                 gconstpointer data)
 {
   g_autofree char *ports = g_strdup_printf (tour_json, "something-else", "Ports");
   g_autofree char *clash = g_strdup_printf (tour_json, "cpec", "My CPEC");
@@ -141,7 +145,8 @@ on_items_changed_cb (GListModel *model,
 }
 
 static void
-test_create_rename_delete (void)
+test_create_rename_delete (gpointer      fixture,
+                           gconstpointer data)
 {
   g_autoptr(BriTourLibrary) library = load_library ();
   g_autoptr(BriTourLibrary) again = NULL;
@@ -208,7 +213,8 @@ test_create_rename_delete (void)
 }
 
 static void
-test_read_only (void)
+test_read_only (gpointer      fixture,
+                gconstpointer data)
 {
   g_autoptr(BriTourLibrary) library = load_library ();
   g_autoptr(BriTour) outside = bri_tour_new ("outside", "Outside");
@@ -232,7 +238,8 @@ test_read_only (void)
 
 /* A built-in tour duplicated is the user's to change. */
 static void
-test_duplicate (void)
+test_duplicate (gpointer      fixture,
+                gconstpointer data)
 {
   g_autoptr(BriTourLibrary) library = load_library ();
   g_autoptr(GError) error = NULL;
@@ -253,7 +260,8 @@ test_duplicate (void)
 }
 
 static void
-test_import (void)
+test_import (gpointer      fixture,
+             gconstpointer data)
 {
   g_autoptr(BriTourLibrary) library = load_library ();
   g_autoptr(GError) error = NULL;
@@ -302,7 +310,8 @@ test_import (void)
 
 /* A name a broken file has is never given to another tour. */
 static void
-test_broken_file_kept (void)
+test_broken_file_kept (gpointer      fixture,
+                       gconstpointer data)
 {
   g_autoptr(BriTourLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
@@ -322,7 +331,8 @@ test_broken_file_kept (void)
 }
 
 static void
-test_open (void)
+test_open (gpointer      fixture,
+           gconstpointer data)
 {
   g_autoptr(BriTourLibrary) library = load_library ();
   g_autoptr(GError) error = NULL;
@@ -352,22 +362,26 @@ main (int   argc,
   g_autoptr(BriTourLibrary) built_in = NULL;
   g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/bri-atlas/tours");
 
-  /* Each case gets its own empty $XDG_DATA_HOME. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  test_data_home_setup ();
 
   built_in = bri_tour_library_new (nowhere);
   g_assert_true (bri_tour_library_load (built_in, NULL, NULL));
   n_built_in = g_list_model_get_n_items (G_LIST_MODEL (built_in));
   g_assert_cmpuint (n_built_in, >=, 3);
 
-  g_test_add_func ("/bri/tour-library/built-in", test_built_in);
-  g_test_add_func ("/bri/tour-library/user-files", test_user_files);
-  g_test_add_func ("/bri/tour-library/create-rename-delete", test_create_rename_delete);
-  g_test_add_func ("/bri/tour-library/read-only", test_read_only);
-  g_test_add_func ("/bri/tour-library/duplicate", test_duplicate);
-  g_test_add_func ("/bri/tour-library/import", test_import);
-  g_test_add_func ("/bri/tour-library/broken-file-kept", test_broken_file_kept);
-  g_test_add_func ("/bri/tour-library/open", test_open);
+  test_data_home_add ("/bri/tour-library/built-in", test_built_in);
+  test_data_home_add ("/bri/tour-library/user-files", test_user_files);
+  test_data_home_add ("/bri/tour-library/create-rename-delete", test_create_rename_delete);
+  test_data_home_add ("/bri/tour-library/read-only", test_read_only);
+  test_data_home_add ("/bri/tour-library/duplicate", test_duplicate);
+  test_data_home_add ("/bri/tour-library/import", test_import);
+  test_data_home_add ("/bri/tour-library/broken-file-kept", test_broken_file_kept);
+  test_data_home_add ("/bri/tour-library/open", test_open);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_data_home_teardown ();
+  return status;
 }

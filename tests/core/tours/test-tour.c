@@ -5,16 +5,9 @@
 #include "config.h"
 
 #include "bri-tour.h"
+#include "tour-test-util.h"
 
-static BriLocation *
-loc (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  BriLocation *location = bri_location_parse (text, &error);
-
-  g_assert_no_error (error);
-  return location;
-}
+#define loc tour_test_location
 
 static BriTourStop *
 stop_new (const char *title)
