@@ -9,13 +9,12 @@
 #include "bri-citation.h"
 #include "../test-atlas-util.h"
 
-static BriAtlas *atlas;
 
 static char *
 cite (const char *document,
       guint       ordinal)
 {
-  BriPassage *passage = bri_atlas_lookup_passage (atlas, document, ordinal);
+  BriPassage *passage = bri_atlas_lookup_passage (test_atlas (), document, ordinal);
 
   g_assert_nonnull (passage);
   return bri_citation_format (passage);
@@ -52,7 +51,7 @@ test_no_section (void)
 {
   g_autofree char *citation = cite ("progress-2019", 1);
 
-  g_assert_cmpstr (bri_passage_get_heading (bri_atlas_lookup_passage (atlas, "progress-2019", 1)), ==, "");
+  g_assert_cmpstr (bri_passage_get_heading (bri_atlas_lookup_passage (test_atlas (), "progress-2019", 1)), ==, "");
   g_assert_cmpstr (citation, ==,
                    "Belt and Road Portal, “The Belt and Road Initiative Progress, Contributions and Prospects”, "
                    "2019-04-22, ¶ 1");
@@ -63,9 +62,9 @@ test_no_section (void)
 static void
 test_all (void)
 {
-  for (guint i = 0; i < bri_atlas_get_n_passages (atlas); i++)
+  for (guint i = 0; i < bri_atlas_get_n_passages (test_atlas ()); i++)
     {
-      BriPassage *passage = bri_atlas_get_passage (atlas, i);
+      BriPassage *passage = bri_atlas_get_passage (test_atlas (), i);
       g_autofree char *citation = bri_citation_format (passage);
       g_autofree char *number = g_strdup_printf (", ¶ %u", bri_passage_get_ordinal (passage));
 
@@ -82,17 +81,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  atlas = test_atlas_new_loaded ();
 
   g_test_add_func ("/bri/citation/publisher", test_publisher);
   g_test_add_func ("/bri/citation/author", test_author);
   g_test_add_func ("/bri/citation/no-section", test_no_section);
   g_test_add_func ("/bri/citation/all", test_all);
 
-  status = g_test_run ();
-  g_clear_object (&atlas);
-  return status;
+  return test_atlas_run ();
 }

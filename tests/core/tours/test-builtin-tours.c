@@ -18,7 +18,6 @@
 #define SCREEN_HEIGHT 800.0
 #define TILE_SIZE 256.0
 
-static BriAtlas *atlas;
 static BriTourLibrary *library;
 
 /* Whether a point of @feature (a point feature's point; for a line, any
@@ -59,7 +58,7 @@ assert_on_screen (BriTour     *tour,
                   const char  *feature_id,
                   BriLocation *view)
 {
-  BriFeature *feature = bri_atlas_lookup_feature (atlas, feature_id);
+  BriFeature *feature = bri_atlas_lookup_feature (test_atlas (), feature_id);
 
   if (feature == NULL)
     g_error ("%s, stop %u: no feature “%s” in the gazetteer", bri_tour_get_id (tour), index + 1, feature_id);
@@ -72,8 +71,8 @@ assert_on_screen (BriTour     *tour,
 static void
 test_on_screen_check (void)
 {
-  BriFeature *gwadar = bri_atlas_lookup_feature (atlas, "gwadar-port");
-  BriFeature *laos = bri_atlas_lookup_feature (atlas, "china-laos-railway");
+  BriFeature *gwadar = bri_atlas_lookup_feature (test_atlas (), "gwadar-port");
+  BriFeature *laos = bri_atlas_lookup_feature (test_atlas (), "china-laos-railway");
   g_autoptr(BriLocation) at_gwadar = bri_location_new_view (25.12, 62.33, 9);
   g_autoptr(BriLocation) near_gwadar = bri_location_new_view (25.12, 62.33 + 1.8, 9);
   g_autoptr(BriLocation) far_away = bri_location_new_view (25.12 + 6, 62.33, 7);
@@ -120,7 +119,7 @@ check_tour (BriTour *tour)
   for (guint i = 0; i < n; i++)
     {
       BriTourStop *stop = bri_tour_get_stop (tour, i);
-      g_autoptr(BriResolvedStop) resolved = bri_resolved_stop_new (stop, atlas);
+      g_autoptr(BriResolvedStop) resolved = bri_resolved_stop_new (stop, test_atlas ());
       BriLocation *quote = bri_tour_stop_get_quote (stop);
       BriLocation *subject = bri_tour_stop_get_subject (stop);
       BriLocation *view = bri_tour_stop_get_view (stop);
@@ -213,7 +212,6 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  atlas = test_atlas_new_loaded ();
   library = bri_tour_library_new (no_user_tours);
   bri_tour_library_load (library, NULL, &error);
   g_assert_no_error (error);
@@ -224,8 +222,7 @@ main (int   argc,
   g_test_add_func ("/bri/builtin-tours/stops", test_stops);
   g_test_add_func ("/bri/builtin-tours/canonical", test_canonical);
 
-  status = g_test_run ();
+  status = test_atlas_run ();
   g_clear_object (&library);
-  g_clear_object (&atlas);
   return status;
 }

@@ -12,7 +12,6 @@
 #include "bri-tour.h"
 #include "../test-atlas-util.h"
 
-static BriAtlas *atlas;
 
 static BriResolvedStop *
 resolve (const char *subject,
@@ -36,14 +35,14 @@ resolve (const char *subject,
   bri_tour_stop_set_reveal (stop, reveal);
   bri_tour_stop_set_caption (stop, "Kept.");
 
-  return bri_resolved_stop_new (stop, atlas);
+  return bri_resolved_stop_new (stop, test_atlas ());
 }
 
 static void
 test_range (void)
 {
   g_autoptr(BriResolvedStop) r = resolve ("feature:gwadar-port", "passage:white-paper-2023/89@4-15", "gwadar-port");
-  BriPassage *passage = bri_atlas_lookup_passage (atlas, "white-paper-2023", 89);
+  BriPassage *passage = bri_atlas_lookup_passage (test_atlas (), "white-paper-2023", 89);
   g_autofree char *citation = bri_citation_format (passage);
 
   g_assert_true (bri_resolved_stop_is_complete (r));
@@ -61,7 +60,7 @@ test_whole (void)
 
   g_assert_true (bri_resolved_stop_is_complete (r));
   g_assert_cmpstr (bri_resolved_stop_get_quote_text (r), ==,
-                   bri_passage_get_text (bri_atlas_lookup_passage (atlas, "white-paper-2023", 89)));
+                   bri_passage_get_text (bri_atlas_lookup_passage (test_atlas (), "white-paper-2023", 89)));
   g_assert_cmpstr (bri_resolved_stop_get_subject_name (r), ==, "Kenya");
 }
 
@@ -69,7 +68,7 @@ test_whole (void)
 static void
 test_characters (void)
 {
-  const char *text = bri_passage_get_text (bri_atlas_lookup_passage (atlas, "white-paper-2023", 120));
+  const char *text = bri_passage_get_text (bri_atlas_lookup_passage (test_atlas (), "white-paper-2023", 120));
   const char *china = strstr (text, "China’s Hualong One");
   glong start = g_utf8_pointer_to_offset (text, china);
   g_autofree char *quote = g_strdup_printf ("passage:white-paper-2023/120@%ld-%ld", start, start + 19);
@@ -116,7 +115,7 @@ test_range_beyond (void)
 {
   g_autoptr(BriResolvedStop) past = resolve (NULL, "passage:white-paper-2023/89@99-400", NULL);
   g_autoptr(BriResolvedStop) after = resolve (NULL, "passage:white-paper-2023/89@300-400", NULL);
-  const char *text = bri_passage_get_text (bri_atlas_lookup_passage (atlas, "white-paper-2023", 89));
+  const char *text = bri_passage_get_text (bri_atlas_lookup_passage (test_atlas (), "white-paper-2023", 89));
 
   g_assert_cmpint (g_utf8_strlen (text, -1), ==, 136);
   g_assert_cmpstr (bri_resolved_stop_get_quote_text (past), ==, "logistics center and industrial base.");
@@ -144,8 +143,8 @@ test_file_with_missing (void)
   g_autoptr(BriResolvedStop) fine = NULL;
 
   g_assert_no_error (error);
-  gone = bri_resolved_stop_new (bri_tour_get_stop (tour, 0), atlas);
-  fine = bri_resolved_stop_new (bri_tour_get_stop (tour, 1), atlas);
+  gone = bri_resolved_stop_new (bri_tour_get_stop (tour, 0), test_atlas ());
+  fine = bri_resolved_stop_new (bri_tour_get_stop (tour, 1), test_atlas ());
   g_assert_cmpuint (g_strv_length ((char **) bri_resolved_stop_get_missing (gone)), ==, 2);
   g_assert_cmpstr (bri_tour_stop_get_caption (bri_tour_get_stop (tour, 0)), ==, "Still here.");
   g_assert_true (bri_resolved_stop_is_complete (fine));
@@ -156,10 +155,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  atlas = test_atlas_new_loaded ();
 
   g_test_add_func ("/bri/resolved-stop/range", test_range);
   g_test_add_func ("/bri/resolved-stop/whole", test_whole);
@@ -168,7 +164,5 @@ main (int   argc,
   g_test_add_func ("/bri/resolved-stop/range-beyond", test_range_beyond);
   g_test_add_func ("/bri/resolved-stop/file-with-missing", test_file_with_missing);
 
-  status = g_test_run ();
-  g_clear_object (&atlas);
-  return status;
+  return test_atlas_run ();
 }

@@ -19,7 +19,6 @@
 
 #define loc tour_test_location
 
-static BriAtlas *atlas;
 
 static BriTour *
 import_file (const char  *name,
@@ -160,10 +159,10 @@ static void
 test_export_shape (void)
 {
   g_autoptr(BriTour) tour = sample_tour ();
-  g_autofree char *kml = bri_tour_to_kml (tour, atlas);
+  g_autofree char *kml = bri_tour_to_kml (tour, test_atlas ());
   g_autofree char *description = NULL;
   g_autofree char *range = NULL;
-  g_autofree char *citation = bri_citation_format (bri_atlas_lookup_passage (atlas, "white-paper-2023", 89));
+  g_autofree char *citation = bri_citation_format (bri_atlas_lookup_passage (test_atlas (), "white-paper-2023", 89));
   g_autofree char *expected = NULL;
   xmlDocPtr doc = xmlReadMemory (kml, strlen (kml), NULL, NULL, XML_PARSE_NONET);
   xmlXPathContextPtr context;
@@ -205,7 +204,7 @@ static void
 test_round_trip (void)
 {
   g_autoptr(BriTour) tour = sample_tour ();
-  g_autofree char *kml = bri_tour_to_kml (tour, atlas);
+  g_autofree char *kml = bri_tour_to_kml (tour, test_atlas ());
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BriTour) back = import_text (kml, &warnings, &error);
@@ -420,10 +419,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-  atlas = test_atlas_new_loaded ();
 
   g_test_add_func ("/bri/tour-kml/range", test_range);
   g_test_add_func ("/bri/tour-kml/export-shape", test_export_shape);
@@ -435,7 +431,5 @@ main (int   argc,
   g_test_add_func ("/bri/tour-kml/errors", test_errors);
   g_test_add_func ("/bri/tour-kml/every-truncation", test_every_truncation);
 
-  status = g_test_run ();
-  g_clear_object (&atlas);
-  return status;
+  return test_atlas_run ();
 }
