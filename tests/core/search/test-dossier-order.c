@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include "bri-atlas.h"
+#include "../test-atlas-util.h"
+#include "report-only.h"
 
 /* China's dossier holds hundreds of passages: name a few of the misplaced. */
 #define MAX_LISTED 12
@@ -22,7 +24,7 @@ typedef enum
   SPEAKS_ONLY_CROSSING,  /* only a many-country corridor or route, or headings */
 } Speaks;
 
-static BriAtlas *atlas;
+static BriAtlas *atlas;          /* test-atlas-util.h's */
 static gboolean  report_only;
 
 static gboolean
@@ -188,21 +190,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
-
   g_test_init (&argc, &argv, NULL);
 
-  report_only = g_strcmp0 (g_getenv ("BRI_RELEVANCE_REPORT_ONLY"), "1") == 0;
-  atlas = bri_atlas_new (NULL);
-  if (!bri_atlas_load (atlas, NULL, &error))
-    g_error ("%s", error->message);
+  report_only = test_report_only ();
+  atlas = test_atlas ();
 
   g_test_add_func ("/bri/dossier-order/classes", test_classes);
   g_test_add_func ("/bri/dossier-order/names-first", test_names_first);
 
-  ret = g_test_run ();
-  g_clear_object (&atlas);
-
-  return ret;
+  return test_atlas_run ();
 }
