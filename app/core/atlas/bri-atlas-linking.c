@@ -181,36 +181,80 @@ _bri_atlas_passage_may_change (BriLinker  *added,
   return FALSE;
 }
 
-static void
-add_score (GHashTable *scores,
-           BriCountry *country,
-           double      amount,
-           double      cap)
+/* How directly a passage speaks of a country, best first: it names the
+ * country or a place that lies in it alone; it names a place shared with
+ * other countries, or the country only in a heading above it; it names
+ * a corridor, a route or a voyage that crosses many countries. */
+typedef enum
 {
-  double *score = g_hash_table_lookup (scores, country);
+  TIER_CROSSING = 1,
+  TIER_SHARED   = 2,
+  TIER_DIRECT   = 3,
+} Tier;
 
-  if (score == NULL)
+typedef struct
+{
+  Tier   tier;
+  double weight;   /* within the tier: how much it says */
+} CountryLink;
+
+static gboolean
+is_crossing (BriFeature *feature)
+{
+  switch (bri_feature_get_kind (feature))
     {
-      score = g_new0 (double, 1);
-      g_hash_table_insert (scores, country, score);
+    case BRI_FEATURE_KIND_CORRIDOR:
+    case BRI_FEATURE_KIND_ROUTE:
+    case BRI_FEATURE_KIND_HISTORICAL_ROUTE:
+    case BRI_FEATURE_KIND_AIR_ROUTE:
+      return g_strv_length ((char **) bri_feature_get_countries (feature)) > 1;
+    default:
+      return FALSE;
     }
-  if (*score < cap)
-    *score += amount;
+}
+
+static void
+add_link (GHashTable *links,
+          BriCountry *country,
+          Tier        tier,
+          double      weight)
+{
+  CountryLink *link = g_hash_table_lookup (links, country);
+
+  if (link == NULL)
+    {
+      link = g_new0 (CountryLink, 1);
+      g_hash_table_insert (links, country, link);
+    }
+  if (tier > link->tier)
+    {
+      link->tier = tier;
+      link->weight = 0;
+    }
+  if (tier == link->tier)
+    link->weight += weight;
 }
 
 /**
  * _bri_passage_links_new:
  * @country_by_code: alpha-2 code → BriCountry
  *
- * Weighs what a passage says of each country: naming one of its places
- * counts more than naming the country, a direct mention more than one
- * inherited from a heading.
+ * Weighs what a passage says of each country, so that a dossier lists
+ * first what speaks of the country itself: a passage that names it or
+ * one of its own places ranks above one that names a place it shares or
+ * names it only in a heading above, which ranks above one that only
+ * mentions a corridor or route crossing it.  Within a tier, a direct mention counts more than one inherited
+ * from a heading, and more mentions more (up to a point: the tiers never
+ * mix).
  */
 BriPassageLinks *
 _bri_passage_links_new (GPtrArray  *mentions,
                         GHashTable *country_by_code)
 {
   BriPassageLinks *links = g_new0 (BriPassageLinks, 1);
+  g_autoptr(GHashTable) country_links = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
 
   links->features = g_hash_table_new (NULL, NULL);
   links->scores = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -220,23 +264,41 @@ _bri_passage_links_new (GPtrArray  *mentions,
       BriMention *m = g_ptr_array_index (mentions, i);
       gboolean context = bri_mention_is_context (m);
       GObject *object = bri_mention_get_object (m);
+      const char * const *countries;
+      gboolean alone, crossing;
 
       if (bri_mention_get_target (m) == BRI_MENTION_COUNTRY)
         {
-          add_score (links->scores, BRI_COUNTRY (object), context ? 0.5 : 1.0, 3.0);
+          add_link (country_links, BRI_COUNTRY (object), context ? TIER_SHARED : TIER_DIRECT, context ? 0.5 : 1.0);
           continue;
         }
 
       if (!g_hash_table_add (links->features, object))
         continue;
 
-      for (const char * const *c = bri_feature_get_countries (BRI_FEATURE (object)); *c; c++)
+      countries = bri_feature_get_countries (BRI_FEATURE (object));
+      alone = countries[0] != NULL && countries[1] == NULL;
+      crossing = is_crossing (BRI_FEATURE (object));
+      for (const char * const *c = countries; *c; c++)
         {
           BriCountry *country = g_hash_table_lookup (country_by_code, *c);
 
-          if (country != NULL)
-            add_score (links->scores, country, context ? 1.0 : 3.0, G_MAXDOUBLE);
+          if (country == NULL)
+            continue;
+          add_link (country_links, country,
+                    crossing ? TIER_CROSSING : alone && !context ? TIER_DIRECT : TIER_SHARED,
+                    context ? 1.0 : 2.0);
         }
+    }
+
+  g_hash_table_iter_init (&iter, country_links);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CountryLink *link = value;
+      double *score = g_new (double, 1);
+
+      *score = 10.0 * link->tier + MIN (link->weight, 9.0);
+      g_hash_table_insert (links->scores, key, score);
     }
 
   return links;

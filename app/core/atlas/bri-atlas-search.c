@@ -344,6 +344,24 @@ passage_passes (BriAtlas     *self,
   return place_ok;
 }
 
+static gboolean
+country_in_document (BriAtlas    *self,
+                     BriCountry  *country,
+                     BriDocument *document)
+{
+  g_autoptr(GListModel) passages = bri_atlas_get_country_passages (self, country);
+
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(BriPassage) passage = g_list_model_get_item (passages, i);
+
+      if (bri_passage_get_document (passage) == document)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The record a hit names, if it is (still, or already) in the atlas. */
 static GObject *
 object_for_hit (BriAtlas            *self,
@@ -382,10 +400,11 @@ hit_passes (BriAtlas            *self,
     case BRI_SEARCH_RESULT_FEATURE:
       return feature_passes (self, filter, BRI_FEATURE (object));
     case BRI_SEARCH_RESULT_COUNTRY:
-      /* A country answers a country filter, and no filter on places. */
+      /* A country answers a country filter and a document that speaks
+       * of it, and no filter on places. */
       return filter->kind < 0 && filter->status == NULL && filter->year_from == 0 && filter->year_to == 0 &&
-             filter->document == NULL &&
-             (filter->country == NULL || BRI_COUNTRY (object) == filter->country);
+             (filter->country == NULL || BRI_COUNTRY (object) == filter->country) &&
+             (filter->document == NULL || country_in_document (self, BRI_COUNTRY (object), filter->document));
     case BRI_SEARCH_RESULT_REGION:
     default:
       return TRUE;
@@ -425,6 +444,83 @@ append_hits (BriAtlas          *self,
     }
 
   return TRUE;
+}
+
+typedef struct
+{
+  BriFeature *feature;
+  guint       count;
+  guint       first;
+} Named;
+
+static int
+compare_named (gconstpointer a,
+               gconstpointer b)
+{
+  const Named *na = a, *nb = b;
+
+  if (na->count != nb->count)
+    return na->count > nb->count ? -1 : 1;
+  return na->first < nb->first ? -1 : na->first > nb->first;
+}
+
+/* With filters, the places the words do not name may still be what the
+ * user wants: those that pass the filters, most named by the passages
+ * found first ("kind:port status:operational throughput"). */
+static void
+append_places_of_passages (BriAtlas         *self,
+                           BriSearchResults *results,
+                           const Filter     *filter,
+                           guint             n_places,
+                           guint             max_places)
+{
+  GListModel *model = G_LIST_MODEL (results);
+  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (Named));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BriSearchResult) result = g_list_model_get_item (model, i);
+      GObject *object = bri_search_result_get_object (result);
+
+      if (bri_search_result_get_kind (result) == BRI_SEARCH_RESULT_FEATURE)
+        g_hash_table_insert (index, object, GUINT_TO_POINTER (G_MAXUINT));
+      if (bri_search_result_get_kind (result) != BRI_SEARCH_RESULT_PASSAGE)
+        continue;
+
+      for (guint m = 0; m < bri_passage_get_mentions (BRI_PASSAGE (object))->len; m++)
+        {
+          BriMention *mention = g_ptr_array_index (bri_passage_get_mentions (BRI_PASSAGE (object)), m);
+          BriFeature *feature;
+          guint at;
+
+          if (bri_mention_get_target (mention) != BRI_MENTION_FEATURE)
+            continue;
+          feature = BRI_FEATURE (bri_mention_get_object (mention));
+          at = GPOINTER_TO_UINT (g_hash_table_lookup (index, feature));
+          if (at == G_MAXUINT || !feature_passes (self, filter, feature))
+            continue;
+          if (at == 0)
+            {
+              Named n = { feature, 0, i };
+
+              g_array_append_val (named, n);
+              at = named->len;
+              g_hash_table_insert (index, feature, GUINT_TO_POINTER (at));
+            }
+          g_array_index (named, Named, at - 1).count++;
+        }
+    }
+
+  g_array_sort (named, compare_named);
+  for (guint i = 0; i < named->len && n_places + i < max_places; i++)
+    {
+      g_autoptr(BriSearchResult) result =
+        bri_search_result_new (BRI_SEARCH_RESULT_FEATURE, G_OBJECT (g_array_index (named, Named, i).feature),
+                               0, NULL, NULL);
+
+      bri_search_results_insert_before_passages (results, result);
+    }
 }
 
 /* A query of filters alone: what the filters let through, places in
@@ -539,6 +635,15 @@ bri_atlas_search (BriAtlas        *self,
   if (max_passages > 0 &&
       !append_hits (self, results, plan, &filter, BRI_SEARCH_HIT_PASSAGE, max_passages, error))
     return NULL;
+
+  if (filter.any && max_places > 0)
+    {
+      guint n_places = g_list_model_get_n_items (G_LIST_MODEL (results)) -
+                       bri_search_results_count (results, BRI_SEARCH_RESULT_PASSAGE);
+
+      if (n_places < max_places)
+        append_places_of_passages (self, results, &filter, n_places, max_places);
+    }
 
   return g_steal_pointer (&results);
 }

@@ -300,6 +300,26 @@ word_at (GArray *words,
   return words->len;
 }
 
+/* A group of synonyms from the tables, or an acronym a text defined. */
+static const char * const *
+find_synonyms (BriSearch  *self,
+               const char *folded_phrase,
+               int        *kind)
+{
+  const char * const *members = bri_search_tables_get_synonyms (self->tables, folded_phrase, kind);
+  GPtrArray *learned;
+
+  if (members != NULL)
+    return members;
+
+  learned = g_hash_table_lookup (self->learned, folded_phrase);
+  if (kind != NULL)
+    *kind = -1;
+
+  /* The learned groups are NULL-terminated arrays. */
+  return learned ? (const char * const *) learned->pdata : NULL;
+}
+
 /* Rarer words weigh more: the group's passages, as many as its most
  * common alternative has, against all passages. */
 static double
@@ -438,8 +458,9 @@ bri_search_plan (BriSearch      *self,
         }
 
       /* A region, then synonyms: the longest that fits. */
-      for (guint n = MAX (bri_search_tables_get_longest_region (self->tables),
-                          bri_search_tables_get_longest_synonym (self->tables));
+      for (guint n = MAX (MAX (bri_search_tables_get_longest_region (self->tables),
+                               bri_search_tables_get_longest_synonym (self->tables)),
+                          self->learned_longest);
            group == NULL && n >= 1; n--)
         {
           g_autofree char *phrase = NULL;
@@ -465,7 +486,7 @@ bri_search_plan (BriSearch      *self,
               break;
             }
 
-          synonyms = bri_search_tables_get_synonyms (self->tables, phrase, &kind);
+          synonyms = find_synonyms (self, phrase, &kind);
           if (synonyms != NULL)
             {
               gsize end = g_array_index (words, Word, i + n - 1).end;

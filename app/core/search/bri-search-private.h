@@ -23,6 +23,8 @@ struct _BriSearch
   BriLexicon       *lexicon;
   BriSearchTables  *tables;
   BriSearchVocab   *vocab;
+  GHashTable       *learned;          /* folded phrase → GPtrArray of members: acronyms the texts define */
+  guint             learned_longest;  /* in words */
   /* One connection with one statement of each kind: one reader or one
    * writer at a time.  A writer holds it from begin to commit. */
   GMutex            mutex;
@@ -32,5 +34,8 @@ struct _BriSearch
 gboolean _bri_search_append_phrase (GString    *out,
                                     const char *text,
                                     gboolean    prefix);
+void     _bri_search_learn_acronyms (BriSearch  *self,
+                                     const char *text);
+char    *_bri_search_fold_phrase   (const char *text);
 
 G_END_DECLS

@@ -102,6 +102,22 @@ bri_search_results_append (BriSearchResults *self,
   g_ptr_array_add (self->results, g_object_ref (result));
 }
 
+/* Puts a place after the other places, before the first passage. */
+void
+bri_search_results_insert_before_passages (BriSearchResults *self,
+                                           BriSearchResult  *result)
+{
+  guint at = 0;
+
+  g_return_if_fail (BRI_IS_SEARCH_RESULTS (self));
+  g_return_if_fail (BRI_IS_SEARCH_RESULT (result));
+
+  while (at < self->results->len &&
+         bri_search_result_get_kind (g_ptr_array_index (self->results, at)) != BRI_SEARCH_RESULT_PASSAGE)
+    at++;
+  g_ptr_array_insert (self->results, at, g_object_ref (result));
+}
+
 const char *
 bri_search_results_get_query (BriSearchResults *self)
 {

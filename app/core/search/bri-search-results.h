@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (BriSearchResults, bri_search_results, BRI, SEARCH_RESULTS,
 BriSearchResults   *bri_search_results_new           (const char       *query);
 void                bri_search_results_append        (BriSearchResults *self,
                                                       BriSearchResult  *result);
+void                bri_search_results_insert_before_passages (BriSearchResults *self,
+                                                               BriSearchResult  *result);
 const char         *bri_search_results_get_query     (BriSearchResults *self);
 const char         *bri_search_results_get_corrected (BriSearchResults *self);
 void                bri_search_results_set_corrected (BriSearchResults *self,

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "bri-json-record.h"
+#include "bri-search-private.h"
 #include "bri-search-tables.h"
 #include "bri-text-fold.h"
 
@@ -74,28 +75,6 @@ count_words (const char *folded)
   return n;
 }
 
-/* Folded, with every run of non-word characters one space. */
-static char *
-fold_phrase (const char *text)
-{
-  g_autofree char *folded = bri_text_fold (text, -1);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (bri_text_fold_is_word_char (c))
-        g_string_append_unichar (out, c);
-      else if (out->len > 0 && out->str[out->len - 1] != ' ')
-        g_string_append_c (out, ' ');
-    }
-  while (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-
-  return g_string_free (out, FALSE);
-}
-
 static GBytes *
 load (GFile       *dir,
       const char  *name,
@@ -143,9 +122,9 @@ kind_named (const char *folded)
 {
   for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
     {
-      g_autofree char *id = fold_phrase (bri_feature_kind_to_string (k));
-      g_autofree char *label = fold_phrase (bri_feature_kind_get_label (k));
-      g_autofree char *plural = fold_phrase (bri_feature_kind_get_plural_label (k));
+      g_autofree char *id = _bri_search_fold_phrase (bri_feature_kind_to_string (k));
+      g_autofree char *label = _bri_search_fold_phrase (bri_feature_kind_get_label (k));
+      g_autofree char *plural = _bri_search_fold_phrase (bri_feature_kind_get_plural_label (k));
 
       if (g_str_equal (folded, id) || g_str_equal (folded, label) || g_str_equal (folded, plural))
         return k;
@@ -172,7 +151,7 @@ read_synonyms (BriSearchTables  *self,
       for (guint m = 0; members[m] != NULL; m++)
         {
           char *member = g_strstrip (members[m]);
-          g_autofree char *folded = fold_phrase (member);
+          g_autofree char *folded = _bri_search_fold_phrase (member);
 
           if (folded[0] == '\0')
             {
@@ -258,7 +237,7 @@ read_regions (BriSearchTables  *self,
       g_array_append_val (self->regions, region);
       {
         const BriSearchRegion *r = &g_array_index (self->regions, BriSearchRegion, self->regions->len - 1);
-        g_autofree char *folded = fold_phrase (r->name);
+        g_autofree char *folded = _bri_search_fold_phrase (r->name);
 
         /* "the Balkans" is also "Balkans". */
         if (g_str_has_prefix (folded, "the "))
@@ -270,7 +249,7 @@ read_regions (BriSearchTables  *self,
         g_hash_table_insert (self->region_of, g_steal_pointer (&folded), GUINT_TO_POINTER (i + 1));
         for (guint a = 0; r->aliases[a] != NULL; a++)
           {
-            g_autofree char *alias = fold_phrase (r->aliases[a]);
+            g_autofree char *alias = _bri_search_fold_phrase (r->aliases[a]);
 
             self->longest_region = MAX (self->longest_region, count_words (alias));
             g_hash_table_insert (self->region_of, g_steal_pointer (&alias), GUINT_TO_POINTER (i + 1));
@@ -318,7 +297,7 @@ bri_search_tables_new_from_dir (GFile   *search_dir,
 
         for (guint w = 0; words[w] != NULL; w++)
           if (words[w][0] != '\0')
-            g_hash_table_add (self->stop_words, fold_phrase (words[w]));
+            g_hash_table_add (self->stop_words, _bri_search_fold_phrase (words[w]));
       }
   }
 

@@ -291,6 +291,7 @@ bri_search_new (BriSearchTables  *tables,
   g_mutex_init (&self->mutex);
   self->tables = bri_search_tables_ref (tables);
   self->vocab = bri_search_vocab_new ();
+  self->learned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->stmt = g_new0 (sqlite3_stmt *, N_STATEMENTS);
 
   rc = sqlite3_open_v2 (":memory:", &self->db,
@@ -338,6 +339,7 @@ bri_search_free (BriSearch *self)
   g_clear_object (&self->lexicon);
   g_clear_pointer (&self->tables, bri_search_tables_unref);
   g_clear_pointer (&self->vocab, bri_search_vocab_free);
+  g_clear_pointer (&self->learned, g_hash_table_unref);
   g_mutex_clear (&self->mutex);
   g_free (self);
 }
@@ -542,6 +544,7 @@ bri_search_add_passage (BriSearch   *self,
     return FALSE;
 
   bri_search_vocab_add_text (self->vocab, text, 1);
+  _bri_search_learn_acronyms (self, text);
   return TRUE;
 }
 
