@@ -436,12 +436,12 @@ setup_atlas (BriWindow *self)
 
   /* Each panel gets the atlas once; the list of places and the map show
    * the same filtered model. */
-  bri_feature_list_set_atlas (BRI_FEATURE_LIST (self->feature_list), self->atlas);
+  bri_panel_set_atlas (BRI_PANEL (self->feature_list), self->atlas);
   bri_feature_list_set_model (BRI_FEATURE_LIST (self->feature_list), G_LIST_MODEL (self->filtered), self->filter);
-  bri_country_list_set_atlas (BRI_COUNTRY_LIST (self->country_list), self->atlas);
-  bri_search_panel_set_atlas (BRI_SEARCH_PANEL (self->search_panel), self->atlas);
-  bri_feature_card_set_atlas (BRI_FEATURE_CARD (self->feature_card), self->atlas);
-  bri_country_page_set_atlas (BRI_COUNTRY_PAGE (self->country_page), self->atlas);
+  bri_panel_set_atlas (BRI_PANEL (self->country_list), self->atlas);
+  bri_panel_set_atlas (BRI_PANEL (self->search_panel), self->atlas);
+  bri_panel_set_atlas (BRI_PANEL (self->feature_card), self->atlas);
+  bri_panel_set_atlas (BRI_PANEL (self->country_page), self->atlas);
   bri_map_view_set_atlas (BRI_MAP_VIEW (self->map_view), self->atlas,
                           G_LIST_MODEL (self->filtered), self->filter);
 

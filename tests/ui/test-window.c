@@ -403,6 +403,109 @@ test_show_list (Fixture       *f,
     }
 }
 
+/* A side panel's list, not a drop-down's. */
+static gboolean
+is_list_view (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+static gboolean
+is_widget_of_type (GtkWidget     *widget,
+                   gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The places: every one, fewer when a status is chosen in the filters,
+ * and a row opens its card. */
+static void
+test_places (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *view = find_widget (f->window->feature_list, is_list_view, NULL);
+  GtkWidget *status = find_widget (f->window->feature_list, is_widget_of_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+  GtkWidget *filters = find_widget (f->window->feature_list, is_widget_of_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+  guint all = g_list_model_get_n_items (bri_atlas_get_features (atlas));
+  const char *operational = bri_feature_status_get_all ()[0];
+  g_autofree char *all_text = g_strdup_printf ("%u places", all);
+  g_autofree char *some_text = NULL;
+  g_autoptr(BriFeature) first = NULL;
+  guint n;
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
+  g_assert_true (shows_text (f->window->feature_list, all_text));
+  g_assert_false (gtk_widget_has_css_class (filters, "accent"));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 1);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  n = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BriFeature) feature = g_list_model_get_item (shown, i);
+
+      g_assert_cmpstr (bri_feature_get_status (feature), ==, operational);
+    }
+  some_text = g_strdup_printf ("%u of %u places", n, all);
+  g_assert_true (shows_text (f->window->feature_list, some_text));
+  g_assert_true (gtk_widget_has_css_class (filters, "accent"));
+
+  bri_feature_filter_reset (f->window->filter);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (status)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
+  g_assert_true (shows_text (f->window->feature_list, all_text));
+
+  first = g_list_model_get_item (shown, 0);
+  g_signal_emit_by_name (view, "activate", 0);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  assert_showing_feature (f, bri_feature_get_id (first));
+}
+
+/* The countries the atlas has something on, by name, each with its
+ * counts; a row opens the dossier. */
+static void
+test_countries (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *view = find_widget (f->window->country_list, is_list_view, NULL);
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+  guint n = g_list_model_get_n_items (shown);
+  guint kenya = GTK_INVALID_LIST_POSITION;
+
+  activate (f, "win.show-countries");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->browse_stack), ==, "countries");
+  g_assert_cmpuint (n, >, 20);
+  g_assert_cmpuint (n, <, g_list_model_get_n_items (bri_atlas_get_countries (atlas)));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BriCountry) country = g_list_model_get_item (shown, i);
+      g_autoptr(GListModel) features = bri_atlas_get_country_features (atlas, country);
+      g_autoptr(GListModel) passages = bri_atlas_get_country_passages (atlas, country);
+
+      g_assert_cmpuint (g_list_model_get_n_items (features) + g_list_model_get_n_items (passages), >, 0);
+      if (i > 0)
+        {
+          g_autoptr(BriCountry) before = g_list_model_get_item (shown, i - 1);
+
+          g_assert_cmpint (g_utf8_collate (bri_country_get_display_name (before),
+                                           bri_country_get_display_name (country)), <=, 0);
+        }
+      if (g_str_equal (bri_country_get_code (country), "KE"))
+        kenya = i;
+    }
+  g_assert_cmpuint (kenya, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_true (shows_text (f->window->country_list, "places · "));
+
+  g_signal_emit_by_name (view, "activate", kenya);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  assert_showing_country (f, "KE");
+}
+
 static void
 on_loaded (GObject      *object,
            GAsyncResult *result,
@@ -462,6 +565,8 @@ main (int   argc,
   g_test_add ("/bri/window/open-nothing", Fixture, NULL, fixture_set_up, test_open_nothing, fixture_tear_down);
   g_test_add ("/bri/window/back-forward", Fixture, NULL, fixture_set_up, test_back_forward, fixture_tear_down);
   g_test_add ("/bri/window/show-list", Fixture, NULL, fixture_set_up, test_show_list, fixture_tear_down);
+  g_test_add ("/bri/window/places", Fixture, NULL, fixture_set_up, test_places, fixture_tear_down);
+  g_test_add ("/bri/window/countries", Fixture, NULL, fixture_set_up, test_countries, fixture_tear_down);
   g_test_add_func ("/bri/window/open-before-loaded", test_open_before_loaded);
 
   return panel_test_run ();

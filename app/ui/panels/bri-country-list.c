@@ -16,36 +16,26 @@
 
 struct _BriCountryList
 {
-  GtkWidget           parent_instance;
-
-  BriAtlas           *atlas;
+  BriPanel            parent_instance;
 
   GtkListView        *list_view;
   GtkFilterListModel *in_atlas;
   GtkCustomFilter    *in_atlas_filter;
 };
 
-G_DEFINE_FINAL_TYPE (BriCountryList, bri_country_list, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_ATLAS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (BriCountryList, bri_country_list, BRI_TYPE_PANEL)
 
 static gboolean
 country_in_atlas (gpointer item,
                   gpointer user_data)
 {
-  BriCountryList *self = user_data;
-  g_autoptr(GListModel) features = bri_atlas_get_country_features (self->atlas, item);
+  BriAtlas *atlas = bri_panel_get_atlas (user_data);
+  g_autoptr(GListModel) features = bri_atlas_get_country_features (atlas, item);
   g_autoptr(GListModel) passages = NULL;
 
   if (g_list_model_get_n_items (features) > 0)
     return TRUE;
-  passages = bri_atlas_get_country_passages (self->atlas, item);
+  passages = bri_atlas_get_country_passages (atlas, item);
   return g_list_model_get_n_items (passages) > 0;
 }
 
@@ -79,8 +69,9 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   BriCountry *country = gtk_list_item_get_item (item);
-  g_autoptr(GListModel) features = bri_atlas_get_country_features (self->atlas, country);
-  g_autoptr(GListModel) passages = bri_atlas_get_country_passages (self->atlas, country);
+  BriAtlas *atlas = bri_panel_get_atlas (BRI_PANEL (self));
+  g_autoptr(GListModel) features = bri_atlas_get_country_features (atlas, country);
+  g_autoptr(GListModel) passages = bri_atlas_get_country_passages (atlas, country);
   g_autofree char *counts = bri_panel_format_counts (g_list_model_get_n_items (features),
                                                      g_list_model_get_n_items (passages));
 
@@ -111,54 +102,18 @@ on_list_view_activate_cb (GtkListView    *view,
 static void
 bri_country_list_dispose (GObject *object)
 {
-  BriCountryList *self = BRI_COUNTRY_LIST (object);
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), BRI_TYPE_COUNTRY_LIST);
-  /* The template's top child is not bound to a field. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->atlas);
+  gtk_widget_dispose_template (GTK_WIDGET (object), BRI_TYPE_COUNTRY_LIST);
 
   G_OBJECT_CLASS (bri_country_list_parent_class)->dispose (object);
 }
 
 static void
-bri_country_list_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+bri_country_list_atlas_changed (BriPanel *panel)
 {
-  BriCountryList *self = BRI_COUNTRY_LIST (object);
+  BriCountryList *self = BRI_COUNTRY_LIST (panel);
+  BriAtlas *atlas = bri_panel_get_atlas (panel);
 
-  switch (prop_id)
-    {
-    case PROP_ATLAS:
-      g_value_set_object (value, self->atlas);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bri_country_list_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  BriCountryList *self = BRI_COUNTRY_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_ATLAS:
-      bri_country_list_set_atlas (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  gtk_filter_list_model_set_model (self->in_atlas, atlas != NULL ? bri_atlas_get_countries (atlas) : NULL);
 }
 
 static void
@@ -166,18 +121,11 @@ bri_country_list_class_init (BriCountryListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BriPanelClass *panel_class = BRI_PANEL_CLASS (klass);
 
   object_class->dispose = bri_country_list_dispose;
-  object_class->get_property = bri_country_list_get_property;
-  object_class->set_property = bri_country_list_set_property;
+  panel_class->atlas_changed = bri_country_list_atlas_changed;
 
-  properties[PROP_ATLAS] =
-    g_param_spec_object ("atlas", NULL, NULL,
-                         BRI_TYPE_ATLAS,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bri-country-list");
 
   /* The sorter's expression names the type. */
@@ -198,24 +146,4 @@ bri_country_list_init (BriCountryList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_custom_filter_set_filter_func (self->in_atlas_filter, country_in_atlas, self, NULL);
-}
-
-/**
- * bri_country_list_set_atlas:
- * @atlas: (nullable): the loaded atlas whose countries to list
- *
- * Set once by the window.
- */
-void
-bri_country_list_set_atlas (BriCountryList *self,
-                            BriAtlas       *atlas)
-{
-  g_return_if_fail (BRI_IS_COUNTRY_LIST (self));
-  g_return_if_fail (atlas == NULL || BRI_IS_ATLAS (atlas));
-
-  if (!g_set_object (&self->atlas, atlas))
-    return;
-
-  gtk_filter_list_model_set_model (self->in_atlas, atlas != NULL ? bri_atlas_get_countries (atlas) : NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
 }

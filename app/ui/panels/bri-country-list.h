@@ -3,17 +3,12 @@
  * something on. */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "bri-atlas.h"
+#include "bri-panel.h"
 
 G_BEGIN_DECLS
 
 #define BRI_TYPE_COUNTRY_LIST (bri_country_list_get_type ())
 
-G_DECLARE_FINAL_TYPE (BriCountryList, bri_country_list, BRI, COUNTRY_LIST, GtkWidget)
-
-void       bri_country_list_set_atlas (BriCountryList *self,
-                                       BriAtlas       *atlas);
+G_DECLARE_FINAL_TYPE (BriCountryList, bri_country_list, BRI, COUNTRY_LIST, BriPanel)
 
 G_END_DECLS

@@ -27,9 +27,8 @@
 
 struct _BriCountryPage
 {
-  GtkWidget          parent_instance;
+  BriPanel           parent_instance;
 
-  BriAtlas          *atlas;
   BriCountry        *country;
   GPtrArray         *features;    /* by kind, then name */
   guint              n_features_shown;
@@ -57,11 +56,10 @@ struct _BriCountryPage
   GtkButton         *show_all_button;
 };
 
-G_DEFINE_FINAL_TYPE (BriCountryPage, bri_country_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (BriCountryPage, bri_country_page, BRI_TYPE_PANEL)
 
 enum {
   PROP_0,
-  PROP_ATLAS,
   PROP_COUNTRY,
   N_PROPS
 };
@@ -98,7 +96,7 @@ create_feature_row (BriCountryPage *self,
                     BriFeature     *feature)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autoptr(GListModel) passages = bri_atlas_get_feature_passages (self->atlas, feature);
+  g_autoptr(GListModel) passages = bri_atlas_get_feature_passages (bri_panel_get_atlas (BRI_PANEL (self)), feature);
   guint n_passages = g_list_model_get_n_items (passages);
   g_autofree char *status = bri_panel_format_status (feature);
   g_autofree char *count = bri_panel_format_n_passages (n_passages);
@@ -304,7 +302,8 @@ bri_country_page_update (BriCountryPage *self)
 {
   const char *display_name = bri_country_get_display_name (self->country);
   const char *english_name = bri_country_get_name (self->country);
-  g_autoptr(GListModel) features = bri_atlas_get_country_features (self->atlas, self->country);
+  BriAtlas *atlas = bri_panel_get_atlas (BRI_PANEL (self));
+  g_autoptr(GListModel) features = bri_atlas_get_country_features (atlas, self->country);
   g_autofree char *overline = NULL;
   guint n_places, n_passages, n_documents;
 
@@ -318,7 +317,7 @@ bri_country_page_update (BriCountryPage *self)
 
   clear (self);
   g_clear_object (&self->passages);
-  self->passages = bri_atlas_get_country_passages (self->atlas, self->country);
+  self->passages = bri_atlas_get_country_passages (atlas, self->country);
 
   n_places = g_list_model_get_n_items (features);
   n_passages = g_list_model_get_n_items (self->passages);
@@ -356,7 +355,6 @@ bri_country_page_dispose (GObject *object)
   g_clear_pointer (&self->features, g_ptr_array_unref);
   g_clear_object (&self->passages);
   g_clear_object (&self->country);
-  g_clear_object (&self->atlas);
 
   G_OBJECT_CLASS (bri_country_page_parent_class)->dispose (object);
 }
@@ -371,10 +369,6 @@ bri_country_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ATLAS:
-      g_value_set_object (value, self->atlas);
-      break;
-
     case PROP_COUNTRY:
       g_value_set_object (value, self->country);
       break;
@@ -384,23 +378,11 @@ bri_country_page_get_property (GObject    *object,
     }
 }
 
+/* What was shown came from the old atlas. */
 static void
-bri_country_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+bri_country_page_atlas_changed (BriPanel *panel)
 {
-  BriCountryPage *self = BRI_COUNTRY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ATLAS:
-      bri_country_page_set_atlas (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bri_country_page_set_country (BRI_COUNTRY_PAGE (panel), NULL);
 }
 
 static void
@@ -408,22 +390,18 @@ bri_country_page_class_init (BriCountryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BriPanelClass *panel_class = BRI_PANEL_CLASS (klass);
 
   object_class->dispose = bri_country_page_dispose;
   object_class->get_property = bri_country_page_get_property;
-  object_class->set_property = bri_country_page_set_property;
+  panel_class->atlas_changed = bri_country_page_atlas_changed;
 
-  properties[PROP_ATLAS] =
-    g_param_spec_object ("atlas", NULL, NULL,
-                         BRI_TYPE_ATLAS,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COUNTRY] =
     g_param_spec_object ("country", NULL, NULL,
                          BRI_TYPE_COUNTRY,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bri-country-page");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
@@ -462,26 +440,6 @@ bri_country_page_new (void)
 }
 
 /**
- * bri_country_page_set_atlas:
- * @atlas: (nullable): the loaded atlas the dossier's countries belong to
- *
- * Set once by the window.
- */
-void
-bri_country_page_set_atlas (BriCountryPage *self,
-                            BriAtlas       *atlas)
-{
-  g_return_if_fail (BRI_IS_COUNTRY_PAGE (self));
-  g_return_if_fail (atlas == NULL || BRI_IS_ATLAS (atlas));
-
-  if (!g_set_object (&self->atlas, atlas))
-    return;
-
-  bri_country_page_set_country (self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
-}
-
-/**
  * bri_country_page_set_country:
  * @country: (nullable): the country to show, or %NULL to let go of the
  *   current one
@@ -494,7 +452,7 @@ bri_country_page_set_country (BriCountryPage *self,
 {
   g_return_if_fail (BRI_IS_COUNTRY_PAGE (self));
   g_return_if_fail (country == NULL || BRI_IS_COUNTRY (country));
-  g_return_if_fail (country == NULL || self->atlas != NULL);
+  g_return_if_fail (country == NULL || bri_panel_get_atlas (BRI_PANEL (self)) != NULL);
 
   if (!g_set_object (&self->country, country))
     return;

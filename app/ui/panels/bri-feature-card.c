@@ -18,9 +18,8 @@
 
 struct _BriFeatureCard
 {
-  GtkWidget          parent_instance;
+  BriPanel           parent_instance;
 
-  BriAtlas          *atlas;
   BriFeature        *feature;
 
   GtkScrolledWindow *scroller;
@@ -42,11 +41,10 @@ struct _BriFeatureCard
   GtkListBox        *passages_list;
 };
 
-G_DEFINE_FINAL_TYPE (BriFeatureCard, bri_feature_card, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (BriFeatureCard, bri_feature_card, BRI_TYPE_PANEL)
 
 enum {
   PROP_0,
-  PROP_ATLAS,
   PROP_FEATURE,
   N_PROPS
 };
@@ -94,7 +92,7 @@ update_countries (BriFeatureCard *self)
 
   for (guint i = 0; i < n; i++)
     {
-      BriCountry *country = bri_atlas_lookup_country (self->atlas, codes[i]);
+      BriCountry *country = bri_atlas_lookup_country (bri_panel_get_atlas (BRI_PANEL (self)), codes[i]);
       const char *name = country != NULL ? bri_country_get_display_name (country) : codes[i];
       GtkWidget *button = gtk_button_new_with_label (name);
       g_autofree char *tooltip = NULL;
@@ -131,7 +129,8 @@ count_documents (GListModel *passages)
 static void
 update_passages (BriFeatureCard *self)
 {
-  g_autoptr(GListModel) passages = bri_atlas_get_feature_passages (self->atlas, self->feature);
+  g_autoptr(GListModel) passages = bri_atlas_get_feature_passages (bri_panel_get_atlas (BRI_PANEL (self)),
+                                                                   self->feature);
   guint n = g_list_model_get_n_items (passages);
   const char *id = bri_feature_get_id (self->feature);
   g_autofree char *title = NULL;
@@ -213,7 +212,6 @@ bri_feature_card_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BRI_TYPE_FEATURE_CARD);
   self->kind_symbol = NULL;
   g_clear_object (&self->feature);
-  g_clear_object (&self->atlas);
 
   G_OBJECT_CLASS (bri_feature_card_parent_class)->dispose (object);
 }
@@ -228,10 +226,6 @@ bri_feature_card_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ATLAS:
-      g_value_set_object (value, self->atlas);
-      break;
-
     case PROP_FEATURE:
       g_value_set_object (value, self->feature);
       break;
@@ -241,23 +235,11 @@ bri_feature_card_get_property (GObject    *object,
     }
 }
 
+/* What was shown came from the old atlas. */
 static void
-bri_feature_card_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+bri_feature_card_atlas_changed (BriPanel *panel)
 {
-  BriFeatureCard *self = BRI_FEATURE_CARD (object);
-
-  switch (prop_id)
-    {
-    case PROP_ATLAS:
-      bri_feature_card_set_atlas (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bri_feature_card_set_feature (BRI_FEATURE_CARD (panel), NULL);
 }
 
 static void
@@ -265,22 +247,18 @@ bri_feature_card_class_init (BriFeatureCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BriPanelClass *panel_class = BRI_PANEL_CLASS (klass);
 
   object_class->dispose = bri_feature_card_dispose;
   object_class->get_property = bri_feature_card_get_property;
-  object_class->set_property = bri_feature_card_set_property;
+  panel_class->atlas_changed = bri_feature_card_atlas_changed;
 
-  properties[PROP_ATLAS] =
-    g_param_spec_object ("atlas", NULL, NULL,
-                         BRI_TYPE_ATLAS,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FEATURE] =
     g_param_spec_object ("feature", NULL, NULL,
                          BRI_TYPE_FEATURE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bri-feature-card");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
@@ -317,26 +295,6 @@ bri_feature_card_new (void)
 }
 
 /**
- * bri_feature_card_set_atlas:
- * @atlas: (nullable): the loaded atlas the card's features belong to
- *
- * Set once by the window; the card looks up passages and countries in it.
- */
-void
-bri_feature_card_set_atlas (BriFeatureCard *self,
-                            BriAtlas       *atlas)
-{
-  g_return_if_fail (BRI_IS_FEATURE_CARD (self));
-  g_return_if_fail (atlas == NULL || BRI_IS_ATLAS (atlas));
-
-  if (!g_set_object (&self->atlas, atlas))
-    return;
-
-  bri_feature_card_set_feature (self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
-}
-
-/**
  * bri_feature_card_set_feature:
  * @feature: (nullable): the feature to show, or %NULL to let go of the
  *   current one
@@ -349,7 +307,7 @@ bri_feature_card_set_feature (BriFeatureCard *self,
 {
   g_return_if_fail (BRI_IS_FEATURE_CARD (self));
   g_return_if_fail (feature == NULL || BRI_IS_FEATURE (feature));
-  g_return_if_fail (feature == NULL || self->atlas != NULL);
+  g_return_if_fail (feature == NULL || bri_panel_get_atlas (BRI_PANEL (self)) != NULL);
 
   if (!g_set_object (&self->feature, feature))
     return;

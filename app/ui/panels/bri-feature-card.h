@@ -2,19 +2,15 @@
 /* BriFeatureCard: the side panel's page about one feature of the map. */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "bri-atlas.h"
+#include "bri-panel.h"
 
 G_BEGIN_DECLS
 
 #define BRI_TYPE_FEATURE_CARD (bri_feature_card_get_type ())
 
-G_DECLARE_FINAL_TYPE (BriFeatureCard, bri_feature_card, BRI, FEATURE_CARD, GtkWidget)
+G_DECLARE_FINAL_TYPE (BriFeatureCard, bri_feature_card, BRI, FEATURE_CARD, BriPanel)
 
 GtkWidget  *bri_feature_card_new         (void);
-void        bri_feature_card_set_atlas   (BriFeatureCard *self,
-                                          BriAtlas       *atlas);
 void        bri_feature_card_set_feature (BriFeatureCard *self,
                                           BriFeature     *feature);
 BriFeature *bri_feature_card_get_feature (BriFeatureCard *self);

@@ -16,34 +16,26 @@
 
 struct _BriFeatureList
 {
-  GtkWidget         parent_instance;
+  BriPanel          parent_instance;
 
-  GtkWidget        *box;
   GtkWidget        *count_label;
   GtkWidget        *filter_button;
   GtkWidget        *status_dropdown;
+  GtkStringList    *statuses;
   GtkWidget        *document_dropdown;
+  GtkStringList    *documents;
   GtkWidget        *min_year;
   GtkWidget        *max_year;
   GtkWidget        *years_check;
   GtkWidget        *list_view;
 
-  BriAtlas         *atlas;
   BriFeatureFilter *filter;
   GListModel       *filtered;
   GPtrArray        *document_ids;
   gboolean          updating;
 };
 
-G_DEFINE_FINAL_TYPE (BriFeatureList, bri_feature_list, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_ATLAS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (BriFeatureList, bri_feature_list, BRI_TYPE_PANEL)
 
 static void
 draw_row_symbol (GtkDrawingArea *area,
@@ -60,9 +52,9 @@ draw_row_symbol (GtkDrawingArea *area,
 }
 
 static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+on_row_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 BriFeatureList           *self)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -120,14 +112,14 @@ describe (BriAtlas   *atlas,
 }
 
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          BriFeatureList           *self)
+on_row_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                BriFeatureList           *self)
 {
   GtkWidget *row = gtk_list_item_get_child (item);
   BriFeature *feature = gtk_list_item_get_item (item);
   GtkWidget *symbol = g_object_get_data (G_OBJECT (row), "symbol");
-  g_autofree char *subtitle = describe (self->atlas, feature);
+  g_autofree char *subtitle = describe (bri_panel_get_atlas (BRI_PANEL (self)), feature);
 
   g_object_set_data_full (G_OBJECT (symbol), "feature", g_object_ref (feature), g_object_unref);
   gtk_widget_queue_draw (symbol);
@@ -140,9 +132,9 @@ bind_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_activate (GtkListView    *view,
-             guint           position,
-             BriFeatureList *self)
+on_list_view_activate_cb (GtkListView    *view,
+                          guint           position,
+                          BriFeatureList *self)
 {
   g_autoptr(BriFeature) feature = g_list_model_get_item (self->filtered, position);
 
@@ -159,7 +151,7 @@ update_count (BriFeatureList *self)
 {
   g_autofree char *text = NULL;
   guint shown = g_list_model_get_n_items (self->filtered);
-  guint all = g_list_model_get_n_items (bri_atlas_get_features (self->atlas));
+  guint all = g_list_model_get_n_items (bri_atlas_get_features (bri_panel_get_atlas (BRI_PANEL (self))));
 
   if (shown == all)
     text = bri_panel_format_n_places (all);
@@ -220,9 +212,9 @@ on_filter_changed (BriFeatureFilter *filter,
 }
 
 static void
-on_status_selected (GtkDropDown    *dropdown,
-                    GParamSpec     *pspec,
-                    BriFeatureList *self)
+on_status_selected_cb (GtkDropDown    *dropdown,
+                       GParamSpec     *pspec,
+                       BriFeatureList *self)
 {
   guint pos = gtk_drop_down_get_selected (dropdown);
 
@@ -235,9 +227,9 @@ on_status_selected (GtkDropDown    *dropdown,
 }
 
 static void
-on_document_selected (GtkDropDown    *dropdown,
-                      GParamSpec     *pspec,
-                      BriFeatureList *self)
+on_document_selected_cb (GtkDropDown    *dropdown,
+                         GParamSpec     *pspec,
+                         BriFeatureList *self)
 {
   guint pos = gtk_drop_down_get_selected (dropdown);
 
@@ -250,7 +242,7 @@ on_document_selected (GtkDropDown    *dropdown,
 }
 
 static void
-on_years_changed (BriFeatureList *self)
+on_years_changed_cb (BriFeatureList *self)
 {
   gboolean on;
 
@@ -269,90 +261,20 @@ on_years_changed (BriFeatureList *self)
 }
 
 static void
-on_reset_clicked (GtkButton      *button,
-                  BriFeatureList *self)
+on_reset_clicked_cb (GtkButton      *button,
+                     BriFeatureList *self)
 {
   if (self->filter != NULL)
     bri_feature_filter_reset (self->filter);
 }
 
-static GtkWidget *
-labelled (const char *text,
-          GtkWidget  *control)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), control);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), control);
-
-  return box;
-}
-
-static GtkWidget *
-build_filter_popover (BriFeatureList *self)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *years = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *reset;
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  const char * const *all = bri_feature_status_get_all ();
-
-  gtk_string_list_append (statuses, _("Any status"));
-  for (guint i = 0; all[i] != NULL; i++)
-    gtk_string_list_append (statuses, bri_feature_status_get_label (all[i]));
-
-  self->status_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&statuses)), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
-  g_signal_connect (self->status_dropdown, "notify::selected", G_CALLBACK (on_status_selected), self);
-  gtk_box_append (GTK_BOX (box), labelled (_("_Status"), self->status_dropdown));
-
-  self->document_dropdown = gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (NULL)), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mentioned in"), -1);
-  g_signal_connect (self->document_dropdown, "notify::selected", G_CALLBACK (on_document_selected), self);
-  gtk_box_append (GTK_BOX (box), labelled (_("_Mentioned in"), self->document_dropdown));
-
-  self->years_check = gtk_check_button_new_with_mnemonic (_("Only _years"));
-  self->min_year = gtk_spin_button_new_with_range (-200, 2100, 1);
-  self->max_year = gtk_spin_button_new_with_range (-200, 2100, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->min_year), 2013);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->max_year), 2023);
-  gtk_widget_set_sensitive (self->min_year, FALSE);
-  gtk_widget_set_sensitive (self->max_year, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->min_year),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("From year"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->max_year),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("To year"), -1);
-  g_signal_connect_swapped (self->years_check, "toggled", G_CALLBACK (on_years_changed), self);
-  g_signal_connect_swapped (self->min_year, "value-changed", G_CALLBACK (on_years_changed), self);
-  g_signal_connect_swapped (self->max_year, "value-changed", G_CALLBACK (on_years_changed), self);
-  gtk_box_append (GTK_BOX (years), self->min_year);
-  gtk_box_append (GTK_BOX (years), gtk_label_new ("–"));
-  gtk_box_append (GTK_BOX (years), self->max_year);
-  gtk_box_append (GTK_BOX (box), self->years_check);
-  gtk_box_append (GTK_BOX (box), years);
-
-  reset = gtk_button_new_with_mnemonic (_("_Reset Filters"));
-  gtk_widget_set_tooltip_text (reset, _("Show every place again, of every kind"));
-  g_signal_connect (reset, "clicked", G_CALLBACK (on_reset_clicked), self);
-  gtk_box_append (GTK_BOX (box), reset);
-
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  return popover;
-}
-
+/* "Mentioned in": any document, or one of the atlas's. */
 static void
 fill_documents (BriFeatureList *self)
 {
-  GtkStringList *documents = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (self->document_dropdown)));
-  GListModel *docs = bri_atlas_get_documents (self->atlas);
-  guint n = g_list_model_get_n_items (docs);
+  BriAtlas *atlas = bri_panel_get_atlas (BRI_PANEL (self));
+  GListModel *docs = atlas != NULL ? bri_atlas_get_documents (atlas) : NULL;
+  guint n = docs != NULL ? g_list_model_get_n_items (docs) : 0;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
   g_ptr_array_set_size (self->document_ids, 0);
@@ -368,31 +290,19 @@ fill_documents (BriFeatureList *self)
   g_ptr_array_add (labels, NULL);
 
   self->updating = TRUE;
-  gtk_string_list_splice (documents, 0, g_list_model_get_n_items (G_LIST_MODEL (documents)),
+  gtk_string_list_splice (self->documents, 0, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
                           (const char * const *) labels->pdata);
   self->updating = FALSE;
 }
 
-/**
- * bri_feature_list_set_atlas:
- * @atlas: the loaded atlas the listed features belong to
- *
- * Set once by the window, before the model.
- */
-void
-bri_feature_list_set_atlas (BriFeatureList *self,
-                            BriAtlas       *atlas)
+static void
+bri_feature_list_atlas_changed (BriPanel *panel)
 {
-  g_return_if_fail (BRI_IS_FEATURE_LIST (self));
-  g_return_if_fail (BRI_IS_ATLAS (atlas));
-
-  if (!g_set_object (&self->atlas, atlas))
-    return;
+  BriFeatureList *self = BRI_FEATURE_LIST (panel);
 
   fill_documents (self);
   if (self->filter != NULL)
     sync_controls (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
 }
 
 /**
@@ -410,7 +320,7 @@ bri_feature_list_set_model (BriFeatureList   *self,
   g_return_if_fail (BRI_IS_FEATURE_LIST (self));
   g_return_if_fail (G_IS_LIST_MODEL (filtered));
   g_return_if_fail (BRI_IS_FEATURE_FILTER (filter));
-  g_return_if_fail (self->atlas != NULL);
+  g_return_if_fail (bri_panel_get_atlas (BRI_PANEL (self)) != NULL);
   g_return_if_fail (self->filtered == NULL);
 
   self->filter = g_object_ref (filter);
@@ -431,8 +341,7 @@ bri_feature_list_dispose (GObject *object)
 {
   BriFeatureList *self = (BriFeatureList *)object;
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->atlas);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BRI_TYPE_FEATURE_LIST);
   g_clear_object (&self->filter);
   g_clear_object (&self->filtered);
   g_clear_pointer (&self->document_ids, g_ptr_array_unref);
@@ -441,104 +350,49 @@ bri_feature_list_dispose (GObject *object)
 }
 
 static void
-bri_feature_list_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  BriFeatureList *self = BRI_FEATURE_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_ATLAS:
-      g_value_set_object (value, self->atlas);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bri_feature_list_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  BriFeatureList *self = BRI_FEATURE_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_ATLAS:
-      bri_feature_list_set_atlas (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bri_feature_list_class_init (BriFeatureListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BriPanelClass *panel_class = BRI_PANEL_CLASS (klass);
 
   object_class->dispose = bri_feature_list_dispose;
-  object_class->get_property = bri_feature_list_get_property;
-  object_class->set_property = bri_feature_list_set_property;
+  panel_class->atlas_changed = bri_feature_list_atlas_changed;
 
-  properties[PROP_ATLAS] =
-    g_param_spec_object ("atlas", NULL, NULL,
-                         BRI_TYPE_ATLAS,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_css_name (widget_class, "bri-feature-list");
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  bri_panel_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BriAtlas/ui/bri-feature-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, BriFeatureList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, BriFeatureList, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, BriFeatureList, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BriFeatureList, statuses);
+  gtk_widget_class_bind_template_child (widget_class, BriFeatureList, document_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BriFeatureList, documents);
+  gtk_widget_class_bind_template_child (widget_class, BriFeatureList, min_year);
+  gtk_widget_class_bind_template_child (widget_class, BriFeatureList, max_year);
+  gtk_widget_class_bind_template_child (widget_class, BriFeatureList, years_check);
+  gtk_widget_class_bind_template_child (widget_class, BriFeatureList, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_years_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reset_clicked_cb);
 }
 
 static void
 bri_feature_list_init (BriFeatureList *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  const char * const *all = bri_feature_status_get_all ();
 
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->document_ids = g_ptr_array_new_with_free_func (g_free);
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  self->count_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->count_label), 0.0);
-  gtk_widget_set_hexpand (self->count_label, TRUE);
-  gtk_widget_add_css_class (self->count_label, "dim-label");
-
-  self->filter_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->filter_button), "bri-filter-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->filter_button), build_filter_popover (self));
-  gtk_widget_set_tooltip_text (self->filter_button, _("Filter by status, document and years"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"), -1);
-
-  gtk_box_append (GTK_BOX (bar), self->count_label);
-  gtk_box_append (GTK_BOX (bar), self->filter_button);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  gtk_box_append (GTK_BOX (self->box), bar);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  self->list_view = gtk_list_view_new (NULL, factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), TRUE);
-  gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Places"), -1);
-  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list_view);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (self->box), scroller);
+  self->updating = TRUE;
+  gtk_string_list_append (self->statuses, _("Any status"));
+  for (guint i = 0; all[i] != NULL; i++)
+    gtk_string_list_append (self->statuses, bri_feature_status_get_label (all[i]));
+  self->updating = FALSE;
 }
-

@@ -2,18 +2,15 @@
 /* BriFeatureList: the side panel's list of places, with its filters. */
 #pragma once
 
-#include <gtk/gtk.h>
-
 #include "bri-feature-filter.h"
+#include "bri-panel.h"
 
 G_BEGIN_DECLS
 
 #define BRI_TYPE_FEATURE_LIST (bri_feature_list_get_type ())
 
-G_DECLARE_FINAL_TYPE (BriFeatureList, bri_feature_list, BRI, FEATURE_LIST, GtkWidget)
+G_DECLARE_FINAL_TYPE (BriFeatureList, bri_feature_list, BRI, FEATURE_LIST, BriPanel)
 
-void       bri_feature_list_set_atlas (BriFeatureList   *self,
-                                       BriAtlas         *atlas);
 void       bri_feature_list_set_model (BriFeatureList   *self,
                                        GListModel       *filtered,
                                        BriFeatureFilter *filter);

@@ -22,32 +22,20 @@
 
 struct _BriSearchPanel
 {
-  GtkWidget   parent_instance;
-
-  BriAtlas   *atlas;
+  BriPanel    parent_instance;
 
   GtkWidget  *results_scroller;
   GtkListBox *results;
   GtkWidget  *no_results_page;
 };
 
-G_DEFINE_FINAL_TYPE (BriSearchPanel, bri_search_panel, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_ATLAS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (BriSearchPanel, bri_search_panel, BRI_TYPE_PANEL)
 
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
-  BriSearchPanel *self = user_data;
-
-  return bri_search_row_new (self->atlas, item);
+  return bri_search_row_new (bri_panel_get_atlas (user_data), item);
 }
 
 /* A heading over the first row of each kind. */
@@ -57,7 +45,7 @@ update_header_cb (GtkListBoxRow *row,
                   gpointer       user_data)
 {
   BriSearchResultKind kind = bri_search_row_get_kind (BRI_SEARCH_ROW (row));
-  const char *title;
+  const char *title = NULL;
   GtkWidget *header;
 
   if (before != NULL && bri_search_row_get_kind (BRI_SEARCH_ROW (before)) == kind)
@@ -70,9 +58,10 @@ update_header_cb (GtkListBoxRow *row,
     {
     case BRI_SEARCH_RESULT_FEATURE: title = _("Places"); break;
     case BRI_SEARCH_RESULT_COUNTRY: title = _("Countries"); break;
-    case BRI_SEARCH_RESULT_PASSAGE:
-    default: title = _("Passages"); break;
+    case BRI_SEARCH_RESULT_REGION: title = _("Regions"); break;
+    case BRI_SEARCH_RESULT_PASSAGE: title = _("Passages"); break;
     }
+  g_return_if_fail (title != NULL);
 
   header = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (header), 0.0);
@@ -109,54 +98,15 @@ show_results (BriSearchPanel *self,
 static void
 bri_search_panel_dispose (GObject *object)
 {
-  BriSearchPanel *self = BRI_SEARCH_PANEL (object);
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), BRI_TYPE_SEARCH_PANEL);
-  /* The template's top child is not bound to a field. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->atlas);
+  gtk_widget_dispose_template (GTK_WIDGET (object), BRI_TYPE_SEARCH_PANEL);
 
   G_OBJECT_CLASS (bri_search_panel_parent_class)->dispose (object);
 }
 
 static void
-bri_search_panel_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+bri_search_panel_atlas_changed (BriPanel *panel)
 {
-  BriSearchPanel *self = BRI_SEARCH_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ATLAS:
-      g_value_set_object (value, self->atlas);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bri_search_panel_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  BriSearchPanel *self = BRI_SEARCH_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ATLAS:
-      bri_search_panel_set_atlas (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  bri_search_panel_clear (BRI_SEARCH_PANEL (panel));
 }
 
 static void
@@ -164,18 +114,11 @@ bri_search_panel_class_init (BriSearchPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BriPanelClass *panel_class = BRI_PANEL_CLASS (klass);
 
   object_class->dispose = bri_search_panel_dispose;
-  object_class->get_property = bri_search_panel_get_property;
-  object_class->set_property = bri_search_panel_set_property;
+  panel_class->atlas_changed = bri_search_panel_atlas_changed;
 
-  properties[PROP_ATLAS] =
-    g_param_spec_object ("atlas", NULL, NULL,
-                         BRI_TYPE_ATLAS,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bri-search-panel");
 
   bri_panel_ensure_resources ();
@@ -194,26 +137,6 @@ bri_search_panel_init (BriSearchPanel *self)
 }
 
 /**
- * bri_search_panel_set_atlas:
- * @atlas: (nullable): the loaded atlas to search
- *
- * Set once by the window.
- */
-void
-bri_search_panel_set_atlas (BriSearchPanel *self,
-                            BriAtlas       *atlas)
-{
-  g_return_if_fail (BRI_IS_SEARCH_PANEL (self));
-  g_return_if_fail (atlas == NULL || BRI_IS_ATLAS (atlas));
-
-  if (!g_set_object (&self->atlas, atlas))
-    return;
-
-  bri_search_panel_clear (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATLAS]);
-}
-
-/**
  * bri_search_panel_search:
  * @query: what the user typed
  *
@@ -227,12 +150,15 @@ bri_search_panel_search (BriSearchPanel *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) results = NULL;
+  BriAtlas *atlas;
 
   g_return_val_if_fail (BRI_IS_SEARCH_PANEL (self), 0);
-  g_return_val_if_fail (self->atlas != NULL, 0);
   g_return_val_if_fail (query != NULL, 0);
 
-  results = bri_atlas_search (self->atlas, query, BRI_SEARCH_FLAGS_PREFIX, MAX_PLACES, MAX_PASSAGES, &error);
+  atlas = bri_panel_get_atlas (BRI_PANEL (self));
+  g_return_val_if_fail (atlas != NULL, 0);
+  results = G_LIST_MODEL (bri_atlas_search (atlas, query, BRI_SEARCH_FLAGS_PREFIX,
+                                            MAX_PLACES, MAX_PASSAGES, &error));
   if (results == NULL)
     {
       g_warning ("Search for “%s” failed: %s", query, error->message);

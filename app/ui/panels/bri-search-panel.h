@@ -2,18 +2,14 @@
 /* BriSearchPanel: the side panel's page of search results. */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "bri-atlas.h"
+#include "bri-panel.h"
 
 G_BEGIN_DECLS
 
 #define BRI_TYPE_SEARCH_PANEL (bri_search_panel_get_type ())
 
-G_DECLARE_FINAL_TYPE (BriSearchPanel, bri_search_panel, BRI, SEARCH_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (BriSearchPanel, bri_search_panel, BRI, SEARCH_PANEL, BriPanel)
 
-void       bri_search_panel_set_atlas     (BriSearchPanel *self,
-                                           BriAtlas       *atlas);
 guint      bri_search_panel_search        (BriSearchPanel *self,
                                            const char     *query);
 void       bri_search_panel_clear         (BriSearchPanel *self);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "bri-panel-util.h"
 #include "bri-search-row.h"
 
@@ -75,6 +77,19 @@ show_country (BriSearchRow *self,
 
   self->location = bri_location_new_country (bri_country_get_code (country));
   gtk_label_set_text (self->title_label, bri_country_get_display_name (country));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "dim-label");
+}
+
+static void
+show_region (BriSearchRow *self,
+             BriRegion    *region)
+{
+  guint n = g_strv_length ((char **) bri_region_get_countries (region));
+  g_autofree char *subtitle = g_strdup_printf (ngettext ("Region · %u country", "Region · %u countries", n), n);
+
+  self->location = bri_location_new_region (bri_region_get_id (region));
+  gtk_label_set_text (self->title_label, bri_region_get_name (region));
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "dim-label");
 }
@@ -165,8 +180,11 @@ bri_search_row_new (BriAtlas        *atlas,
       show_country (self, atlas, BRI_COUNTRY (object));
       break;
 
+    case BRI_SEARCH_RESULT_REGION:
+      show_region (self, BRI_REGION (object));
+      break;
+
     case BRI_SEARCH_RESULT_PASSAGE:
-    default:
       show_passage (self, result, BRI_PASSAGE (object));
       break;
     }
