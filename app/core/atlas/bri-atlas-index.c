@@ -122,6 +122,11 @@ passage_context (BriIndexer *indexer,
 
       add_text (out, seen, bri_feature_get_name (BRI_FEATURE (object)));
       add_kind (out, seen, bri_feature_get_kind (BRI_FEATURE (object)));
+      /* A corridor or route crossing many countries says little of each:
+       * "railways in Southeast Asia" should not find every passage that
+       * names the China-Europe Railway Express. */
+      if (g_strv_length ((char **) bri_feature_get_countries (BRI_FEATURE (object))) > 3)
+        continue;
       for (const char * const *c = bri_feature_get_countries (BRI_FEATURE (object)); *c; c++)
         add_country (indexer, out, seen, *c);
     }
