@@ -368,6 +368,9 @@ object_for_hit (BriAtlas            *self,
                 const BriSearchHit  *hit,
                 BriSearchResultKind *kind)
 {
+  if (hit->id == NULL)
+    return NULL;
+
   if (hit->kind == BRI_SEARCH_HIT_PASSAGE)
     {
       *kind = BRI_SEARCH_RESULT_PASSAGE;
@@ -438,6 +441,8 @@ append_hits (BriAtlas          *self,
       if (object == NULL || !hit_passes (self, filter, object, result_kind))
         continue;
 
+      if (kind == BRI_SEARCH_HIT_PASSAGE)
+        bri_search_add_snippet (_bri_atlas_get_search (self), plan, hit);
       result = bri_search_result_new (result_kind, object, hit->score, hit->snippet, hit->ranges);
       bri_search_results_append (results, result);
       added++;

@@ -515,8 +515,10 @@ bri_search_plan (BriSearch      *self,
           g_ptr_array_add (group->phrases, g_strdup (group->text));
         }
 
-      /* The word being typed may be unfinished. */
-      if ((flags & BRI_SEARCH_FLAGS_PREFIX) && i + taken == words->len && ends_in_word)
+      /* The word being typed may be unfinished; one letter is too little
+       * to guess from. */
+      if ((flags & BRI_SEARCH_FLAGS_PREFIX) && i + taken == words->len && ends_in_word &&
+          g_utf8_strlen (group->text, -1) > 1)
         group->prefix = TRUE;
 
       add_group (self, plan, group);

@@ -44,6 +44,7 @@ enum {
   DELETE_PLACE,
   DELETE_PLACE_ID,
   QUERY_PASSAGES,
+  PASSAGE_SNIPPET,
   QUERY_PLACES,
   COUNT_PASSAGES,
   COUNT_PLACES,
@@ -69,14 +70,18 @@ static const char * const statements[N_STATEMENTS] = {
   [DELETE_PLACE_ID] = "DELETE FROM place_ids WHERE place = ?1",
   /* ?2 and ?3 describe the query's groups to bri_rank(); ?5 are the ids
    * of the places the query names, whose own rows come first. */
+  /* Ranking first, on every match; snippets after, for the few kept. */
   [QUERY_PASSAGES] =
-    "SELECT rowid,"
-    "       bri_rank(passages, ?2, ?3, ?6, bm25(passages, 1.0, 1.5, 0.3, 0.5)) AS r,"
-    "       snippet(passages, 0, char(2), char(3), '…', 28),"
-    "       (SELECT document FROM passage_ids WHERE passage_ids.rowid = passages.rowid),"
-    "       (SELECT ordinal FROM passage_ids WHERE passage_ids.rowid = passages.rowid)"
-    "  FROM passages WHERE passages MATCH ?1"
-    "  ORDER BY r DESC, rowid LIMIT ?4",
+    "SELECT q.rowid, q.r, NULL, i.document, i.ordinal FROM"
+    "  (SELECT rowid,"
+    "          bri_rank(passages, ?2, ?3, ?6, bm25(passages, 1.0, 1.5, 0.3, 0.5)) AS r"
+    "     FROM passages WHERE passages MATCH ?1"
+    "    ORDER BY r DESC, rowid LIMIT ?4) AS q"
+    "  JOIN passage_ids AS i ON i.rowid = q.rowid"
+    "  ORDER BY q.r DESC, q.rowid",
+  [PASSAGE_SNIPPET] =
+    "SELECT snippet(passages, 0, char(2), char(3), '…', 28)"
+    "  FROM passages WHERE passages MATCH ?1 AND rowid = ?2",
   [QUERY_PLACES] =
     "SELECT rowid,"
     "       bri_rank(places, ?2, ?3, ?6, bm25(places, 6.0, 3.0, 1.0, 0.5))"
@@ -874,10 +879,46 @@ named_targets_json (BriSearchPlan *plan)
 }
 
 /**
+ * bri_search_add_snippet:
+ * @hit: a passage hit of bri_search_query() for @plan
+ *
+ * Gives the hit its snippet, the matches marked: made only for the hits
+ * that are shown, after any filtering.
+ */
+void
+bri_search_add_snippet (BriSearch     *self,
+                        BriSearchPlan *plan,
+                        BriSearchHit  *hit)
+{
+  g_autoptr(GArray) phrase_groups = g_array_new (FALSE, FALSE, sizeof (guint8));
+  g_autofree char *match = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (hit->kind == BRI_SEARCH_HIT_PASSAGE);
+
+  if (hit->snippet != NULL)
+    return;
+
+  match = bri_search_plan_to_match (plan, phrase_groups);
+  locker = g_mutex_locker_new (&self->mutex);
+  stmt = self->stmt[PASSAGE_SNIPPET];
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, hit->row);
+  parse_marked (match != NULL && sqlite3_step (stmt) == SQLITE_ROW
+                ? (const char *) sqlite3_column_text (stmt, 0) : NULL, hit);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/**
  * bri_search_query:
  * @plan: (inout): made by bri_search_plan(); planned here when its
  *   query has not been planned yet
  * @limit: at most this many hits; 0 for no limit
+ *
+ * Passage hits come without their snippet: see bri_search_add_snippet().
  *
  * Returns: (transfer full): a #GArray of #BriSearchHit, best first; empty
  *   when the plan asks for nothing.  %NULL only on an SQLite failure.
@@ -928,13 +969,15 @@ bri_search_query (BriSearch         *self,
       BriSearchHit hit = { 0 };
 
       hit.kind = kind;
+      hit.row = sqlite3_column_int64 (stmt, 0);
       hit.score = sqlite3_column_double (stmt, 1);
-      parse_marked ((const char *) sqlite3_column_text (stmt, 2), &hit);
+      if (kind == BRI_SEARCH_HIT_PLACE)
+        parse_marked ((const char *) sqlite3_column_text (stmt, 2), &hit);
       hit.id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       if (kind == BRI_SEARCH_HIT_PLACE)
         hit.place_type = sqlite3_column_int (stmt, 4);
       else
-        hit.ordinal = sqlite3_column_int64 (stmt, 4);
+        hit.ordinal = (guint) sqlite3_column_int64 (stmt, 4);
       g_array_append_val (hits, hit);
     }
 

@@ -39,6 +39,7 @@ typedef struct
   double              score;       /* higher is better */
   char               *snippet;     /* plain text */
   GArray             *ranges;      /* of BriSearchRange: the matches in snippet */
+  gint64              row;         /* the index's own row number, for the snippet */
 } BriSearchHit;
 
 typedef enum
@@ -142,6 +143,9 @@ GArray        *bri_search_query           (BriSearch        *self,
                                            BriSearchPlan    *plan,
                                            guint             limit,
                                            GError          **error);
+void           bri_search_add_snippet     (BriSearch        *self,
+                                           BriSearchPlan    *plan,
+                                           BriSearchHit     *hit);
 void           bri_search_hit_clear       (BriSearchHit     *hit);
 gboolean       bri_search_field_is_known  (const char       *name);
 

@@ -97,6 +97,8 @@ query (Fixture        *f,
 
   g_assert_no_error (error);
   g_assert_nonnull (hits);
+  for (guint i = 0; i < hits->len; i++)
+    bri_search_add_snippet (f->search, plan, &g_array_index (hits, BriSearchHit, i));
 
   return hits;
 }
