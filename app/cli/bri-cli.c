@@ -415,6 +415,65 @@ emit_passages (Cli        *cli,
 
 /* Commands */
 
+/* How the query was read: the correction made to it and what could not
+ * be used, on stderr (or as the first JSON line), so that stdout keeps
+ * only results. */
+static void
+emit_query (Cli              *cli,
+            BriSearchResults *answer)
+{
+  const char *corrected = bri_search_results_get_corrected (answer);
+  const char * const *messages = bri_search_results_get_messages (answer);
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (!cli->json)
+    {
+      if (corrected != NULL)
+        g_printerr (_("Showing results for “%s” — nothing is spelt “%s”.\n"), corrected,
+                    bri_search_results_get_query (answer));
+      for (guint i = 0; messages[i] != NULL; i++)
+        g_printerr ("%s\n", messages[i]);
+      return;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "query");
+  add_string (builder, "query", bri_search_results_get_query (answer));
+  json_builder_set_member_name (builder, "corrected");
+  if (corrected != NULL)
+    json_builder_add_string_value (builder, corrected);
+  else
+    json_builder_add_null_value (builder);
+  add_strv (builder, "messages", messages);
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+static void
+emit_region (Cli       *cli,
+             BriRegion *region)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (!cli->json)
+    {
+      g_autofree char *countries = g_strjoinv (" ", (char **) bri_region_get_countries (region));
+
+      g_print ("%s  %s\n    %s\n", bri_region_get_id (region), bri_region_get_name (region), countries);
+      return;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "region");
+  add_string (builder, "id", bri_region_get_id (region));
+  add_string (builder, "name", bri_region_get_name (region));
+  add_strv (builder, "countries", bri_region_get_countries (region));
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
 static int
 run_search (Cli        *cli,
             const char *query,
@@ -422,18 +481,20 @@ run_search (Cli        *cli,
 {
   g_autoptr(GError) error = NULL;
   guint max = limit > 0 ? (guint) limit : G_MAXUINT;
-  g_autoptr(GListModel) results = bri_atlas_search (cli->atlas, query, BRI_SEARCH_FLAGS_NONE,
-                                                    max, max, &error);
+  g_autoptr(BriSearchResults) answer = bri_atlas_search (cli->atlas, query, BRI_SEARCH_FLAGS_NONE,
+                                                         max, max, &error);
+  GListModel *results = G_LIST_MODEL (answer);
   guint n;
   gboolean in_passages = FALSE;
   gboolean any_place = FALSE;
 
-  if (results == NULL)
+  if (answer == NULL)
     {
       g_printerr (_("Search failed: %s\n"), error->message);
       return 1;
     }
 
+  emit_query (cli, answer);
   n = g_list_model_get_n_items (results);
   if (n == 0 && !cli->json)
     {
@@ -460,6 +521,13 @@ run_search (Cli        *cli,
             heading (cli, _("Places"));
           any_place = TRUE;
           emit_country (cli, BRI_COUNTRY (object));
+          break;
+
+        case BRI_SEARCH_RESULT_REGION:
+          if (!any_place)
+            heading (cli, _("Places"));
+          any_place = TRUE;
+          emit_region (cli, BRI_REGION (object));
           break;
 
         case BRI_SEARCH_RESULT_PASSAGE:
