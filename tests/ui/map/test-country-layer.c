@@ -14,7 +14,7 @@
 #include "bri-country.h"
 #include "bri-country-label-layer.h"
 #include "bri-country-layer.h"
-#include "bri-map-transform.h"
+#include "bri-viewport-transform.h"
 #include "bri-tile-renderer.h"
 #include "map-test-util.h"
 

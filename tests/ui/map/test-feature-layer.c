@@ -556,7 +556,7 @@ close_to (guint32 rgb,
 static guint32
 kind_rgb (BriFeatureKind kind)
 {
-  GdkRGBA c;
+  BriRgba c;
 
   bri_feature_style_get_color (kind, &c);
   return ((guint32) round (c.red * 255) << 16) | ((guint32) round (c.green * 255) << 8) | (guint32) round (c.blue * 255);

@@ -358,16 +358,28 @@ get_style (BriFeatureKind kind)
 
 void
 bri_feature_style_get_color (BriFeatureKind  kind,
-                             GdkRGBA        *color)
+                             BriRgba        *color)
 {
   const BriFeatureStyleRow *style = get_style (kind);
 
   g_return_if_fail (color != NULL);
 
-  color->red = ((style->rgb >> 16) & 0xff) / 255.0f;
-  color->green = ((style->rgb >> 8) & 0xff) / 255.0f;
-  color->blue = (style->rgb & 0xff) / 255.0f;
-  color->alpha = 1.0f;
+  color->red = ((style->rgb >> 16) & 0xff) / 255.0;
+  color->green = ((style->rgb >> 8) & 0xff) / 255.0;
+  color->blue = (style->rgb & 0xff) / 255.0;
+  color->alpha = 1.0;
+}
+
+/**
+ * bri_feature_style_get_rgb:
+ *
+ * Returns: the colour of @kind as 0xRRGGBB, for formats that name
+ *   colours in hexadecimal (GeoJSON's simplestyle, KML)
+ */
+guint32
+bri_feature_style_get_rgb (BriFeatureKind kind)
+{
+  return get_style (kind)->rgb;
 }
 
 /* Higher first: exact sites outrank town-level guesses of the same kind. */

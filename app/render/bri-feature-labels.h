@@ -1,22 +1,30 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* BriFeatureLabels: the names a feature layer writes beside its markers.
- * The layer tells it, frame by frame, where the markers and highlighted
+/* BriFeatureLabels: the names the feature painter writes beside its
+ * markers.  It is told, frame by frame, where the markers and highlighted
  * lines are and which points would like a name; BriLabelPlacer picks the
- * names and their spots, and each name is painted from an image drawn
- * once. */
+ * names and their spots.  On screen each name is painted from an image
+ * drawn once; in a vector export it is drawn as text. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <cairo.h>
+#include <pango/pango.h>
 
 #include "bri-feature.h"
+#include "bri-feature-style.h"
+#include "bri-label-placer.h"
 
 G_BEGIN_DECLS
 
 typedef struct _BriFeatureLabels BriFeatureLabels;
 
-BriFeatureLabels *bri_feature_labels_new           (GtkWidget        *widget);
+BriFeatureLabels *bri_feature_labels_new           (void);
 void              bri_feature_labels_free          (BriFeatureLabels *self);
 void              bri_feature_labels_forget        (BriFeatureLabels *self);
+void              bri_feature_labels_set_style     (BriFeatureLabels *self,
+                                                    PangoContext     *context,
+                                                    const BriRgba    *color,
+                                                    int               scale,
+                                                    gboolean          vector);
 void              bri_feature_labels_begin         (BriFeatureLabels *self,
                                                     double            width,
                                                     double            height);
@@ -40,7 +48,7 @@ guint             bri_feature_labels_draw          (BriFeatureLabels *self,
                                                     cairo_t          *cr);
 gboolean          bri_feature_labels_get_area      (BriFeatureLabels *self,
                                                     BriFeature       *feature,
-                                                    graphene_rect_t  *area);
+                                                    BriLabelRect     *area);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BriFeatureLabels, bri_feature_labels_free)
 

@@ -14,7 +14,7 @@ test_every_kind_has_a_row (void)
   for (BriFeatureKind kind = 0; kind < BRI_FEATURE_N_KINDS; kind++)
     {
       const BriFeatureStyleRow *row = bri_feature_style_get_row (kind);
-      GdkRGBA colour = { 0, };
+      BriRgba colour = { 0, };
 
       g_test_message ("kind %u: %s", kind, bri_feature_kind_to_string (kind));
       g_assert_nonnull (row);

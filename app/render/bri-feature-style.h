@@ -4,11 +4,22 @@
  * legend always shows what the map draws. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <cairo.h>
+#include <pango/pango.h>
 
 #include "bri-feature.h"
 
 G_BEGIN_DECLS
+
+/* A colour with alpha, each channel from 0 to 1: GdkRGBA's layout, for
+ * code that has no GTK. */
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} BriRgba;
 
 typedef enum
 {
@@ -18,7 +29,8 @@ typedef enum
 } BriFeatureState;
 
 void            bri_feature_style_get_color          (BriFeatureKind   kind,
-                                                      GdkRGBA         *color);
+                                                      BriRgba         *color);
+guint32         bri_feature_style_get_rgb            (BriFeatureKind   kind);
 int             bri_feature_style_get_importance     (BriFeatureKind   kind,
                                                       BriPrecision     precision);
 const BriFeatureKind *bri_feature_style_get_line_order (guint         *n_kinds);

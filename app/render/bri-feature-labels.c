@@ -2,16 +2,18 @@
 /* BriFeatureLabels: names beside markers, most important first, each at
  * the first of four spots (right, left, below, above) that is inside the
  * view and clear of every marker, every highlighted line and every name
- * placed before it. */
+ * placed before it.  The names are set in the font of the Pango context
+ * given, which on screen is the widget's. */
 
 #define G_LOG_DOMAIN "bri-feature-labels"
 
 #include "config.h"
 
 #include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
 
 #include "bri-feature-labels.h"
-#include "bri-label-placer.h"
 
 /* At most this many names a frame, chosen from at most this many of the
  * most important points: a name costs a text layout the first time. */
@@ -29,10 +31,12 @@
 #define HALO 2
 
 /* A name with its halo, drawn once: stroking the outlines of glyphs is
- * the slowest thing cairo does here, far too slow to do every frame. */
+ * the slowest thing cairo does here, far too slow to do every frame.  For
+ * vector output there is no image: the layout is drawn as text. */
 typedef struct
 {
-  cairo_surface_t *surface;
+  cairo_surface_t *surface;   /* NULL when drawing vectors */
+  PangoLayout     *layout;
   int              width;     /* of the text; the image has a halo margin */
   int              height;
 } Sprite;
@@ -49,13 +53,16 @@ typedef struct
 
 typedef struct
 {
-  BriFeature     *feature;
-  graphene_rect_t area;
+  BriFeature   *feature;
+  BriLabelRect  area;
 } Shown;
 
 struct _BriFeatureLabels
 {
-  GtkWidget      *widget;     /* not owned: it owns us */
+  PangoContext   *context;    /* the font; NULL until set */
+  BriRgba         color;      /* of the text */
+  int             scale;      /* device pixels per pixel of the images */
+  gboolean        vector;     /* draw text, not images */
   GHashTable     *sprites;    /* BriFeature * → Sprite */
   BriLabelPlacer *placer;
   GArray         *candidates; /* of Candidate */
@@ -69,24 +76,25 @@ sprite_free (gpointer data)
 {
   Sprite *sprite = data;
 
-  cairo_surface_destroy (sprite->surface);
+  g_clear_pointer (&sprite->surface, cairo_surface_destroy);
+  g_clear_object (&sprite->layout);
   g_free (sprite);
 }
 
 /**
  * bri_feature_labels_new:
- * @widget: the layer the names are drawn on: its font, colour and scale
- *   are the names'; it must outlive the labels
+ *
+ * Names in black on a white halo, until bri_feature_labels_set_style()
+ * says otherwise.
  */
 BriFeatureLabels *
-bri_feature_labels_new (GtkWidget *widget)
+bri_feature_labels_new (void)
 {
   BriFeatureLabels *self;
 
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
-
   self = g_new0 (BriFeatureLabels, 1);
-  self->widget = widget;
+  self->color = (BriRgba) { 0, 0, 0, 1 };
+  self->scale = 1;
   self->sprites = g_hash_table_new_full (NULL, NULL, NULL, sprite_free);
   self->placer = bri_label_placer_new (PADDING);
   self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
@@ -101,6 +109,7 @@ bri_feature_labels_free (BriFeatureLabels *self)
     return;
 
   g_hash_table_unref (self->sprites);
+  g_clear_object (&self->context);
   bri_label_placer_free (self->placer);
   g_array_unref (self->candidates);
   g_array_unref (self->shown);
@@ -116,6 +125,41 @@ bri_feature_labels_forget (BriFeatureLabels *self)
 
   g_hash_table_remove_all (self->sprites);
   g_array_set_size (self->shown, 0);
+}
+
+/**
+ * bri_feature_labels_set_style:
+ * @context: (nullable): the font and the font options of the names; %NULL
+ *   for Pango's default font
+ * @color: the text's colour; the halo is the opposite of it, dark behind
+ *   light text
+ * @scale: device pixels per pixel, for sharp images on HiDPI screens
+ * @vector: draw the names as text on the cairo context (PDF, SVG, print)
+ *   instead of painting images of them
+ *
+ * Forgets the names drawn in another style.
+ */
+void
+bri_feature_labels_set_style (BriFeatureLabels *self,
+                              PangoContext     *context,
+                              const BriRgba    *color,
+                              int               scale,
+                              gboolean          vector)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (context == NULL || PANGO_IS_CONTEXT (context));
+  g_return_if_fail (color != NULL);
+  g_return_if_fail (scale >= 1);
+
+  if (self->context == context && self->scale == scale && self->vector == !!vector &&
+      memcmp (&self->color, color, sizeof (BriRgba)) == 0)
+    return;
+
+  g_set_object (&self->context, context);
+  self->color = *color;
+  self->scale = scale;
+  self->vector = !!vector;
+  bri_feature_labels_forget (self);
 }
 
 /* Starts a frame of @width × @height pixels; until
@@ -203,15 +247,46 @@ compare_candidates (gconstpointer a,
   return (ca->order > cb->order) - (ca->order < cb->order);
 }
 
+static PangoLayout *
+create_layout (BriFeatureLabels *self,
+               const char       *text)
+{
+  PangoLayout *layout;
+
+  if (self->context != NULL)
+    layout = pango_layout_new (self->context);
+  else
+    {
+      /* The layout keeps the context alive. */
+      PangoContext *fallback = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+      layout = pango_layout_new (fallback);
+      g_object_unref (fallback);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* The halo against the text colour: light text (dark theme) gets a dark one. */
+static void
+set_halo_source (BriFeatureLabels *self,
+                 cairo_t          *cr)
+{
+  const BriRgba *fg = &self->color;
+
+  if (0.2126 * fg->red + 0.7152 * fg->green + 0.0722 * fg->blue > 0.5)
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+}
+
 static const Sprite *
 get_sprite (BriFeatureLabels *self,
             BriFeature       *feature)
 {
   Sprite *sprite = g_hash_table_lookup (self->sprites, feature);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   PangoAttrList *attrs;
-  GdkRGBA fg;
-  int scale;
   cairo_t *cr;
 
   if (sprite != NULL)
@@ -221,7 +296,7 @@ get_sprite (BriFeatureLabels *self,
   if (g_hash_table_size (self->sprites) > 1024)
     g_hash_table_remove_all (self->sprites);
 
-  layout = gtk_widget_create_pango_layout (self->widget, bri_feature_get_name (feature));
+  layout = create_layout (self, bri_feature_get_name (feature));
   attrs = pango_attr_list_new ();
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
   pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
@@ -229,32 +304,53 @@ get_sprite (BriFeatureLabels *self,
   pango_attr_list_unref (attrs);
 
   sprite = g_new0 (Sprite, 1);
+  sprite->layout = layout;
   pango_layout_get_pixel_size (layout, &sprite->width, &sprite->height);
-  scale = gtk_widget_get_scale_factor (self->widget);
-  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                (sprite->width + 2 * HALO) * scale,
-                                                (sprite->height + 2 * HALO) * scale);
-  cairo_surface_set_device_scale (sprite->surface, scale, scale);
+  g_hash_table_insert (self->sprites, feature, sprite);
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (self->widget), &fg);
+  if (self->vector)
+    return sprite;
+
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                (sprite->width + 2 * HALO) * self->scale,
+                                                (sprite->height + 2 * HALO) * self->scale);
+  cairo_surface_set_device_scale (sprite->surface, self->scale, self->scale);
+
   cr = cairo_create (sprite->surface);
   cairo_move_to (cr, HALO, HALO);
   pango_cairo_layout_path (cr, layout);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, 3.0);
-  /* A halo against the text colour: light text (dark theme) gets a dark one. */
-  if (0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5)
-    cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
-  else
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  set_halo_source (self, cr);
   cairo_stroke_preserve (cr);
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha);
+  cairo_set_source_rgba (cr, self->color.red, self->color.green, self->color.blue, self->color.alpha);
   cairo_fill (cr);
   cairo_destroy (cr);
 
-  g_hash_table_insert (self->sprites, feature, sprite);
-
   return sprite;
+}
+
+/* A name as text: the halo is a stroked path, the name itself glyphs, so
+ * that a PDF's text can be searched and copied. */
+static void
+draw_text (BriFeatureLabels *self,
+           cairo_t          *cr,
+           const Sprite     *sprite,
+           double            x,
+           double            y)
+{
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, sprite->layout);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, 3.0);
+  set_halo_source (self, cr);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, y);
+  cairo_set_source_rgba (cr, self->color.red, self->color.green, self->color.blue, self->color.alpha);
+  pango_cairo_show_layout (cr, sprite->layout);
+  cairo_restore (cr);
 }
 
 /**
@@ -304,13 +400,19 @@ bri_feature_labels_draw (BriFeatureLabels *self,
     {
       BriFeature *feature = g_array_index (self->candidates, Candidate, placed[i]).feature;
       const Sprite *sprite = get_sprite (self, feature);
-      Shown shown = { feature, GRAPHENE_RECT_INIT (rects[i].x, rects[i].y, rects[i].width, rects[i].height) };
-      /* On whole pixels, so that the image is copied, not resampled. */
-      double x = round (rects[i].x) - HALO, y = round (rects[i].y) - HALO;
+      Shown shown = { feature, rects[i] };
 
-      cairo_set_source_surface (cr, sprite->surface, x, y);
-      cairo_rectangle (cr, x, y, sprite->width + 2 * HALO, sprite->height + 2 * HALO);
-      cairo_fill (cr);
+      if (sprite->surface != NULL)
+        {
+          /* On whole pixels, so that the image is copied, not resampled. */
+          double x = round (rects[i].x) - HALO, y = round (rects[i].y) - HALO;
+
+          cairo_set_source_surface (cr, sprite->surface, x, y);
+          cairo_rectangle (cr, x, y, sprite->width + 2 * HALO, sprite->height + 2 * HALO);
+          cairo_fill (cr);
+        }
+      else
+        draw_text (self, cr, sprite, rects[i].x, rects[i].y);
       g_array_append_val (self->shown, shown);
     }
 
@@ -326,7 +428,7 @@ bri_feature_labels_draw (BriFeatureLabels *self,
 gboolean
 bri_feature_labels_get_area (BriFeatureLabels *self,
                              BriFeature       *feature,
-                             graphene_rect_t  *area)
+                             BriLabelRect     *area)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (area != NULL, FALSE);

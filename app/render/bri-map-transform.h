@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Where a point of the map is on a layer, and back: the view's zoom,
- * centre and rotation as one affine transform. Shared by the layers that
- * draw the basemap's outlines and names, which work in normalized Web
- * Mercator (see bri_geo_lon_to_x()) and redraw on every frame, so they
- * must not go through a ShumateLocation per point. */
+/* Where a point of the map is in a drawing, and back: a view's zoom,
+ * centre and rotation as one affine transform, with the drawing's size.
+ * Shared by everything that draws the map's outlines, features and names,
+ * which work in normalized Web Mercator (see bri_geo_lon_to_x()) and
+ * redraw on every frame, so they must not go through a location object
+ * per point.  On screen the map view's viewport sets it (see
+ * bri-viewport-transform.h in ui/map); exports set it from their view. */
 #pragma once
 
 #include <math.h>
-#include <shumate/shumate.h>
 
 #include "bri-geo.h"
 
@@ -17,34 +18,36 @@ typedef struct
 {
   double zoom;
   double tile_size;    /* of the reference map source */
-  double world;        /* width of the whole map in widget pixels */
+  double world;        /* width of the whole map in drawing pixels */
   double center_x;     /* the view's centre, in world pixels */
   double center_y;
-  double half_width;   /* the centre of the widget */
+  double half_width;   /* the centre of the drawing */
   double half_height;
   double cos_r;        /* the view's rotation, clockwise on screen */
   double sin_r;
 } BriMapTransform;
 
+/* A view of @width × @height pixels centred on @lat, @lon at @zoom (a
+ * fractional level), turned by @rotation radians. */
 static inline void
-bri_map_transform_init (BriMapTransform *t,
-                        ShumateViewport *viewport,
-                        GtkWidget       *widget)
+bri_map_transform_init_view (BriMapTransform *t,
+                             double           lat,
+                             double           lon,
+                             double           zoom,
+                             double           tile_size,
+                             double           width,
+                             double           height,
+                             double           rotation)
 {
-  ShumateMapSource *reference = shumate_viewport_get_reference_map_source (viewport);
-  double rotation = shumate_viewport_get_rotation (viewport);
-  double lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  double lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
-
   /* As libshumate: the world is tile_size × 2^zoom pixels wide at any
    * zoom, fractional ones included. */
-  t->zoom = shumate_viewport_get_zoom_level (viewport);
-  t->tile_size = reference != NULL ? shumate_map_source_get_tile_size (reference) : 256.0;
-  t->world = t->tile_size * exp2 (t->zoom);
+  t->zoom = zoom;
+  t->tile_size = tile_size;
+  t->world = tile_size * exp2 (zoom);
   t->center_x = bri_geo_lon_to_x (lon) * t->world;
   t->center_y = bri_geo_lat_to_y (lat) * t->world;
-  t->half_width = gtk_widget_get_width (widget) / 2.0;
-  t->half_height = gtk_widget_get_height (widget) / 2.0;
+  t->half_width = width / 2.0;
+  t->half_height = height / 2.0;
   t->cos_r = cos (rotation);
   t->sin_r = sin (rotation);
 }
@@ -79,8 +82,8 @@ bri_map_transform_to_map (const BriMapTransform *t,
   *y = (t->center_y - wx * t->sin_r + wy * t->cos_r) / t->world;
 }
 
-/* The part of the (unwrapped) map the widget shows, grown by @margin
- * widget pixels; with a rotated view, the box round the rotated widget. */
+/* The part of the (unwrapped) map the drawing shows, grown by @margin
+ * pixels; with a rotated view, the box round the rotated drawing. */
 static inline void
 bri_map_transform_get_visible (const BriMapTransform *t,
                                double                 margin,

@@ -1,0 +1,1151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* BriFeaturePainter: every feature of a model, drawn in one pass — no
+ * object per feature, so ten thousand cost what a few do.
+ *
+ * Features are projected and filed once, in a BriFeatureIndex; a frame
+ * asks the index what is in view, strokes all lines of one style as one
+ * cairo path, gathers points into clusters at low zoom levels and labels
+ * the most important points where their names fit.  The map repeats the
+ * world east and west, and so does the painter.  On screen markers are
+ * painted from images drawn once; for vector output (PDF, SVG) every
+ * marker is drawn as paths and every name as text. */
+
+#define G_LOG_DOMAIN "bri-feature-painter"
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "bri-feature-index.h"
+#include "bri-feature-labels.h"
+#include "bri-feature-painter.h"
+#include "bri-geo.h"
+
+/* Below this zoom level, points whose markers would overlap — nearer
+ * than CLUSTER_RADIUS_PX — are drawn as one bubble with a count. */
+#define CLUSTER_MAX_ZOOM 9.5
+#define CLUSTER_RADIUS_PX 24.0
+
+/* Names of points from this zoom level on. */
+#define LABEL_MIN_ZOOM 5.0
+
+/* How near the pointer must be, beyond a marker's rim or from a line. */
+#define MARKER_SLACK_PX 2.0
+#define LINE_TOLERANCE_PX 7.0
+
+/* Draw what lies this far outside the widget too: wide lines, markers. */
+#define CULL_MARGIN_PX 40.0
+
+/* Vertices closer than this to the last one drawn are dropped. */
+#define MIN_STEP_PX 0.7
+
+/* Cairo's fixed-point coordinates end at ±8 million pixels, and at high
+ * zoom levels a long line reaches further: cut segments at this bound
+ * (in widget coordinates, so around the widget). */
+#define COORD_LIMIT 1.0e6
+
+typedef struct
+{
+  guint item;
+  int   world;
+} Visible;
+
+/* What a frame needs to know of each item, read once per index rather
+ * than through the type-checked getters ten thousand times a frame. */
+typedef struct
+{
+  guint8 kind;
+  guint8 precision;
+  guint8 is_point;
+  int    importance;
+} ItemInfo;
+
+typedef struct
+{
+  double   x;           /* widget coordinates */
+  double   y;
+  guint    item;
+  guint    count;       /* points behind the marker */
+  gboolean single;      /* one feature: a marker, not a bubble */
+  int      importance;
+} Marker;
+
+typedef struct
+{
+  BriMapTransform t;
+  double          width;
+  double          height;
+  BriFeatureBox   box;      /* what is in view, with a margin */
+} View;
+
+struct _BriFeaturePainter
+{
+  GListModel      *model;
+  BriFeatureIndex *index;
+  GArray          *item_info;      /* of ItemInfo, parallel to the index */
+  gboolean         index_stale;
+
+  BriFeature      *selected;
+  BriFeature      *hovered;
+  BriFeatureIndex *lone_index;     /* the selected feature, if not in the model */
+
+  BriFeatureLabels *labels;
+  GHashTable      *sprites;        /* key → cairo_surface_t */
+
+  /* How text and images are drawn (see bri_feature_painter_set_style). */
+  PangoContext    *context;
+  int              scale;
+  gboolean         vector;
+
+  gboolean         kinds_drawn[BRI_FEATURE_N_KINDS];   /* by the last frame */
+
+  /* Scratch space, reused frame after frame. */
+  GArray          *line_buckets[BRI_FEATURE_N_KINDS][2];  /* of Visible; [1] schematic */
+  GArray          *visible_points;                        /* of Visible */
+  GArray          *markers;                               /* of Marker */
+};
+
+/* The view: normalized Web Mercator ↔ the drawing's pixels. */
+
+static void
+view_init (View                  *view,
+           const BriMapTransform *t)
+{
+  view->t = *t;
+  view->width = 2 * t->half_width;
+  view->height = 2 * t->half_height;
+  bri_map_transform_get_visible (&view->t, CULL_MARGIN_PX,
+                                 &view->box.x1, &view->box.y1, &view->box.x2, &view->box.y2);
+}
+
+static inline gboolean
+view_box_contains (const View *view,
+                   double      x,
+                   double      y)
+{
+  return x >= view->box.x1 && x <= view->box.x2 && y >= view->box.y1 && y <= view->box.y2;
+}
+
+static inline gboolean
+view_is_clustering (const View *view)
+{
+  return view->t.zoom < CLUSTER_MAX_ZOOM;
+}
+
+/* Clusters follow whole zoom levels, so they hold still while the zoom
+ * animates between two levels. */
+static inline double
+view_cluster_radius (const View *view)
+{
+  return CLUSTER_RADIUS_PX / (view->t.tile_size * exp2 (round (view->t.zoom)));
+}
+
+/* The index */
+
+static BriFeatureIndex *
+ensure_index (BriFeaturePainter *self)
+{
+  if (self->index_stale || self->index == NULL)
+    {
+      g_clear_pointer (&self->index, bri_feature_index_unref);
+      g_clear_pointer (&self->lone_index, bri_feature_index_unref);
+      /* Keyed by features the old index kept alive. */
+      bri_feature_labels_forget (self->labels);
+
+      if (self->model != NULL)
+        self->index = bri_feature_index_new (self->model);
+      else
+        {
+          g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+          self->index = bri_feature_index_new_from_array (none);
+        }
+
+      g_array_set_size (self->item_info, bri_feature_index_get_n_items (self->index));
+      for (guint i = 0; i < self->item_info->len; i++)
+        {
+          BriFeature *feature = bri_feature_index_get_item (self->index, i);
+          ItemInfo *info = &g_array_index (self->item_info, ItemInfo, i);
+
+          info->kind = bri_feature_get_kind (feature);
+          info->precision = bri_feature_get_precision (feature);
+          info->is_point = bri_feature_index_item_is_point (self->index, i);
+          info->importance = bri_feature_style_get_importance (info->kind, info->precision);
+        }
+
+      self->index_stale = FALSE;
+    }
+
+  return self->index;
+}
+
+/* Where the geometry of @feature is: the index, or for a selected feature
+ * the model does not hold (filtered out), an index of its own. */
+static BriFeatureIndex *
+find_geometry (BriFeaturePainter *self,
+               BriFeature        *feature,
+               guint             *item)
+{
+  BriFeatureIndex *index = ensure_index (self);
+
+  if (feature == NULL)
+    return NULL;
+
+  if (bri_feature_index_find_item (index, feature, item))
+    return index;
+
+  if (feature != self->selected)
+    return NULL;
+
+  if (self->lone_index == NULL)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, feature);
+      self->lone_index = bri_feature_index_new_from_array (one);
+    }
+
+  *item = 0;
+  return self->lone_index;
+}
+
+/* Hit-testing, in the order things are stacked: the selected marker,
+ * markers and bubbles, the selected line, other lines. */
+
+static gboolean
+hit_points_of (BriFeatureIndex *index,
+               guint            item,
+               const View      *view,
+               double           x,
+               double           y,
+               double           radius)
+{
+  for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
+    {
+      guint n;
+      const BriXY *pt = bri_feature_index_get_part (index, item, p, &n);
+      double dx = x - pt->x;
+
+      dx -= round (dx);
+      if (hypot (dx, y - pt->y) * view->t.world <= radius)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+hit_test (BriFeaturePainter     *self,
+          const BriMapTransform *t,
+          double                 wx,
+          double                 wy,
+          BriFeatureHit         *hit)
+{
+  View view;
+  BriFeatureIndex *index;
+  BriFeatureIndex *selected_index;
+  guint selected_item = 0;
+  double x, y;
+  guint item;
+
+  view_init (&view, t);
+  if (view.width <= 0 || view.height <= 0)
+    return FALSE;
+
+  index = ensure_index (self);
+  selected_index = find_geometry (self, self->selected, &selected_item);
+  bri_map_transform_to_map (&view.t, wx, wy, &x, &y);
+  memset (hit, 0, sizeof (BriFeatureHit));
+
+  if (selected_index != NULL &&
+      bri_feature_index_item_is_point (selected_index, selected_item) &&
+      hit_points_of (selected_index, selected_item, &view, x, y,
+                     bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_SELECTED) + MARKER_SLACK_PX))
+    {
+      hit->feature = self->selected;
+      hit->count = 1;
+      return TRUE;
+    }
+
+  if (view_is_clustering (&view))
+    {
+      guint n;
+      const BriFeatureCluster *clusters = bri_feature_index_get_clusters (index, view_cluster_radius (&view), &n);
+      const BriFeatureCluster *best = NULL;
+      double best_d = G_MAXDOUBLE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const BriFeatureCluster *c = &clusters[i];
+          double dx = x - c->x;
+          double d, reach;
+
+          dx -= round (dx);
+          d = hypot (dx, y - c->y) * view.t.world;
+          reach = (c->single_item ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL)
+                                  : bri_feature_style_get_cluster_radius (c->n_members)) + MARKER_SLACK_PX;
+          if (d <= reach && d < best_d)
+            {
+              best = c;
+              best_d = d;
+            }
+        }
+
+      if (best != NULL)
+        {
+          hit->feature = best->single_item ? bri_feature_index_get_item (index, best->item) : NULL;
+          hit->count = best->n_members;
+          hit->x = best->x;
+          hit->y = best->y;
+          return TRUE;
+        }
+    }
+  else if (bri_feature_index_pick_full (index, x, y, view.t.world,
+                                        bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL) + MARKER_SLACK_PX,
+                                        BRI_FEATURE_PICK_POINTS, &item, NULL))
+    {
+      hit->feature = bri_feature_index_get_item (index, item);
+      hit->count = 1;
+      return TRUE;
+    }
+
+  if (selected_index != NULL &&
+      !bri_feature_index_item_is_point (selected_index, selected_item) &&
+      bri_feature_index_pick_full (selected_index, x, y, view.t.world, LINE_TOLERANCE_PX,
+                                   BRI_FEATURE_PICK_LINES, NULL, NULL))
+    {
+      hit->feature = self->selected;
+      hit->count = 1;
+      return TRUE;
+    }
+
+  if (bri_feature_index_pick_full (index, x, y, view.t.world, LINE_TOLERANCE_PX,
+                                   BRI_FEATURE_PICK_LINES, &item, NULL))
+    {
+      hit->feature = bri_feature_index_get_item (index, item);
+      hit->count = 1;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Drawing lines */
+
+/* Liang–Barsky against a rectangle. */
+static gboolean
+clip_segment (double   *ax,
+              double   *ay,
+              double   *bx,
+              double   *by,
+              double    x1,
+              double    y1,
+              double    x2,
+              double    y2,
+              gboolean *b_clipped)
+{
+  double t0 = 0.0, t1 = 1.0;
+  double dx = *bx - *ax, dy = *by - *ay;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { *ax - x1, x2 - *ax, *ay - y1, y2 - *ay };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0.0)
+        {
+          if (q[i] < 0.0)
+            return FALSE;
+          continue;
+        }
+
+      if (p[i] < 0.0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+    }
+
+  if (t0 > t1)
+    return FALSE;
+
+  *b_clipped = t1 < 1.0;
+  *bx = *ax + t1 * dx;
+  *by = *ay + t1 * dy;
+  *ax = *ax + t0 * dx;
+  *ay = *ay + t0 * dy;
+
+  return TRUE;
+}
+
+/* Adds one part to the path, in widget coordinates: transforming here
+ * rather than through cairo's matrix saves a matrix product per vertex. */
+static void
+path_add_part (cairo_t     *cr,
+               const View  *view,
+               const BriXY *pts,
+               guint        n,
+               double       shift)
+{
+  double px = 0, py = 0;
+  double lx = 0, ly = 0;
+  gboolean pen = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x, y;
+
+      bri_map_transform_to_widget (&view->t, pts[i].x + shift, pts[i].y, &x, &y);
+
+      if (i > 0)
+        {
+          if (fabs (x) < COORD_LIMIT && fabs (y) < COORD_LIMIT &&
+              fabs (px) < COORD_LIMIT && fabs (py) < COORD_LIMIT)
+            {
+              if (!pen)
+                {
+                  cairo_move_to (cr, px, py);
+                  lx = px;
+                  ly = py;
+                  pen = TRUE;
+                }
+
+              if (i == n - 1 || fabs (x - lx) + fabs (y - ly) >= MIN_STEP_PX)
+                {
+                  cairo_line_to (cr, x, y);
+                  lx = x;
+                  ly = y;
+                }
+            }
+          else
+            {
+              double ax = px, ay = py, bx = x, by = y;
+              gboolean b_clipped = FALSE;
+
+              if (clip_segment (&ax, &ay, &bx, &by, -COORD_LIMIT, -COORD_LIMIT,
+                                COORD_LIMIT, COORD_LIMIT, &b_clipped))
+                {
+                  if (!pen || ax != px || ay != py)
+                    cairo_move_to (cr, ax, ay);
+                  cairo_line_to (cr, bx, by);
+                  lx = bx;
+                  ly = by;
+                  pen = !b_clipped;
+                }
+              else
+                pen = FALSE;
+            }
+        }
+
+      px = x;
+      py = y;
+    }
+}
+
+static void
+path_add_item (cairo_t         *cr,
+               const View      *view,
+               BriFeatureIndex *index,
+               guint            item,
+               int              world)
+{
+  for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
+    {
+      guint n;
+      const BriXY *pts = bri_feature_index_get_part (index, item, p, &n);
+
+      path_add_part (cr, view, pts, n, world);
+    }
+}
+
+typedef struct
+{
+  BriFeaturePainter *self;
+  BriFeatureIndex *index;
+  const View      *view;
+  gboolean         clustering;
+} Collect;
+
+static void
+collect_visible (guint    item,
+                 int      world,
+                 gpointer user_data)
+{
+  Collect *c = user_data;
+  Visible v = { item, world };
+  const ItemInfo *info = &g_array_index (c->self->item_info, ItemInfo, item);
+  BriFeatureBox box;
+
+  if (info->is_point)
+    {
+      c->self->kinds_drawn[info->kind] = TRUE;
+      if (!c->clustering)
+        g_array_append_val (c->self->visible_points, v);
+      return;
+    }
+
+  /* A line smaller than a pixel is not worth a stroke. */
+  bri_feature_index_get_item_box (c->index, item, &box);
+  if ((box.x2 - box.x1) * c->view->t.world < MIN_STEP_PX &&
+      (box.y2 - box.y1) * c->view->t.world < MIN_STEP_PX)
+    return;
+
+  c->self->kinds_drawn[info->kind] = TRUE;
+
+  g_array_append_val (c->self->line_buckets[info->kind][info->precision == BRI_PRECISION_SCHEMATIC], v);
+}
+
+static void
+draw_highlighted_line (BriFeaturePainter *self,
+                       cairo_t           *cr,
+                       const View        *view,
+                       BriFeature        *feature,
+                       BriFeatureState    state)
+{
+  BriFeatureIndex *index;
+  guint item;
+
+  index = find_geometry (self, feature, &item);
+  if (index == NULL || bri_feature_index_item_is_point (index, item))
+    return;
+
+  cairo_new_path (cr);
+  for (int world = (int) floor (view->box.x1); world <= (int) floor (view->box.x2); world++)
+    path_add_item (cr, view, index, item, world);
+
+  bri_feature_style_stroke_path (cr, bri_feature_get_kind (feature),
+                                 bri_feature_get_precision (feature), state);
+}
+
+static void
+draw_lines (BriFeaturePainter *self,
+            cairo_t           *cr,
+            const View        *view)
+{
+  BriFeatureIndex *index = self->index;
+  const BriFeatureKind *order;
+  guint n_kinds;
+
+  order = bri_feature_style_get_line_order (&n_kinds);
+  for (guint k = 0; k < n_kinds; k++)
+    for (guint schematic = 0; schematic < 2; schematic++)
+      {
+        GArray *bucket = self->line_buckets[order[k]][schematic];
+        gboolean any = FALSE;
+
+        if (bucket->len == 0)
+          continue;
+
+        cairo_new_path (cr);
+        for (guint i = 0; i < bucket->len; i++)
+          {
+            const Visible *v = &g_array_index (bucket, Visible, i);
+            BriFeature *feature = bri_feature_index_get_item (index, v->item);
+
+            /* Drawn last, on top. */
+            if (feature == self->selected || feature == self->hovered)
+              continue;
+
+            path_add_item (cr, view, index, v->item, v->world);
+            any = TRUE;
+          }
+
+        if (any)
+          bri_feature_style_stroke_path (cr, order[k],
+                                         schematic ? BRI_PRECISION_SCHEMATIC : BRI_PRECISION_EXACT,
+                                         BRI_FEATURE_STATE_NORMAL);
+        else
+          cairo_new_path (cr);
+      }
+
+  if (self->hovered != NULL && self->hovered != self->selected)
+    draw_highlighted_line (self, cr, view, self->hovered, BRI_FEATURE_STATE_HOVERED);
+  if (self->selected != NULL)
+    draw_highlighted_line (self, cr, view, self->selected, BRI_FEATURE_STATE_SELECTED);
+}
+
+/* Drawing points */
+
+static int
+compare_markers (gconstpointer a,
+                 gconstpointer b)
+{
+  const Marker *ma = a, *mb = b;
+
+  /* Bubbles over markers; among markers, the important ones on top. */
+  if (ma->single != mb->single)
+    return ma->single ? -1 : 1;
+  if (ma->importance != mb->importance)
+    return ma->importance < mb->importance ? -1 : 1;
+  return ma->item < mb->item ? -1 : ma->item > mb->item;
+}
+
+static void
+add_marker (BriFeaturePainter *self,
+            const View        *view,
+            double             x,
+            double             y,
+            guint              item,
+            guint              count,
+            gboolean           single)
+{
+  Marker m;
+
+  bri_map_transform_to_widget (&view->t, x, y, &m.x, &m.y);
+  m.item = item;
+  m.count = count;
+  m.single = single;
+  m.importance = single ? g_array_index (self->item_info, ItemInfo, item).importance : 0;
+  g_array_append_val (self->markers, m);
+}
+
+static void
+gather_markers (BriFeaturePainter *self,
+                const View        *view)
+{
+  BriFeatureIndex *index = self->index;
+
+  g_array_set_size (self->markers, 0);
+
+  if (view_is_clustering (view))
+    {
+      guint n;
+      const BriFeatureCluster *clusters = bri_feature_index_get_clusters (index, view_cluster_radius (view), &n);
+
+      for (int world = (int) floor (view->box.x1); world <= (int) floor (view->box.x2); world++)
+        for (guint i = 0; i < n; i++)
+          if (view_box_contains (view, clusters[i].x + world, clusters[i].y))
+            add_marker (self, view, clusters[i].x + world, clusters[i].y,
+                        clusters[i].item, clusters[i].n_members, clusters[i].single_item);
+    }
+  else
+    {
+      for (guint i = 0; i < self->visible_points->len; i++)
+        {
+          const Visible *v = &g_array_index (self->visible_points, Visible, i);
+
+          for (guint p = 0; p < bri_feature_index_get_n_parts (index, v->item); p++)
+            {
+              guint n;
+              const BriXY *pt = bri_feature_index_get_part (index, v->item, p, &n);
+
+              if (view_box_contains (view, pt->x + v->world, pt->y))
+                add_marker (self, view, pt->x + v->world, pt->y, v->item, 1, TRUE);
+            }
+        }
+    }
+
+  g_array_sort (self->markers, compare_markers);
+}
+
+/* Sprites: a marker or a bubble drawn once into an image and then only
+ * painted, which records one operation per marker instead of a dozen. */
+
+#define SPRITE_MARKER(kind, precision) (((guint) (kind) << 4 | (guint) (precision)) + 1)
+#define SPRITE_BUBBLE(count) (0x100000 + (count))
+
+static double
+sprite_half (guint key)
+{
+  if (key >= SPRITE_BUBBLE (0))
+    return ceil (bri_feature_style_get_cluster_radius (key - SPRITE_BUBBLE (0)) + 5.0);
+
+  return ceil (bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL) + 2.0);
+}
+
+/* The count on a bubble, in the bold small print of the map's font. */
+static PangoLayout *
+create_count_layout (BriFeaturePainter *self,
+                     guint              count)
+{
+  g_autofree char *text = count < 10000 ? g_strdup_printf ("%u", count)
+                                        : g_strdup_printf ("%uk", count / 1000);
+  PangoLayout *layout;
+  PangoAttrList *attrs;
+
+  if (self->context != NULL)
+    layout = pango_layout_new (self->context);
+  else
+    {
+      /* The layout keeps the context alive. */
+      PangoContext *fallback = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+      layout = pango_layout_new (fallback);
+      g_object_unref (fallback);
+    }
+  pango_layout_set_text (layout, text, -1);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  return layout;
+}
+
+static cairo_surface_t *
+get_sprite (BriFeaturePainter *self,
+            guint              key)
+{
+  cairo_surface_t *sprite = g_hash_table_lookup (self->sprites, GUINT_TO_POINTER (key));
+  int scale;
+  double half;
+  cairo_t *cr;
+
+  if (sprite != NULL)
+    return sprite;
+
+  /* Bounded: bubbles of every count could pile up over a long session. */
+  if (g_hash_table_size (self->sprites) > 2048)
+    g_hash_table_remove_all (self->sprites);
+
+  scale = self->scale;
+  half = sprite_half (key);
+  sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * half * scale, 2 * half * scale);
+  cairo_surface_set_device_scale (sprite, scale, scale);
+  cr = cairo_create (sprite);
+
+  if (key >= SPRITE_BUBBLE (0))
+    {
+      guint count = key - SPRITE_BUBBLE (0);
+      g_autoptr(PangoLayout) layout = create_count_layout (self, count);
+
+      bri_feature_style_draw_cluster (cr, half, half, count, layout);
+    }
+  else
+    bri_feature_style_draw_marker (cr, (key - 1) >> 4, (key - 1) & 0xf,
+                                   BRI_FEATURE_STATE_NORMAL, half, half);
+
+  cairo_destroy (cr);
+  g_hash_table_insert (self->sprites, GUINT_TO_POINTER (key), sprite);
+
+  return sprite;
+}
+
+static void
+paint_sprite (BriFeaturePainter *self,
+              cairo_t           *cr,
+              guint              key,
+              double             x,
+              double             y)
+{
+  cairo_surface_t *sprite;
+  double half = sprite_half (key);
+  double ox, oy;
+
+  /* Vector output draws each marker: paths scale, images would not. */
+  if (self->vector)
+    {
+      if (key >= SPRITE_BUBBLE (0))
+        {
+          g_autoptr(PangoLayout) layout = create_count_layout (self, key - SPRITE_BUBBLE (0));
+
+          bri_feature_style_draw_cluster (cr, x, y, key - SPRITE_BUBBLE (0), layout);
+        }
+      else
+        bri_feature_style_draw_marker (cr, (key - 1) >> 4, (key - 1) & 0xf,
+                                       BRI_FEATURE_STATE_NORMAL, x, y);
+      return;
+    }
+
+  sprite = get_sprite (self, key);
+  /* On whole pixels, so that the image is copied, not resampled. */
+  ox = round (x) - half;
+  oy = round (y) - half;
+
+  cairo_set_source_surface (cr, sprite, ox, oy);
+  cairo_rectangle (cr, ox, oy, 2 * half, 2 * half);
+  cairo_fill (cr);
+}
+
+static void
+draw_highlighted_marker (BriFeaturePainter *self,
+                         cairo_t           *cr,
+                         const View        *view,
+                         BriFeature        *feature,
+                         BriFeatureState    state)
+{
+  BriFeatureIndex *index;
+  guint item;
+
+  index = find_geometry (self, feature, &item);
+  if (index == NULL || !bri_feature_index_item_is_point (index, item))
+    return;
+
+  for (int world = (int) floor (view->box.x1); world <= (int) floor (view->box.x2); world++)
+    for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
+      {
+        guint n;
+        const BriXY *pt = bri_feature_index_get_part (index, item, p, &n);
+        double wx, wy;
+
+        if (!view_box_contains (view, pt->x + world, pt->y))
+          continue;
+
+        bri_map_transform_to_widget (&view->t, pt->x + world, pt->y, &wx, &wy);
+        bri_feature_style_draw_marker (cr, bri_feature_get_kind (feature),
+                                       bri_feature_get_precision (feature), state, wx, wy);
+      }
+}
+
+static void
+draw_markers (BriFeaturePainter *self,
+              cairo_t           *cr,
+              const View        *view)
+{
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const Marker *m = &g_array_index (self->markers, Marker, i);
+
+      if (m->single)
+        {
+          BriFeature *feature = bri_feature_index_get_item (self->index, m->item);
+          const ItemInfo *info = &g_array_index (self->item_info, ItemInfo, m->item);
+
+          if (feature == self->selected || feature == self->hovered)
+            continue;
+
+          paint_sprite (self, cr, SPRITE_MARKER (info->kind, info->precision), m->x, m->y);
+        }
+      else
+        paint_sprite (self, cr, SPRITE_BUBBLE (m->count), m->x, m->y);
+    }
+
+  if (self->hovered != NULL && self->hovered != self->selected)
+    draw_highlighted_marker (self, cr, view, self->hovered, BRI_FEATURE_STATE_HOVERED);
+  if (self->selected != NULL)
+    draw_highlighted_marker (self, cr, view, self->selected, BRI_FEATURE_STATE_SELECTED);
+}
+
+/* Labels: the layer says where its markers and highlighted lines are and
+ * which points want a name; BriFeatureLabels chooses and paints. */
+
+static void
+add_line_obstacle (BriFeaturePainter *self,
+                   const View        *view,
+                   BriFeature        *feature)
+{
+  BriFeatureIndex *index;
+  guint item;
+
+  index = find_geometry (self, feature, &item);
+  if (index == NULL || bri_feature_index_item_is_point (index, item))
+    return;
+
+  for (int world = (int) floor (view->box.x1); world <= (int) floor (view->box.x2); world++)
+    for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
+      {
+        guint n;
+        const BriXY *pts = bri_feature_index_get_part (index, item, p, &n);
+
+        for (guint j = 0; j + 1 < n; j++)
+          {
+            double ax, ay, bx, by;
+            gboolean clipped;
+
+            bri_map_transform_to_widget (&view->t, pts[j].x + world, pts[j].y, &ax, &ay);
+            bri_map_transform_to_widget (&view->t, pts[j + 1].x + world, pts[j + 1].y, &bx, &by);
+            if (clip_segment (&ax, &ay, &bx, &by, 0, 0, view->width, view->height, &clipped))
+              bri_feature_labels_add_line (self->labels, ax, ay, bx, by);
+          }
+      }
+}
+
+static guint
+draw_labels (BriFeaturePainter *self,
+             cairo_t           *cr,
+             const View        *view)
+{
+  double r_normal = bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL);
+
+  bri_feature_labels_begin (self->labels, view->width, view->height);
+  if (view->t.zoom < LABEL_MIN_ZOOM || self->markers->len == 0)
+    return 0;
+
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const Marker *m = &g_array_index (self->markers, Marker, i);
+      BriFeature *feature;
+      double r;
+
+      bri_feature_labels_add_marker (self->labels, m->x, m->y,
+                                     m->single ? r_normal : bri_feature_style_get_cluster_radius (m->count));
+      if (!m->single)
+        continue;
+
+      /* Clear of the halo of a highlighted marker. */
+      feature = bri_feature_index_get_item (self->index, m->item);
+      r = feature == self->selected ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_SELECTED) + 5.0
+        : feature == self->hovered ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_HOVERED) + 4.0
+        : r_normal;
+      bri_feature_labels_add_candidate (self->labels, feature, m->importance, m->item, m->x, m->y, r);
+    }
+
+  if (self->selected != NULL)
+    add_line_obstacle (self, view, self->selected);
+  if (self->hovered != NULL)
+    add_line_obstacle (self, view, self->hovered);
+
+  return bri_feature_labels_draw (self->labels, cr);
+}
+
+/* Public API */
+
+BriFeaturePainter *
+bri_feature_painter_new (void)
+{
+  BriFeaturePainter *self = g_new0 (BriFeaturePainter, 1);
+
+  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+    for (guint s = 0; s < 2; s++)
+      self->line_buckets[k][s] = g_array_new (FALSE, FALSE, sizeof (Visible));
+  self->visible_points = g_array_new (FALSE, FALSE, sizeof (Visible));
+  self->item_info = g_array_new (FALSE, TRUE, sizeof (ItemInfo));
+  self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
+  self->labels = bri_feature_labels_new ();
+  self->sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
+  self->scale = 1;
+  self->index_stale = TRUE;
+
+  return self;
+}
+
+void
+bri_feature_painter_free (BriFeaturePainter *self)
+{
+  if (self == NULL)
+    return;
+
+  /* The labels are keyed by features the index keeps alive: first. */
+  bri_feature_labels_free (self->labels);
+  g_hash_table_unref (self->sprites);
+  g_clear_pointer (&self->index, bri_feature_index_unref);
+  g_clear_pointer (&self->lone_index, bri_feature_index_unref);
+  g_clear_object (&self->model);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->hovered);
+  g_clear_object (&self->context);
+  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+    for (guint s = 0; s < 2; s++)
+      g_array_unref (self->line_buckets[k][s]);
+  g_array_unref (self->visible_points);
+  g_array_unref (self->item_info);
+  g_array_unref (self->markers);
+  g_free (self);
+}
+
+/**
+ * bri_feature_painter_set_model:
+ * @features: (nullable): a model of BriFeature
+ *
+ * The painter reads @features again at the next frame; call
+ * bri_feature_painter_invalidate() whenever @features changes.  Drawing
+ * from a worker thread needs a model nobody changes meanwhile.
+ */
+void
+bri_feature_painter_set_model (BriFeaturePainter *self,
+                               GListModel        *features)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (features == NULL || G_IS_LIST_MODEL (features));
+
+  g_set_object (&self->model, features);
+  /* Let go of the old features now, not at the next frame. */
+  g_clear_pointer (&self->index, bri_feature_index_unref);
+  g_clear_pointer (&self->lone_index, bri_feature_index_unref);
+  bri_feature_labels_forget (self->labels);
+  self->index_stale = TRUE;
+}
+
+/* Rebuilt at the next frame or pick: a filter that changes many times in
+ * a row costs one index. */
+void
+bri_feature_painter_invalidate (BriFeaturePainter *self)
+{
+  g_return_if_fail (self != NULL);
+
+  self->index_stale = TRUE;
+}
+
+/**
+ * bri_feature_painter_set_selected:
+ * @feature: (nullable): the feature to highlight; drawn even if the model
+ *   does not hold it
+ */
+void
+bri_feature_painter_set_selected (BriFeaturePainter *self,
+                                  BriFeature        *feature)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (feature == NULL || BRI_IS_FEATURE (feature));
+
+  if (g_set_object (&self->selected, feature))
+    g_clear_pointer (&self->lone_index, bri_feature_index_unref);
+}
+
+void
+bri_feature_painter_set_hovered (BriFeaturePainter *self,
+                                 BriFeature        *feature)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (feature == NULL || BRI_IS_FEATURE (feature));
+
+  g_set_object (&self->hovered, feature);
+}
+
+/**
+ * bri_feature_painter_set_style:
+ * @context: (nullable): the font of names and counts (on screen, the
+ *   widget's); %NULL for Pango's default
+ * @text_color: the names' colour
+ * @scale: device pixels per pixel of the marker and name images
+ * @vector: draw markers as paths and names as text, for PDF, SVG and
+ *   printing, instead of painting images drawn once
+ *
+ * Forgets what was drawn in another style.
+ */
+void
+bri_feature_painter_set_style (BriFeaturePainter *self,
+                               PangoContext      *context,
+                               const BriRgba     *text_color,
+                               int                scale,
+                               gboolean           vector)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (context == NULL || PANGO_IS_CONTEXT (context));
+  g_return_if_fail (text_color != NULL);
+  g_return_if_fail (scale >= 1);
+
+  bri_feature_labels_set_style (self->labels, context, text_color, scale, vector);
+  if (self->context == context && self->scale == scale && self->vector == !!vector)
+    return;
+
+  g_set_object (&self->context, context);
+  self->scale = scale;
+  self->vector = !!vector;
+  g_hash_table_remove_all (self->sprites);
+}
+
+/* Drops the images of markers and names: the font, the colours or the
+ * scale changed under the same context. */
+void
+bri_feature_painter_forget (BriFeaturePainter *self)
+{
+  g_return_if_fail (self != NULL);
+
+  bri_feature_labels_forget (self->labels);
+  g_hash_table_remove_all (self->sprites);
+}
+
+/* Whether a frame would draw nothing at all, wherever it looked. */
+gboolean
+bri_feature_painter_is_empty (BriFeaturePainter *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return bri_feature_index_get_n_items (ensure_index (self)) == 0 && self->selected == NULL;
+}
+
+/**
+ * bri_feature_painter_draw:
+ * @t: the view; the drawing covers 2 × @t->half_width by 2 × @t->half_height
+ *   pixels from the origin of @cr
+ *
+ * Returns: the number of names written
+ */
+guint
+bri_feature_painter_draw (BriFeaturePainter     *self,
+                          cairo_t               *cr,
+                          const BriMapTransform *t)
+{
+  BriFeatureIndex *index;
+  Collect collect;
+  View view;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (cr != NULL, 0);
+  g_return_val_if_fail (t != NULL, 0);
+
+  memset (self->kinds_drawn, 0, sizeof self->kinds_drawn);
+  view_init (&view, t);
+  if (view.width <= 0 || view.height <= 0)
+    return 0;
+
+  index = ensure_index (self);
+  if (bri_feature_index_get_n_items (index) == 0 && self->selected == NULL)
+    return 0;
+
+  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+    for (guint s = 0; s < 2; s++)
+      g_array_set_size (self->line_buckets[k][s], 0);
+  g_array_set_size (self->visible_points, 0);
+
+  collect.self = self;
+  collect.index = index;
+  collect.view = &view;
+  collect.clustering = view_is_clustering (&view);
+  bri_feature_index_query (index, &view.box, collect_visible, &collect);
+  gather_markers (self, &view);
+
+  draw_lines (self, cr, &view);
+  draw_markers (self, cr, &view);
+  return draw_labels (self, cr, &view);
+}
+
+/**
+ * bri_feature_painter_pick:
+ * @x: a position in the drawing, in pixels
+ * @hit: (out): what is there
+ *
+ * What a click at (@x, @y) would activate: markers win over lines, as
+ * they are drawn over them.
+ *
+ * Returns: whether anything is there
+ */
+gboolean
+bri_feature_painter_pick (BriFeaturePainter     *self,
+                          const BriMapTransform *t,
+                          double                 x,
+                          double                 y,
+                          BriFeatureHit         *hit)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (t != NULL, FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  return hit_test (self, t, x, y, hit);
+}
+
+/**
+ * bri_feature_painter_get_label_area:
+ * @area: (out): where the name is, in the drawing's pixels
+ *
+ * Returns: whether the last frame wrote @feature's name
+ */
+gboolean
+bri_feature_painter_get_label_area (BriFeaturePainter *self,
+                                    BriFeature        *feature,
+                                    BriLabelRect      *area)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return bri_feature_labels_get_area (self->labels, feature, area);
+}
+
+/**
+ * bri_feature_painter_get_kinds_drawn:
+ * @kinds: (out caller-allocates) (array fixed-size=BRI_FEATURE_N_KINDS):
+ *   whether the last frame showed a feature of each kind, in a bubble or
+ *   on its own
+ *
+ * What a legend of the drawing needs to explain.
+ */
+void
+bri_feature_painter_get_kinds_drawn (BriFeaturePainter *self,
+                                     gboolean          *kinds)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (kinds != NULL);
+
+  memcpy (kinds, self->kinds_drawn, sizeof self->kinds_drawn);
+}
