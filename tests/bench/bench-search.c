@@ -64,7 +64,7 @@ measure (BriAtlas   *atlas,
           if (results == NULL)
             g_error ("%s: %s", typed, error->message);
           g_array_append_val (times, ms);
-          if (ms > 50 && g_getenv ("BRI_BENCH_SLOW") != NULL)
+          if (ms > 15 && g_getenv ("BRI_BENCH_SLOW") != NULL)
             printf ("  slow: %.1f ms «%s»\n", ms, typed);
           if (*end == '\0')
             break;

@@ -426,26 +426,39 @@ append_hits (BriAtlas          *self,
   guint asked = filter->any ? MAX (FILTERED_CANDIDATES, limit) : limit;
   g_autoptr(GArray) hits = bri_search_query (_bri_atlas_get_search (self), kind, plan,
                                              limit == G_MAXUINT ? 0 : asked, error);
-  guint added = 0;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr(GPtrArray) objects = g_ptr_array_new ();
+  g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (BriSearchResultKind));
 
   if (hits == NULL)
     return FALSE;
 
-  for (guint i = 0; i < hits->len && added < limit; i++)
+  for (guint i = 0; i < hits->len && kept->len < limit; i++)
     {
       BriSearchHit *hit = &g_array_index (hits, BriSearchHit, i);
-      g_autoptr(BriSearchResult) result = NULL;
       BriSearchResultKind result_kind;
       GObject *object = object_for_hit (self, hit, &result_kind);
 
       if (object == NULL || !hit_passes (self, filter, object, result_kind))
         continue;
 
-      if (kind == BRI_SEARCH_HIT_PASSAGE)
-        bri_search_add_snippet (_bri_atlas_get_search (self), plan, hit);
-      result = bri_search_result_new (result_kind, object, hit->score, hit->snippet, hit->ranges);
+      g_ptr_array_add (kept, hit);
+      g_ptr_array_add (objects, object);
+      g_array_append_val (kinds, result_kind);
+    }
+
+  /* Snippets for what is shown only, all at once. */
+  if (kind == BRI_SEARCH_HIT_PASSAGE)
+    bri_search_add_snippets (_bri_atlas_get_search (self), plan, (BriSearchHit **) kept->pdata, kept->len);
+
+  for (guint i = 0; i < kept->len; i++)
+    {
+      BriSearchHit *hit = g_ptr_array_index (kept, i);
+      g_autoptr(BriSearchResult) result =
+        bri_search_result_new (g_array_index (kinds, BriSearchResultKind, i), g_ptr_array_index (objects, i),
+                               hit->score, hit->snippet, hit->ranges);
+
       bri_search_results_append (results, result);
-      added++;
     }
 
   return TRUE;

@@ -23,6 +23,8 @@ struct _BriSearch
   BriLexicon       *lexicon;
   BriSearchTables  *tables;
   BriSearchVocab   *vocab;
+  fts5_tokenizer    tokenizer;        /* the index's own, for snippets */
+  Fts5Tokenizer    *tokenizer_instance;
   GHashTable       *learned;          /* folded phrase → GPtrArray of members: acronyms the texts define */
   guint             learned_longest;  /* in words */
   /* One connection with one statement of each kind: one reader or one
@@ -37,5 +39,13 @@ gboolean _bri_search_append_phrase (GString    *out,
 void     _bri_search_learn_acronyms (BriSearch  *self,
                                      const char *text);
 char    *_bri_search_fold_phrase   (const char *text);
+gboolean _bri_search_setup_tokenizer (BriSearch *self,
+                                      fts5_api  *api);
+void     _bri_search_clear_tokenizer (BriSearch *self);
+void     _bri_search_make_snippets (BriSearch      *self,
+                                    BriSearchPlan  *plan,
+                                    const char    **texts,
+                                    BriSearchHit  **hits,
+                                    guint           n_hits);
 
 G_END_DECLS

@@ -44,7 +44,6 @@ enum {
   DELETE_PLACE,
   DELETE_PLACE_ID,
   QUERY_PASSAGES,
-  PASSAGE_SNIPPET,
   QUERY_PLACES,
   COUNT_PASSAGES,
   COUNT_PLACES,
@@ -79,9 +78,6 @@ static const char * const statements[N_STATEMENTS] = {
     "    ORDER BY r DESC, rowid LIMIT ?4) AS q"
     "  JOIN passage_ids AS i ON i.rowid = q.rowid"
     "  ORDER BY q.r DESC, q.rowid",
-  [PASSAGE_SNIPPET] =
-    "SELECT snippet(passages, 0, char(2), char(3), '…', 28)"
-    "  FROM passages WHERE passages MATCH ?1 AND rowid = ?2",
   [QUERY_PLACES] =
     "SELECT rowid,"
     "       bri_rank(places, ?2, ?3, ?6, bm25(places, 6.0, 3.0, 1.0, 0.5))"
@@ -134,7 +130,12 @@ rank_function (const Fts5ExtensionApi  *api,
   gboolean in_text[BRI_SEARCH_MAX_GROUPS] = { 0 };
   double total = 0, matched = 0, text = 0, bm25, proximity = 0;
   int n_matched = 0, n_text = 0;
-  g_autoptr(GArray) hits = NULL;   /* (offset, group) in the text column */
+  /* (offset, group) pairs in the text column: on the stack for a usual
+   * passage, on the heap for a long one. */
+  int stack_hits[2 * 256];
+  g_autofree int *heap_hits = NULL;
+  int *hits;
+  guint n_hits = 0;
 
   if (n_args != 4)
     {
@@ -156,7 +157,7 @@ rank_function (const Fts5ExtensionApi  *api,
       return;
     }
 
-  hits = g_array_new (FALSE, FALSE, sizeof (int) * 2);
+  hits = n_inst <= 256 ? stack_hits : (heap_hits = g_new (int, 2 * n_inst));
   for (int i = 0; i < n_inst; i++)
     {
       int phrase, column, offset, g;
@@ -171,10 +172,10 @@ rank_function (const Fts5ExtensionApi  *api,
       best[g] = MAX (best[g], weight);
       if (column == 0)
         {
-          int pair[2] = { offset, g };
-
           in_text[g] = TRUE;
-          g_array_append_val (hits, pair);
+          hits[2 * n_hits] = offset;
+          hits[2 * n_hits + 1] = g;
+          n_hits++;
         }
     }
 
@@ -198,25 +199,25 @@ rank_function (const Fts5ExtensionApi  *api,
       int covered = 0, left = 0, smallest = G_MAXINT;
 
       /* Instances come in phrase order; the window needs text order. */
-      for (guint i = 1; i < hits->len; i++)
-        for (guint j = i; j > 0 && ((int *) hits->data)[2 * (j - 1)] > ((int *) hits->data)[2 * j]; j--)
+      for (guint i = 1; i < n_hits; i++)
+        for (guint j = i; j > 0 && hits[2 * (j - 1)] > hits[2 * j]; j--)
           {
-            int *a = (int *) hits->data + 2 * (j - 1);
+            int *a = hits + 2 * (j - 1);
             int tmp0 = a[0], tmp1 = a[1];
 
             a[0] = a[2], a[1] = a[3];
             a[2] = tmp0, a[3] = tmp1;
           }
 
-      for (guint right = 0; right < hits->len; right++)
+      for (guint right = 0; right < n_hits; right++)
         {
-          int *r = (int *) hits->data + 2 * right;
+          int *r = hits + 2 * right;
 
           if (counts[r[1]]++ == 0)
             covered++;
           while (covered == n_text)
             {
-              int *l = (int *) hits->data + 2 * left;
+              int *l = hits + 2 * left;
 
               smallest = MIN (smallest, r[0] - l[0]);
               if (--counts[l[1]] == 0)
@@ -264,6 +265,13 @@ register_rank_function (BriSearch  *self,
   rc = api->xCreateFunction (api, "bri_rank", NULL, rank_function, NULL);
   if (rc != SQLITE_OK)
     return fail_sqlite (self, rc, "bri_rank", error);
+
+  if (!_bri_search_setup_tokenizer (self, api))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Search index: this SQLite has no porter tokenizer"));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -338,6 +346,7 @@ bri_search_free (BriSearch *self)
   for (guint i = 0; self->stmt != NULL && i < N_STATEMENTS; i++)
     sqlite3_finalize (self->stmt[i]);
   g_free (self->stmt);
+  _bri_search_clear_tokenizer (self);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->linker, bri_linker_unref);
@@ -879,37 +888,34 @@ named_targets_json (BriSearchPlan *plan)
 }
 
 /**
- * bri_search_add_snippet:
- * @hit: a passage hit of bri_search_query() for @plan
+ * bri_search_add_snippets:
+ * @hits: passage hits of bri_search_query() for @plan
  *
- * Gives the hit its snippet, the matches marked: made only for the hits
- * that are shown, after any filtering.
+ * Gives the hits their snippets, the matches marked: made only for the
+ * hits that are shown, after any filtering.
  */
 void
-bri_search_add_snippet (BriSearch     *self,
-                        BriSearchPlan *plan,
-                        BriSearchHit  *hit)
+bri_search_add_snippets (BriSearch      *self,
+                         BriSearchPlan  *plan,
+                         BriSearchHit  **hits,
+                         guint           n_hits)
 {
-  g_autoptr(GArray) phrase_groups = g_array_new (FALSE, FALSE, sizeof (guint8));
-  g_autofree char *match = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GMutexLocker) locker = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_if_fail (self != NULL);
-  g_return_if_fail (hit->kind == BRI_SEARCH_HIT_PASSAGE);
 
-  if (hit->snippet != NULL)
-    return;
-
-  match = bri_search_plan_to_match (plan, phrase_groups);
   locker = g_mutex_locker_new (&self->mutex);
-  stmt = self->stmt[PASSAGE_SNIPPET];
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, hit->row);
-  parse_marked (match != NULL && sqlite3_step (stmt) == SQLITE_ROW
-                ? (const char *) sqlite3_column_text (stmt, 0) : NULL, hit);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  for (guint i = 0; i < n_hits; i++)
+    {
+      g_auto(GStrv) columns = g_new0 (char *, 4);
+
+      g_return_if_fail (hits[i]->kind == BRI_SEARCH_HIT_PASSAGE);
+      get_passage (self, hits[i]->row, columns);
+      g_ptr_array_add (texts, g_steal_pointer (&columns[0]));
+    }
+
+  _bri_search_make_snippets (self, plan, (const char **) texts->pdata, hits, n_hits);
 }
 
 /**
@@ -918,7 +924,7 @@ bri_search_add_snippet (BriSearch     *self,
  *   query has not been planned yet
  * @limit: at most this many hits; 0 for no limit
  *
- * Passage hits come without their snippet: see bri_search_add_snippet().
+ * Passage hits come without their snippet: see bri_search_add_snippets().
  *
  * Returns: (transfer full): a #GArray of #BriSearchHit, best first; empty
  *   when the plan asks for nothing.  %NULL only on an SQLite failure.

@@ -143,9 +143,10 @@ GArray        *bri_search_query           (BriSearch        *self,
                                            BriSearchPlan    *plan,
                                            guint             limit,
                                            GError          **error);
-void           bri_search_add_snippet     (BriSearch        *self,
+void           bri_search_add_snippets    (BriSearch        *self,
                                            BriSearchPlan    *plan,
-                                           BriSearchHit     *hit);
+                                           BriSearchHit    **hits,
+                                           guint             n_hits);
 void           bri_search_hit_clear       (BriSearchHit     *hit);
 gboolean       bri_search_field_is_known  (const char       *name);
 

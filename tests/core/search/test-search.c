@@ -97,8 +97,13 @@ query (Fixture        *f,
 
   g_assert_no_error (error);
   g_assert_nonnull (hits);
-  for (guint i = 0; i < hits->len; i++)
-    bri_search_add_snippet (f->search, plan, &g_array_index (hits, BriSearchHit, i));
+  {
+    g_autofree BriSearchHit **all = g_new (BriSearchHit *, hits->len + 1);
+
+    for (guint i = 0; i < hits->len; i++)
+      all[i] = &g_array_index (hits, BriSearchHit, i);
+    bri_search_add_snippets (f->search, plan, all, hits->len);
+  }
 
   return hits;
 }
