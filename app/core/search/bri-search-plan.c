@@ -387,7 +387,7 @@ bri_search_plan (BriSearch      *self,
 
   take_fields (text, plan->fields);
 
-  corrected = correct (self, text, flags);
+  corrected = (flags & BRI_SEARCH_FLAGS_EXACT) ? NULL : correct (self, text, flags);
   if (corrected != NULL)
     {
       g_autoptr(GString) shown = g_string_new (corrected);

@@ -46,6 +46,7 @@ typedef enum
 {
   BRI_SEARCH_FLAGS_NONE   = 0,
   BRI_SEARCH_FLAGS_PREFIX = 1 << 0,  /* the last word may be unfinished */
+  BRI_SEARCH_FLAGS_EXACT  = 1 << 1,  /* take the words as typed: no spelling correction */
 } BriSearchFlags;
 
 /* One thing the query asks for: a word, a name, a phrase, a region…

@@ -24,9 +24,16 @@ struct _BriSearchPanel
 {
   BriPanel    parent_instance;
 
+  GtkWidget  *notice;
+  GtkLabel   *correction_label;
+  GtkButton  *original_button;
+  GtkLabel   *messages_label;
   GtkWidget  *results_scroller;
   GtkListBox *results;
   GtkWidget  *no_results_page;
+
+  char       *query;        /* the last one searched */
+  char       *exact_query;  /* one the user asked to take as typed */
 };
 
 G_DEFINE_FINAL_TYPE (BriSearchPanel, bri_search_panel, BRI_TYPE_PANEL)
@@ -95,10 +102,54 @@ show_results (BriSearchPanel *self,
   gtk_widget_set_visible (self->no_results_page, results != NULL && !any);
 }
 
+/* "Showing results for Gwadar — Search instead for Gwadr", and what the
+ * filters could not use.  Plain text: the query is the user's. */
+static void
+show_notice (BriSearchPanel   *self,
+             BriSearchResults *results)
+{
+  const char *corrected = results ? bri_search_results_get_corrected (results) : NULL;
+  const char * const *messages = results ? bri_search_results_get_messages (results) : NULL;
+  g_autofree char *joined = messages ? g_strjoinv ("\n", (char **) messages) : NULL;
+
+  if (corrected != NULL)
+    {
+      g_autofree char *showing = g_strdup_printf (_("Showing results for “%s”"), corrected);
+      g_autofree char *instead = g_strdup_printf (_("Search instead for “%s”"),
+                                                  bri_search_results_get_query (results));
+
+      gtk_label_set_text (self->correction_label, showing);
+      gtk_button_set_label (self->original_button, instead);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->original_button), instead);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->correction_label), corrected != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->original_button), corrected != NULL);
+
+  gtk_label_set_text (self->messages_label, joined ? joined : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->messages_label), joined != NULL && joined[0] != '\0');
+
+  gtk_widget_set_visible (self->notice, corrected != NULL || (joined != NULL && joined[0] != '\0'));
+}
+
+static void
+on_original_button_clicked_cb (BriSearchPanel *self)
+{
+  g_autofree char *query = g_strdup (self->query);
+
+  g_free (self->exact_query);
+  self->exact_query = g_strdup (query);
+  if (query != NULL)
+    bri_search_panel_search (self, query);
+}
+
 static void
 bri_search_panel_dispose (GObject *object)
 {
+  BriSearchPanel *self = BRI_SEARCH_PANEL (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), BRI_TYPE_SEARCH_PANEL);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->exact_query, g_free);
 
   G_OBJECT_CLASS (bri_search_panel_parent_class)->dispose (object);
 }
@@ -123,10 +174,15 @@ bri_search_panel_class_init (BriSearchPanelClass *klass)
 
   bri_panel_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BriAtlas/ui/bri-search-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, BriSearchPanel, notice);
+  gtk_widget_class_bind_template_child (widget_class, BriSearchPanel, correction_label);
+  gtk_widget_class_bind_template_child (widget_class, BriSearchPanel, original_button);
+  gtk_widget_class_bind_template_child (widget_class, BriSearchPanel, messages_label);
   gtk_widget_class_bind_template_child (widget_class, BriSearchPanel, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, BriSearchPanel, results);
   gtk_widget_class_bind_template_child (widget_class, BriSearchPanel, no_results_page);
   gtk_widget_class_bind_template_callback (widget_class, on_results_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_original_button_clicked_cb);
 }
 
 static void
@@ -149,7 +205,8 @@ bri_search_panel_search (BriSearchPanel *self,
                          const char     *query)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) results = NULL;
+  g_autoptr(BriSearchResults) results = NULL;
+  BriSearchFlags flags = BRI_SEARCH_FLAGS_PREFIX;
   BriAtlas *atlas;
 
   g_return_val_if_fail (BRI_IS_SEARCH_PANEL (self), 0);
@@ -157,16 +214,25 @@ bri_search_panel_search (BriSearchPanel *self,
 
   atlas = bri_panel_get_atlas (BRI_PANEL (self));
   g_return_val_if_fail (atlas != NULL, 0);
-  results = G_LIST_MODEL (bri_atlas_search (atlas, query, BRI_SEARCH_FLAGS_PREFIX,
-                                            MAX_PLACES, MAX_PASSAGES, &error));
+
+  /* "Search instead for …" holds until the text changes. */
+  if (g_strcmp0 (query, self->exact_query) == 0)
+    flags |= BRI_SEARCH_FLAGS_EXACT;
+  else
+    g_clear_pointer (&self->exact_query, g_free);
+  g_free (self->query);
+  self->query = g_strdup (query);
+
+  results = bri_atlas_search (atlas, query, flags, MAX_PLACES, MAX_PASSAGES, &error);
   if (results == NULL)
     {
       g_warning ("Search for “%s” failed: %s", query, error->message);
-      results = G_LIST_MODEL (g_list_store_new (BRI_TYPE_SEARCH_RESULT));
+      results = bri_search_results_new (query);
     }
 
-  show_results (self, results);
-  return g_list_model_get_n_items (results);
+  show_notice (self, results);
+  show_results (self, G_LIST_MODEL (results));
+  return g_list_model_get_n_items (G_LIST_MODEL (results));
 }
 
 /**
@@ -179,6 +245,7 @@ bri_search_panel_clear (BriSearchPanel *self)
 {
   g_return_if_fail (BRI_IS_SEARCH_PANEL (self));
 
+  show_notice (self, NULL);
   show_results (self, NULL);
 }
 
