@@ -223,6 +223,39 @@ open_country (BriWindow  *self,
   set_list_page (self, BRI_LOCATION_LIST_COUNTRIES);
 }
 
+/* A region filters the places to its countries and fits the map to
+ * them; "All Places" and the filters' reset lift it. */
+static void
+show_region (BriWindow *self,
+             BriRegion *region)
+{
+  BriGeoBounds bounds;
+
+  bri_geo_bounds_init_empty (&bounds);
+  for (const char * const *c = bri_region_get_countries (region); *c; c++)
+    {
+      BriCountry *country = bri_atlas_lookup_country (self->atlas, *c);
+      BriGeoBounds b;
+
+      if (country == NULL)
+        continue;
+      bri_country_get_bounds (country, &b);
+      if (bri_geo_bounds_crosses_antimeridian (&b))
+        continue;
+      bri_geo_bounds_extend (&bounds, b.min_lon, b.min_lat);
+      bri_geo_bounds_extend (&bounds, b.max_lon, b.max_lat);
+    }
+
+  bri_feature_filter_set_region (self->filter, bri_region_get_id (region));
+  bri_map_view_select_feature (BRI_MAP_VIEW (self->map_view), NULL);
+  bri_map_view_show_country (BRI_MAP_VIEW (self->map_view), NULL);
+  if (!bri_geo_bounds_is_empty (&bounds))
+    bri_map_view_fit_bounds (BRI_MAP_VIEW (self->map_view), &bounds, TRUE);
+  adw_view_stack_set_visible_child_name (self->browse_stack, "places");
+  gtk_stack_set_visible_child_name (self->side_stack, "browse");
+  set_list_page (self, BRI_LOCATION_LIST_PLACES);
+}
+
 /* Shows @location; returns FALSE, having told the user, when it names
  * something the atlas does not have. */
 static gboolean
@@ -284,7 +317,18 @@ show_location (BriWindow   *self,
                                              ? "countries" : "places");
       gtk_stack_set_visible_child_name (self->side_stack, "browse");
       set_list_page (self, bri_location_get_list (location));
+      bri_feature_filter_set_region (self->filter, NULL);
       return TRUE;
+
+    case BRI_LOCATION_REGION:
+      {
+        BriRegion *region = bri_atlas_lookup_region (self->atlas, id);
+
+        if (region == NULL)
+          return toast (self, _("That region is not in the atlas")), FALSE;
+        show_region (self, region);
+        return TRUE;
+      }
 
     default:
       g_return_val_if_reached (FALSE);

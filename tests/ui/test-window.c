@@ -466,6 +466,49 @@ test_places (Fixture       *f,
   assert_showing_feature (f, bri_feature_get_id (first));
 }
 
+/* A region (a search result) narrows the places to its countries and
+ * brings the map there; "All Places" lifts it. */
+static void
+test_open_region (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *view = find_widget (f->window->feature_list, is_list_view, NULL);
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+  BriRegion *region = bri_atlas_lookup_region (atlas, "east-africa");
+  guint all = g_list_model_get_n_items (bri_atlas_get_features (atlas));
+  ShumateViewport *viewport = bri_map_view_get_viewport (BRI_MAP_VIEW (f->window->map_view));
+  guint n;
+
+  open_location (f, "region:east-africa");
+  wait_frames (GTK_WIDGET (f->window), 4);
+  g_assert_cmpstr (side_page (f), ==, "browse");
+  g_assert_cmpstr (bri_feature_filter_get_region (f->window->filter), ==, "east-africa");
+  n = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BriFeature) feature = g_list_model_get_item (shown, i);
+      gboolean inside = FALSE;
+
+      for (const char * const *c = bri_feature_get_countries (feature); *c; c++)
+        inside |= bri_region_has_country (region, *c);
+      g_assert_true (inside);
+    }
+  /* The map went to East Africa. */
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), >, 20.0);
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), <, 60.0);
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), <, 20.0);
+
+  activate (f, "win.show-places");
+  g_assert_null (bri_feature_filter_get_region (f->window->filter));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
+
+  /* An unknown region changes nothing. */
+  open_location (f, "region:atlantis");
+  g_assert_null (bri_feature_filter_get_region (f->window->filter));
+}
+
 /* The countries the atlas has something on, by name, each with its
  * counts; a row opens the dossier. */
 static void
@@ -564,6 +607,7 @@ main (int   argc,
   g_test_add ("/bri/window/open-search", Fixture, NULL, fixture_set_up, test_open_search, fixture_tear_down);
   g_test_add ("/bri/window/open-nothing", Fixture, NULL, fixture_set_up, test_open_nothing, fixture_tear_down);
   g_test_add ("/bri/window/back-forward", Fixture, NULL, fixture_set_up, test_back_forward, fixture_tear_down);
+  g_test_add ("/bri/window/open-region", Fixture, NULL, fixture_set_up, test_open_region, fixture_tear_down);
   g_test_add ("/bri/window/show-list", Fixture, NULL, fixture_set_up, test_show_list, fixture_tear_down);
   g_test_add ("/bri/window/places", Fixture, NULL, fixture_set_up, test_places, fixture_tear_down);
   g_test_add ("/bri/window/countries", Fixture, NULL, fixture_set_up, test_countries, fixture_tear_down);
