@@ -958,13 +958,31 @@ builtin_source (BriAtlas *self)
                                        self->data_dir);
 }
 
-static GPtrArray *
-one_source (BriSource *source)
+/* A change that adds @add or removes @remove (transfer full, either). */
+static Change *
+change_for (BriSource *add,
+            BriSource *remove)
 {
-  GPtrArray *sources = object_array ();
+  g_autoptr(GPtrArray) adding = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) removing = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (sources, source);
-  return sources;
+  if (add != NULL)
+    g_ptr_array_add (adding, add);
+  if (remove != NULL)
+    g_ptr_array_add (removing, remove);
+
+  return change_new (adding, removing);
+}
+
+static gboolean
+change_finish (BriAtlas      *self,
+               GAsyncResult  *result,
+               GError       **error)
+{
+  g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -978,13 +996,11 @@ bri_atlas_load_async (BriAtlas            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GPtrArray) sources = NULL;
-
   g_return_if_fail (BRI_IS_ATLAS (self));
   g_return_if_fail (!self->loaded);
 
-  sources = one_source (builtin_source (self));
-  queue_change (self, change_new (sources, NULL), bri_atlas_load_async, cancellable, callback, user_data);
+  queue_change (self, change_for (builtin_source (self), NULL), bri_atlas_load_async,
+                cancellable, callback, user_data);
 }
 
 gboolean
@@ -992,10 +1008,7 @@ bri_atlas_load_finish (BriAtlas      *self,
                        GAsyncResult  *result,
                        GError       **error)
 {
-  g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return change_finish (self, result, error);
 }
 
 gboolean
@@ -1003,14 +1016,12 @@ bri_atlas_load (BriAtlas      *self,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(Change) change = NULL;
 
   g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
   g_return_val_if_fail (!self->loaded, FALSE);
 
-  sources = one_source (builtin_source (self));
-  change = change_new (sources, NULL);
+  change = change_for (builtin_source (self), NULL);
   return change_sync (self, change, cancellable, error);
 }
 
@@ -1031,14 +1042,11 @@ bri_atlas_add_source_async (BriAtlas            *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GPtrArray) sources = NULL;
-
   g_return_if_fail (BRI_IS_ATLAS (self));
   g_return_if_fail (BRI_IS_SOURCE (source));
 
-  sources = one_source (g_object_ref (source));
-  queue_change (self, change_new (sources, NULL), bri_atlas_add_source_async, cancellable, callback,
-                user_data);
+  queue_change (self, change_for (g_object_ref (source), NULL), bri_atlas_add_source_async,
+                cancellable, callback, user_data);
 }
 
 gboolean
@@ -1046,26 +1054,22 @@ bri_atlas_add_source_finish (BriAtlas      *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return change_finish (self, result, error);
 }
 
+/* For the command line and tests: the same, in the calling thread. */
 gboolean
 bri_atlas_add_source (BriAtlas      *self,
                       BriSource     *source,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(Change) change = NULL;
 
   g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
   g_return_val_if_fail (BRI_IS_SOURCE (source), FALSE);
 
-  sources = one_source (g_object_ref (source));
-  change = change_new (sources, NULL);
+  change = change_for (g_object_ref (source), NULL);
   return change_sync (self, change, cancellable, error);
 }
 
@@ -1082,14 +1086,11 @@ bri_atlas_remove_source_async (BriAtlas            *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GPtrArray) sources = NULL;
-
   g_return_if_fail (BRI_IS_ATLAS (self));
   g_return_if_fail (BRI_IS_SOURCE (source));
 
-  sources = one_source (g_object_ref (source));
-  queue_change (self, change_new (NULL, sources), bri_atlas_remove_source_async, cancellable, callback,
-                user_data);
+  queue_change (self, change_for (NULL, g_object_ref (source)), bri_atlas_remove_source_async,
+                cancellable, callback, user_data);
 }
 
 gboolean
@@ -1097,10 +1098,7 @@ bri_atlas_remove_source_finish (BriAtlas      *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return change_finish (self, result, error);
 }
 
 gboolean
@@ -1109,14 +1107,12 @@ bri_atlas_remove_source (BriAtlas      *self,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(Change) change = NULL;
 
   g_return_val_if_fail (BRI_IS_ATLAS (self), FALSE);
   g_return_val_if_fail (BRI_IS_SOURCE (source), FALSE);
 
-  sources = one_source (g_object_ref (source));
-  change = change_new (NULL, sources);
+  change = change_for (NULL, g_object_ref (source));
   return change_sync (self, change, cancellable, error);
 }
 
