@@ -17,6 +17,7 @@
 #include "bri-country.h"
 #include "bri-country-labels.h"
 #include "bri-label-placer.h"
+#include "bri-render-text.h"
 
 /* Names longer than this many pixels wrap onto a second line. */
 #define WRAP_WIDTH 120
@@ -56,6 +57,7 @@ struct _BriCountryLabels
   GArray         *placements;   /* of Placement, by candidate id */
   const guint    *placed;       /* the last placing's, into placements */
   guint           n_placed;
+  GArray         *obstacles;    /* of BriLabelRect */
 };
 
 static void
@@ -297,6 +299,7 @@ bri_country_labels_new (void)
 
   self->placer = bri_label_placer_new (LABEL_PADDING);
   self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (BriLabelRect));
   return self;
 }
 
@@ -310,6 +313,7 @@ bri_country_labels_free (BriCountryLabels *self)
   g_clear_object (&self->context);
   bri_label_placer_free (self->placer);
   g_array_unref (self->placements);
+  g_array_unref (self->obstacles);
   g_free (self);
 }
 
@@ -400,6 +404,8 @@ bri_country_labels_place (BriCountryLabels      *self,
   ensure_layouts (self);
 
   bri_label_placer_clear (self->placer);
+  for (guint i = 0; i < self->obstacles->len; i++)
+    bri_label_placer_add_obstacle (self->placer, &g_array_index (self->obstacles, BriLabelRect, i));
   g_array_set_size (self->placements, 0);
   add_candidates (self, t, 2 * t->half_width, 2 * t->half_height);
   if (bri_label_placer_place (self->placer) == 0)
@@ -443,6 +449,43 @@ bri_country_labels_get_placed (BriCountryLabels *self,
   return label->layout;
 }
 
+/**
+ * bri_country_labels_get_placed_rect:
+ * @rect: (out): where the @i-th name placed is
+ */
+void
+bri_country_labels_get_placed_rect (BriCountryLabels *self,
+                                    guint             i,
+                                    BriLabelRect     *rect)
+{
+  const Placement *p;
+  const Label *label;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (i < self->n_placed);
+
+  p = &g_array_index (self->placements, Placement, self->placed[i]);
+  label = &g_array_index (self->labels, Label, p->label);
+  *rect = (BriLabelRect) { p->x, p->y, label->logical.width, label->logical.height };
+}
+
+/**
+ * bri_country_labels_set_obstacles:
+ * @rects: (array length=n_rects): areas names must leave clear (a legend,
+ *   a scale bar), in the drawing's pixels
+ */
+void
+bri_country_labels_set_obstacles (BriCountryLabels   *self,
+                                  const BriLabelRect *rects,
+                                  guint               n_rects)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (rects != NULL || n_rects == 0);
+
+  g_array_set_size (self->obstacles, 0);
+  g_array_append_vals (self->obstacles, rects, n_rects);
+}
+
 /* The halos of every name placed, in one stroke, to go under them all. */
 void
 bri_country_labels_draw_halos (BriCountryLabels     *self,
@@ -476,10 +519,17 @@ bri_country_labels_draw (BriCountryLabels     *self,
                          cairo_t              *cr,
                          const BriTilePalette *palette)
 {
+  gboolean recording;
+  BriRgba halo;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (palette != NULL);
 
-  bri_country_labels_draw_halos (self, cr, palette);
+  /* Recorded text carries its halo; drawn text has them all under it. */
+  recording = bri_text_recorder_is_attached (cr);
+  if (!recording)
+    bri_country_labels_draw_halos (self, cr, palette);
+  halo = (BriRgba) { palette->label_halo.red, palette->label_halo.green, palette->label_halo.blue, 0.85 };
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, palette->label.red, palette->label.green, palette->label.blue);
@@ -489,7 +539,7 @@ bri_country_labels_draw (BriCountryLabels     *self,
       PangoLayout *layout = bri_country_labels_get_placed (self, i, &x, &y);
 
       cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
+      bri_render_show_layout (cr, layout, recording ? &halo : NULL, HALO_WIDTH);
     }
   cairo_restore (cr);
 }

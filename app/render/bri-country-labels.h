@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <pango/pango.h>
 
+#include "bri-label-placer.h"
 #include "bri-map-transform.h"
 #include "bri-tile-renderer.h"
 
@@ -32,6 +33,12 @@ PangoLayout      *bri_country_labels_get_placed    (BriCountryLabels      *self,
                                                     guint                  i,
                                                     double                *x,
                                                     double                *y);
+void              bri_country_labels_get_placed_rect (BriCountryLabels    *self,
+                                                      guint                i,
+                                                      BriLabelRect        *rect);
+void              bri_country_labels_set_obstacles (BriCountryLabels      *self,
+                                                    const BriLabelRect    *rects,
+                                                    guint                  n_rects);
 void              bri_country_labels_draw_halos    (BriCountryLabels      *self,
                                                     cairo_t               *cr,
                                                     const BriTilePalette  *palette);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bri-feature-labels.h"
+#include "bri-render-text.h"
 
 /* At most this many names a frame, chosen from at most this many of the
  * most important points: a name costs a text layout the first time. */
@@ -192,6 +193,18 @@ bri_feature_labels_add_marker (BriFeatureLabels *self,
   bri_label_placer_add_obstacle (self->placer, &(BriLabelRect) { x - r, y - r, 2 * r, 2 * r });
 }
 
+/* Anything else names must leave clear: a legend, a scale bar, the
+ * names of countries. */
+void
+bri_feature_labels_add_obstacle (BriFeatureLabels   *self,
+                                 const BriLabelRect *rect)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (rect != NULL);
+
+  bri_label_placer_add_obstacle (self->placer, rect);
+}
+
 /* A stretch of a highlighted line, in widget coordinates. */
 void
 bri_feature_labels_add_line (BriFeatureLabels *self,
@@ -330,8 +343,8 @@ get_sprite (BriFeatureLabels *self,
   return sprite;
 }
 
-/* A name as text: the halo is a stroked path, the name itself glyphs, so
- * that a PDF's text can be searched and copied. */
+/* A name as text: the halo a stroked outline, the name itself glyphs, so
+ * that a PDF's text can be searched and copied and an SVG's is text. */
 static void
 draw_text (BriFeatureLabels *self,
            cairo_t          *cr,
@@ -339,17 +352,15 @@ draw_text (BriFeatureLabels *self,
            double            x,
            double            y)
 {
+  const BriRgba *fg = &self->color;
+  BriRgba halo = 0.2126 * fg->red + 0.7152 * fg->green + 0.0722 * fg->blue > 0.5
+                 ? (BriRgba) { 0, 0, 0, 0.75 } : (BriRgba) { 1, 1, 1, 0.85 };
+
   cairo_save (cr);
   cairo_new_path (cr);
   cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, sprite->layout);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, 3.0);
-  set_halo_source (self, cr);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x, y);
-  cairo_set_source_rgba (cr, self->color.red, self->color.green, self->color.blue, self->color.alpha);
-  pango_cairo_show_layout (cr, sprite->layout);
+  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, fg->alpha);
+  bri_render_show_layout (cr, sprite->layout, &halo, 3.0);
   cairo_restore (cr);
 }
 

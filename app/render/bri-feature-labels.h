@@ -32,6 +32,8 @@ void              bri_feature_labels_add_marker    (BriFeatureLabels *self,
                                                     double            x,
                                                     double            y,
                                                     double            radius);
+void              bri_feature_labels_add_obstacle  (BriFeatureLabels *self,
+                                                    const BriLabelRect *rect);
 void              bri_feature_labels_add_line      (BriFeatureLabels *self,
                                                     double            x1,
                                                     double            y1,

@@ -99,7 +99,7 @@ struct _BriFeaturePainter
   int              scale;
   gboolean         vector;
 
-  gboolean         kinds_drawn[BRI_FEATURE_N_KINDS];   /* by the last frame */
+  GArray          *label_obstacles;   /* of BriLabelRect */
 
   /* Scratch space, reused frame after frame. */
   GArray          *line_buckets[BRI_FEATURE_N_KINDS][2];  /* of Visible; [1] schematic */
@@ -478,7 +478,6 @@ collect_visible (guint    item,
 
   if (info->is_point)
     {
-      c->self->kinds_drawn[info->kind] = TRUE;
       if (!c->clustering)
         g_array_append_val (c->self->visible_points, v);
       return;
@@ -489,8 +488,6 @@ collect_visible (guint    item,
   if ((box.x2 - box.x1) * c->view->t.world < MIN_STEP_PX &&
       (box.y2 - box.y1) * c->view->t.world < MIN_STEP_PX)
     return;
-
-  c->self->kinds_drawn[info->kind] = TRUE;
 
   g_array_append_val (c->self->line_buckets[info->kind][info->precision == BRI_PRECISION_SCHEMATIC], v);
 }
@@ -862,6 +859,9 @@ draw_labels (BriFeaturePainter *self,
   if (view->t.zoom < LABEL_MIN_ZOOM || self->markers->len == 0)
     return 0;
 
+  for (guint i = 0; i < self->label_obstacles->len; i++)
+    bri_feature_labels_add_obstacle (self->labels, &g_array_index (self->label_obstacles, BriLabelRect, i));
+
   for (guint i = 0; i < self->markers->len; i++)
     {
       const Marker *m = &g_array_index (self->markers, Marker, i);
@@ -903,6 +903,7 @@ bri_feature_painter_new (void)
   self->item_info = g_array_new (FALSE, TRUE, sizeof (ItemInfo));
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   self->labels = bri_feature_labels_new ();
+  self->label_obstacles = g_array_new (FALSE, FALSE, sizeof (BriLabelRect));
   self->sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   self->scale = 1;
   self->index_stale = TRUE;
@@ -931,6 +932,7 @@ bri_feature_painter_free (BriFeaturePainter *self)
   g_array_unref (self->visible_points);
   g_array_unref (self->item_info);
   g_array_unref (self->markers);
+  g_array_unref (self->label_obstacles);
   g_free (self);
 }
 
@@ -1066,7 +1068,6 @@ bri_feature_painter_draw (BriFeaturePainter     *self,
   g_return_val_if_fail (cr != NULL, 0);
   g_return_val_if_fail (t != NULL, 0);
 
-  memset (self->kinds_drawn, 0, sizeof self->kinds_drawn);
   view_init (&view, t);
   if (view.width <= 0 || view.height <= 0)
     return 0;
@@ -1133,19 +1134,74 @@ bri_feature_painter_get_label_area (BriFeaturePainter *self,
 }
 
 /**
- * bri_feature_painter_get_kinds_drawn:
- * @kinds: (out caller-allocates) (array fixed-size=BRI_FEATURE_N_KINDS):
- *   whether the last frame showed a feature of each kind, in a bubble or
- *   on its own
+ * bri_feature_painter_set_label_obstacles:
+ * @rects: (array length=n_rects): areas of the drawing names must leave
+ *   clear, in its pixels
  *
- * What a legend of the drawing needs to explain.
+ * For a drawing with more on it than the features: a legend, a scale
+ * bar, the names of countries.
  */
 void
-bri_feature_painter_get_kinds_drawn (BriFeaturePainter *self,
-                                     gboolean          *kinds)
+bri_feature_painter_set_label_obstacles (BriFeaturePainter  *self,
+                                         const BriLabelRect *rects,
+                                         guint               n_rects)
 {
   g_return_if_fail (self != NULL);
-  g_return_if_fail (kinds != NULL);
+  g_return_if_fail (rects != NULL || n_rects == 0);
 
-  memcpy (kinds, self->kinds_drawn, sizeof self->kinds_drawn);
+  g_array_set_size (self->label_obstacles, 0);
+  g_array_append_vals (self->label_obstacles, rects, n_rects);
+}
+
+typedef struct
+{
+  BriFeaturePainter *self;
+  BriFeaturesShown  *shown;
+} CollectShown;
+
+static void
+collect_shown (guint    item,
+               int      world,
+               gpointer user_data)
+{
+  CollectShown *c = user_data;
+  const ItemInfo *info = &g_array_index (c->self->item_info, ItemInfo, item);
+
+  c->shown->kinds[info->kind] = TRUE;
+  if (info->is_point && info->precision == BRI_PRECISION_EXACT)
+    c->shown->exact = TRUE;
+  else if (info->is_point)
+    c->shown->town = TRUE;
+  else if (info->precision == BRI_PRECISION_SCHEMATIC)
+    c->shown->schematic = TRUE;
+}
+
+/**
+ * bri_feature_painter_get_shown:
+ * @shown: (out caller-allocates): the kinds and precisions of the
+ *   features in view, in a bubble or on their own
+ *
+ * What a legend of the view needs to explain.
+ */
+void
+bri_feature_painter_get_shown (BriFeaturePainter     *self,
+                               const BriMapTransform *t,
+                               BriFeaturesShown      *shown)
+{
+  CollectShown collect;
+  View view;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (t != NULL);
+  g_return_if_fail (shown != NULL);
+
+  memset (shown, 0, sizeof (BriFeaturesShown));
+  collect.self = self;
+  collect.shown = shown;
+  /* Only what reaches the drawing: no margin for wide lines here. */
+  view_init (&view, t);
+  bri_map_transform_get_visible (&view.t, 0.0, &view.box.x1, &view.box.y1, &view.box.x2, &view.box.y2);
+  bri_feature_index_query (ensure_index (self), &view.box, collect_shown, &collect);
+  if (self->selected != NULL)
+    shown->kinds[bri_feature_get_kind (self->selected)] = TRUE;
 }

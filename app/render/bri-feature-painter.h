@@ -25,6 +25,15 @@ typedef struct
   double      y;
 } BriFeatureHit;
 
+/* What a view shows, for its legend. */
+typedef struct
+{
+  gboolean kinds[BRI_FEATURE_N_KINDS];
+  gboolean exact;       /* an exact site */
+  gboolean town;        /* a place known to its town only */
+  gboolean schematic;   /* a line nobody surveyed */
+} BriFeaturesShown;
+
 typedef struct _BriFeaturePainter BriFeaturePainter;
 
 BriFeaturePainter *bri_feature_painter_new            (void);
@@ -56,8 +65,12 @@ gboolean           bri_feature_painter_pick           (BriFeaturePainter     *se
 gboolean           bri_feature_painter_get_label_area (BriFeaturePainter     *self,
                                                        BriFeature            *feature,
                                                        BriLabelRect          *area);
-void               bri_feature_painter_get_kinds_drawn (BriFeaturePainter    *self,
-                                                        gboolean             *kinds);
+void               bri_feature_painter_set_label_obstacles (BriFeaturePainter  *self,
+                                                            const BriLabelRect *rects,
+                                                            guint               n_rects);
+void               bri_feature_painter_get_shown      (BriFeaturePainter     *self,
+                                                       const BriMapTransform *t,
+                                                       BriFeaturesShown      *shown);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BriFeaturePainter, bri_feature_painter_free)
 

@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "bri-feature-style-private.h"
+#include "bri-render-text.h"
 
 #define MARKER_RADIUS 9.0
 
@@ -332,7 +333,7 @@ static const BriFeatureStyleRow style_rows[] = {
 };
 
 /* A kind without a row fails here; a row skipped in the middle has no
- * symbol, which tests/ui/map/test-feature-style.c catches. */
+ * symbol, which tests/render/test-feature-style.c catches. */
 G_STATIC_ASSERT (G_N_ELEMENTS (style_rows) == BRI_FEATURE_N_KINDS);
 
 /**
@@ -670,7 +671,7 @@ bri_feature_style_draw_cluster (cairo_t     *cr,
       pango_layout_get_pixel_size (count_layout, &w, &h);
       cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
       cairo_set_source_rgba (cr, 1, 1, 1, 1);
-      pango_cairo_show_layout (cr, count_layout);
+      bri_render_show_layout (cr, count_layout, NULL, 0);
     }
 
   cairo_restore (cr);

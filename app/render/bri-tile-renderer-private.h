@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Turning basemap rings into cairo paths, shared by the tile renderer and
- * the layers that draw outlines over the map (the selected country). */
+/* Turning basemap rings into cairo paths, shared by the tile renderer,
+ * the map renderer and what draws outlines over the map (the selected
+ * country). */
 #pragma once
 
 #include <cairo.h>
 
 #include "bri-basemap.h"
+#include "bri-tile-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -52,5 +54,19 @@ void     bri_outline_builder_stroke      (BriOutlineBuilder   *b,
                                           cairo_t             *cr,
                                           guint                start,
                                           guint                end);
+
+void     bri_basemap_paint                 (cairo_t              *cr,
+                                            BriBasemap           *map,
+                                            double                origin_x,
+                                            double                origin_y,
+                                            double                scale,
+                                            double                width,
+                                            double                height,
+                                            double                coast_width,
+                                            double                border_width,
+                                            const BriTilePalette *palette);
+void     bri_tile_renderer_get_line_widths (guint                 zoom,
+                                            double               *coast_width,
+                                            double               *border_width);
 
 G_END_DECLS

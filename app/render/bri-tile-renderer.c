@@ -440,78 +440,56 @@ set_color (cairo_t            *cr,
 }
 
 /**
- * bri_tile_renderer_render_with_bleed:
- * @zoom: the zoom level, at most %BRI_TILE_RENDERER_MAX_ZOOM
- * @x: the column, below 2^@zoom
- * @y: the row, below 2^@zoom
- * @size: the tile's side in pixels (512 draws a 256 px tile sharp on HiDPI)
- * @bleed: pixels of the neighbouring tiles to draw round the tile
- * @style: the palette
+ * bri_basemap_paint:
+ * @map: the outlines
+ * @origin_x: the map coordinate at the left of the area
+ * @origin_y: the map coordinate at the top of the area
+ * @scale: pixels per unit of map coordinate (the world's width in pixels)
+ * @width: the area's size, in pixels from the origin of @cr
+ * @height:
+ * @coast_width: of the shore line, in pixels
+ * @border_width: of the borders between countries, in pixels
+ * @palette: the land, coast and border colours
  *
- * Draws tile (@zoom, @x, @y) into an opaque surface of @size + 2 × @bleed
- * pixels square; the tile proper starts at (@bleed, @bleed). The bleed lets
- * the tile be drawn a little larger than its place, over its neighbours,
- * so that no seam shows when the renderer scales tiles to fractional
- * positions. Columns wrap round the antimeridian: the bleed of column 0
- * shows the east end of the world.
- *
- * Returns: (transfer full): a %CAIRO_FORMAT_ARGB32 image surface, or %NULL
- *   with @error set when the outlines cannot be loaded
+ * Draws the land of @map over the area, with its shore lines and borders,
+ * where pixel = (map coordinate - origin) × @scale; the sea is the
+ * caller's (paint it first).  The world repeats east and west.  Cairo's
+ * current antialiasing is used: tiles ask for the fast one.
  */
-cairo_surface_t *
-bri_tile_renderer_render_with_bleed (BriTileRenderer  *self,
-                                     guint             zoom,
-                                     guint             x,
-                                     guint             y,
-                                     guint             size,
-                                     guint             bleed,
-                                     BriTileStyle      style,
-                                     GError          **error)
+void
+bri_basemap_paint (cairo_t              *cr,
+                   BriBasemap           *map,
+                   double                origin_x,
+                   double                origin_y,
+                   double                scale,
+                   double                width,
+                   double                height,
+                   double                coast_width,
+                   double                border_width,
+                   const BriTilePalette *palette)
 {
-  g_autoptr(BriBasemap) map = NULL;
   g_autoptr(GArray) runs = NULL;
-  const BriTilePalette *palette;
   const guint *run;
   BriOutlineBuilder b;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double tiles, scale, full, f, coast_width, border_width, margin;
-  double area_min, area_max;
+  double margin, area_min, area_max;
   guint n_countries;
 
-  g_return_val_if_fail (BRI_IS_TILE_RENDERER (self), NULL);
-  g_return_val_if_fail (zoom <= BRI_TILE_RENDERER_MAX_ZOOM, NULL);
-  g_return_val_if_fail (x < (1u << zoom) && y < (1u << zoom), NULL);
-  g_return_val_if_fail (size > 0 && size <= 4096 && bleed <= size, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (map != NULL);
+  g_return_if_fail (scale > 0.0);
+  g_return_if_fail (palette != NULL);
 
-  map = bri_tile_renderer_get_basemap (self, bri_tile_renderer_resolution_for_zoom (zoom), error);
-  if (map == NULL)
-    return NULL;
-
-  palette = bri_tile_style_get_palette (style);
-  tiles = (double) (1u << zoom);
-  scale = size * tiles;
-  full = size + 2.0 * bleed;
-
-  /* Lines grow a little with the zoom, as the outlines gain detail, and
-   * with the pixel size, so that a 512 px tile shown at 256 px looks like a
-   * 256 px one. */
-  f = size / 512.0;
-  coast_width = (zoom <= 2 ? 2.5 : 3.5) * f;
-  border_width = (zoom <= 2 ? 1.0 : zoom <= 5 ? 1.3 : 1.7) * f;
   margin = coast_width + 2.0;
-
-  bri_outline_builder_init (&b, x / tiles - bleed / scale, y / tiles - bleed / scale, scale,
-                            -margin, -margin, full + margin, full + margin);
+  bri_outline_builder_init (&b, origin_x, origin_y, scale,
+                            -margin, -margin, width + margin, height + margin);
   runs = g_array_sized_new (FALSE, FALSE, sizeof (guint), 512);
   n_countries = bri_basemap_get_n_countries (map);
 
-  /* The map repeats east and west: a tile at either end, or its bleed,
-   * shows a strip of the world's other end. */
+  /* The map repeats east and west: an area at either end shows a strip of
+   * the world's other end, and a wide one the whole world several times. */
   area_min = b.origin_x - margin / scale;
-  area_max = b.origin_x + (full + margin) / scale;
-  for (int shift = -1; shift <= 1; shift++)
+  area_max = b.origin_x + (width + margin) / scale;
+  for (int shift = (int) floor (area_min) - 1; shift <= (int) floor (area_max) + 1; shift++)
     {
       if (area_max < shift || area_min > shift + 1)
         continue;
@@ -529,16 +507,7 @@ bri_tile_renderer_render_with_bleed (BriTileRenderer  *self,
     }
   run = (const guint *) runs->data;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) full, (int) full);
-  cr = cairo_create (surface);
-
-  set_color (cr, &palette->sea);
-  cairo_paint (cr);
-
-  /* Cairo's finer antialiasing doubles the cost of the strokes, which are
-   * most of a tile's cost, for no difference once the 512 px tile is shown
-   * at 256 px. */
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
@@ -572,9 +541,100 @@ bri_tile_renderer_render_with_bleed (BriTileRenderer  *self,
   cairo_set_line_width (cr, border_width);
   cairo_stroke (cr);
 
+  cairo_restore (cr);
+  bri_outline_builder_clear (&b);
+}
+
+/**
+ * bri_tile_renderer_get_line_widths:
+ * @zoom: the tile zoom level the outlines are drawn at, for a tile of
+ *   512 pixels (256 on screen, sharp on HiDPI)
+ * @coast_width: (out): of the shore line, in those 512ths of a tile
+ * @border_width: (out): of the borders
+ *
+ * Lines grow a little with the zoom, as the outlines gain detail.
+ */
+void
+bri_tile_renderer_get_line_widths (guint   zoom,
+                                   double *coast_width,
+                                   double *border_width)
+{
+  *coast_width = zoom <= 2 ? 2.5 : 3.5;
+  *border_width = zoom <= 2 ? 1.0 : zoom <= 5 ? 1.3 : 1.7;
+}
+
+/**
+ * bri_tile_renderer_render_with_bleed:
+ * @zoom: the zoom level, at most %BRI_TILE_RENDERER_MAX_ZOOM
+ * @x: the column, below 2^@zoom
+ * @y: the row, below 2^@zoom
+ * @size: the tile's side in pixels (512 draws a 256 px tile sharp on HiDPI)
+ * @bleed: pixels of the neighbouring tiles to draw round the tile
+ * @style: the palette
+ *
+ * Draws tile (@zoom, @x, @y) into an opaque surface of @size + 2 × @bleed
+ * pixels square; the tile proper starts at (@bleed, @bleed). The bleed lets
+ * the tile be drawn a little larger than its place, over its neighbours,
+ * so that no seam shows when the renderer scales tiles to fractional
+ * positions. Columns wrap round the antimeridian: the bleed of column 0
+ * shows the east end of the world.
+ *
+ * Returns: (transfer full): a %CAIRO_FORMAT_ARGB32 image surface, or %NULL
+ *   with @error set when the outlines cannot be loaded
+ */
+cairo_surface_t *
+bri_tile_renderer_render_with_bleed (BriTileRenderer  *self,
+                                     guint             zoom,
+                                     guint             x,
+                                     guint             y,
+                                     guint             size,
+                                     guint             bleed,
+                                     BriTileStyle      style,
+                                     GError          **error)
+{
+  g_autoptr(BriBasemap) map = NULL;
+  const BriTilePalette *palette;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double tiles, scale, full, f, coast_width, border_width;
+
+  g_return_val_if_fail (BRI_IS_TILE_RENDERER (self), NULL);
+  g_return_val_if_fail (zoom <= BRI_TILE_RENDERER_MAX_ZOOM, NULL);
+  g_return_val_if_fail (x < (1u << zoom) && y < (1u << zoom), NULL);
+  g_return_val_if_fail (size > 0 && size <= 4096 && bleed <= size, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  map = bri_tile_renderer_get_basemap (self, bri_tile_renderer_resolution_for_zoom (zoom), error);
+  if (map == NULL)
+    return NULL;
+
+  palette = bri_tile_style_get_palette (style);
+  tiles = (double) (1u << zoom);
+  scale = size * tiles;
+  full = size + 2.0 * bleed;
+
+  /* Lines also grow with the pixel size, so that a 512 px tile shown at
+   * 256 px looks like a 256 px one. */
+  f = size / 512.0;
+  bri_tile_renderer_get_line_widths (zoom, &coast_width, &border_width);
+  coast_width *= f;
+  border_width *= f;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) full, (int) full);
+  cr = cairo_create (surface);
+
+  set_color (cr, &palette->sea);
+  cairo_paint (cr);
+
+  /* Cairo's finer antialiasing doubles the cost of the strokes, which are
+   * most of a tile's cost, for no difference once the 512 px tile is shown
+   * at 256 px. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  bri_basemap_paint (cr, map, x / tiles - bleed / scale, y / tiles - bleed / scale, scale,
+                     full, full, coast_width, border_width, palette);
+
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  bri_outline_builder_clear (&b);
 
   return surface;
 }

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* The row index of the kind table.  A new kind is a value here, a row in
- * bri-feature-kind.c and a row in app/ui/map/bri-feature-style.c; the
+ * bri-feature-kind.c and a row in app/render/bri-feature-style.c; the
  * compiler and tests/core/places/test-feature-kind.c catch a missing row. */
 typedef enum
 {
