@@ -908,11 +908,13 @@ bri_search_add_snippets (BriSearch      *self,
   locker = g_mutex_locker_new (&self->mutex);
   for (guint i = 0; i < n_hits; i++)
     {
-      g_auto(GStrv) columns = g_new0 (char *, 4);
+      char *columns[3] = { NULL, NULL, NULL };
 
       g_return_if_fail (hits[i]->kind == BRI_SEARCH_HIT_PASSAGE);
       get_passage (self, hits[i]->row, columns);
-      g_ptr_array_add (texts, g_steal_pointer (&columns[0]));
+      g_ptr_array_add (texts, columns[0]);
+      g_free (columns[1]);
+      g_free (columns[2]);
     }
 
   _bri_search_make_snippets (self, plan, (const char **) texts->pdata, hits, n_hits);
