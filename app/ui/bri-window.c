@@ -461,6 +461,34 @@ on_filter_changed (BriFeatureFilter *filter,
   gtk_filter_changed (custom, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* A document a source could not read was left out, and the rest loaded:
+ * say which, in a toast that stays until dismissed. */
+static void
+report_problems (BriWindow *self)
+{
+  GPtrArray *problems = bri_atlas_get_problems (self->atlas);
+  g_autofree char *first = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (problems->len == 0)
+    return;
+
+  /* A toast's title is markup in libadwaita 1.2; the message names a file
+   * and what was wrong with it, which is text. */
+  first = g_markup_escape_text (((GError *) g_ptr_array_index (problems, 0))->message, -1);
+  if (problems->len == 1)
+    title = g_strdup_printf (_("A document was left out: %s"), first);
+  else
+    title = g_strdup_printf (ngettext ("%u document was left out; the first: %s",
+                                       "%u documents were left out; the first: %s", problems->len),
+                             problems->len, first);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 setup_atlas (BriWindow *self)
 {
@@ -492,6 +520,7 @@ setup_atlas (BriWindow *self)
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
   gtk_stack_set_visible_child_name (self->side_stack, "browse");
   _bri_window_update_actions (self);
+  report_problems (self);
 
   if (self->pending != NULL)
     {

@@ -8,7 +8,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bri-country-page.h"
 #include "bri-feature-card.h"
@@ -509,6 +511,65 @@ test_open_region (Fixture       *f,
   g_assert_null (bri_feature_filter_get_region (f->window->filter));
 }
 
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
+/* A document that cannot be read is left out, the rest load, and the
+ * window says which one, its name shown as text. */
+static void
+test_problems (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("bri-window-XXXXXX", &error);
+  g_autofree char *docs = g_build_filename (tmp, "documents", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("BRI_ATLAS_SOURCE_DATA_DIR"), NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (tmp);
+  g_autoptr(BriAtlas) damaged = NULL;
+  BriWindow *window;
+  const char *links[] = { "gazetteer", "countries" };
+  const char catalogue[] =
+    "[{\"id\": \"good\", \"title\": \"Good\", \"publisher\": \"P\", \"date\": \"2020\","
+    "  \"kind\": \"k\", \"source_file\": \"good.txt\"},"
+    " {\"id\": \"bad\", \"title\": \"Bad\", \"publisher\": \"P\", \"date\": \"2020\","
+    "  \"kind\": \"k\", \"source_file\": \"<b>latin1<i>.txt\"}]";
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (docs, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autofree char *target = g_build_filename (source, links[i], NULL);
+      g_autofree char *link = g_build_filename (tmp, links[i], NULL);
+
+      g_assert_cmpint (symlink (target, link), ==, 0);
+    }
+  {
+    g_autofree char *path = g_build_filename (docs, "documents.json", NULL);
+    g_autofree char *good = g_build_filename (docs, "good.txt", NULL);
+    g_autofree char *bad = g_build_filename (docs, "<b>latin1<i>.txt", NULL);
+
+    g_assert_true (g_file_set_contents (path, catalogue, -1, &error));
+    g_assert_true (g_file_set_contents (good, "Good\n\nThe Port of Piraeus in Greece.\n", -1, &error));
+    g_assert_true (g_file_set_contents (bad, "Bad\n\nCaf\xe9 in Mombasa.\n", -1, &error));
+  }
+
+  damaged = bri_atlas_new (dir);
+  g_assert_true (bri_atlas_load (damaged, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (bri_atlas_get_documents (damaged)), ==, 1);
+  g_assert_cmpuint (bri_atlas_get_problems (damaged)->len, ==, 1);
+
+  window = bri_window_new (NULL, damaged);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 4);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_with, "A document was left out"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_with, "<b>latin1<i>.txt"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The countries the atlas has something on, by name, each with its
  * counts; a row opens the dossier. */
 static void
@@ -608,6 +669,7 @@ main (int   argc,
   g_test_add ("/bri/window/open-nothing", Fixture, NULL, fixture_set_up, test_open_nothing, fixture_tear_down);
   g_test_add ("/bri/window/back-forward", Fixture, NULL, fixture_set_up, test_back_forward, fixture_tear_down);
   g_test_add ("/bri/window/open-region", Fixture, NULL, fixture_set_up, test_open_region, fixture_tear_down);
+  g_test_add_func ("/bri/window/problems", test_problems);
   g_test_add ("/bri/window/show-list", Fixture, NULL, fixture_set_up, test_show_list, fixture_tear_down);
   g_test_add ("/bri/window/places", Fixture, NULL, fixture_set_up, test_places, fixture_tear_down);
   g_test_add ("/bri/window/countries", Fixture, NULL, fixture_set_up, test_countries, fixture_tear_down);
