@@ -7,9 +7,9 @@
  * the steps, Previous walks them back (arriving at a stop fully built, as
  * it was left).  A blank screen swallows the next key, whatever it is, so
  * that a teacher who blanked the screen never moves on by accident; a
- * typed number waits for Return.  The map shows the story so far: every
- * earlier stop's place and revealed places, and the current stop's
- * place and the places revealed up to now. */
+ * typed number waits for Return.  The map shows the stop's own: its
+ * place and the places revealed up to now, nothing from earlier stops,
+ * which would crowd and hide what this one reveals. */
 
 #define G_LOG_DOMAIN "bri-tour-player"
 
@@ -559,8 +559,9 @@ subject_feature (BriTourStop *stop)
 /**
  * bri_tour_player_get_shown:
  *
- * The places on the map at this step: the story so far.  A build-up
- * stop's own place waits for the reveals when it is one of them.
+ * The places on the map at this step: the stop's place and the places
+ * it has revealed so far.  A build-up stop's own place waits for its
+ * turn when it is one of those it reveals.
  *
  * Returns: (transfer container) (element-type utf8): feature ids, owned
  *   by the stops, each once
@@ -569,23 +570,23 @@ GPtrArray *
 bri_tour_player_get_shown (BriTourPlayer *self)
 {
   GPtrArray *shown;
+  BriTourStop *stop;
+  const char * const *reveal;
+  const char *subject;
 
   g_return_val_if_fail (BRI_IS_TOUR_PLAYER (self), NULL);
 
   shown = g_ptr_array_new ();
-  for (guint i = 0; i <= self->position && i < n_stops (self); i++)
-    {
-      BriTourStop *stop = bri_tour_get_stop (self->tour, i);
-      const char * const *reveal = bri_tour_stop_get_reveal (stop);
-      const char *subject = subject_feature (stop);
-      guint count = i < self->position ? g_strv_length ((char **) reveal) : self->revealed;
+  stop = bri_tour_player_get_stop (self);
+  if (stop == NULL)
+    return shown;
 
-      if (subject != NULL && (i < self->position || !g_strv_contains (reveal, subject)))
-        add_shown (shown, subject);
-
-      for (guint j = 0; j < count && reveal[j] != NULL; j++)
-        add_shown (shown, reveal[j]);
-    }
+  reveal = bri_tour_stop_get_reveal (stop);
+  subject = subject_feature (stop);
+  if (subject != NULL && !g_strv_contains (reveal, subject))
+    add_shown (shown, subject);
+  for (guint j = 0; j < self->revealed && reveal[j] != NULL; j++)
+    add_shown (shown, reveal[j]);
 
   return shown;
 }

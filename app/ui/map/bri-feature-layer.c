@@ -25,6 +25,7 @@ struct _BriFeatureLayer
   BriFeature        *selected;
   BriFeature        *hovered;
   BriFeaturePainter *painter;
+  double             line_scale;
 };
 
 G_DEFINE_FINAL_TYPE (BriFeatureLayer, bri_feature_layer, SHUMATE_TYPE_LAYER)
@@ -34,6 +35,7 @@ enum {
   PROP_MODEL,
   PROP_SELECTED,
   PROP_HOVERED,
+  PROP_LINE_SCALE,
   N_PROPS
 };
 
@@ -45,11 +47,26 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* With a line scale, the features are drawn as on a map that much
+ * smaller, then magnified: lines, markers and names grow while every
+ * place stays where it is on the basemap.  The painter draws the same
+ * way for any scale; only the view it is given changes. */
 static void
 get_transform (BriFeatureLayer *self,
                BriMapTransform *t)
 {
+  double s = self->line_scale;
+
   bri_map_transform_init (t, shumate_layer_get_viewport (SHUMATE_LAYER (self)), GTK_WIDGET (self));
+  if (s == 1.0)
+    return;
+
+  t->zoom -= log2 (s);
+  t->world /= s;
+  t->center_x /= s;
+  t->center_y /= s;
+  t->half_width /= s;
+  t->half_height /= s;
 }
 
 static gboolean
@@ -61,7 +78,7 @@ hit_test (BriFeatureLayer *self,
   BriMapTransform t;
 
   get_transform (self, &t);
-  return bri_feature_painter_pick (self->painter, &t, x, y, hit);
+  return bri_feature_painter_pick (self->painter, &t, x / self->line_scale, y / self->line_scale, hit);
 }
 
 static void
@@ -83,10 +100,11 @@ bri_feature_layer_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   text_color = (BriRgba) { fg.red, fg.green, fg.blue, fg.alpha };
   bri_feature_painter_set_style (self->painter, gtk_widget_get_pango_context (widget), &text_color,
-                                 gtk_widget_get_scale_factor (widget), FALSE);
+                                 (int) ceil (gtk_widget_get_scale_factor (widget) * self->line_scale), FALSE);
 
   get_transform (self, &t);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, self->line_scale, self->line_scale);
   bri_feature_painter_draw (self->painter, cr, &t);
   cairo_destroy (cr);
 }
@@ -313,6 +331,9 @@ bri_feature_layer_get_property (GObject    *object,
     case PROP_HOVERED:
       g_value_set_object (value, self->hovered);
       break;
+    case PROP_LINE_SCALE:
+      g_value_set_double (value, self->line_scale);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -333,6 +354,9 @@ bri_feature_layer_set_property (GObject      *object,
       break;
     case PROP_SELECTED:
       bri_feature_layer_set_selected (self, g_value_get_object (value));
+      break;
+    case PROP_LINE_SCALE:
+      bri_feature_layer_set_line_scale (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -369,6 +393,16 @@ bri_feature_layer_class_init (BriFeatureLayerClass *klass)
     g_param_spec_object ("hovered", NULL, NULL,
                          BRI_TYPE_FEATURE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * BriFeatureLayer:line-scale:
+   *
+   * How much heavier than usual lines, markers and names are drawn: 1 on
+   * the desktop, more for a presentation seen from across a room.
+   */
+  properties[PROP_LINE_SCALE] =
+    g_param_spec_double ("line-scale", NULL, NULL,
+                         1.0, 4.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -392,6 +426,7 @@ bri_feature_layer_init (BriFeatureLayer *self)
   GtkEventController *motion;
 
   self->painter = bri_feature_painter_new ();
+  self->line_scale = 1.0;
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -459,6 +494,19 @@ bri_feature_layer_set_model (BriFeatureLayer *self,
   set_hovered (self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+/**
+ * bri_feature_layer_get_model:
+ *
+ * Returns: (transfer none) (nullable): the features drawn
+ */
+GListModel *
+bri_feature_layer_get_model (BriFeatureLayer *self)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_LAYER (self), NULL);
+
+  return self->model;
 }
 
 /**
@@ -553,6 +601,36 @@ bri_feature_layer_get_label_area (BriFeatureLayer *self,
   if (!bri_feature_painter_get_label_area (self->painter, feature, &rect))
     return FALSE;
 
-  graphene_rect_init (area, rect.x, rect.y, rect.width, rect.height);
+  graphene_rect_init (area, rect.x * self->line_scale, rect.y * self->line_scale,
+                      rect.width * self->line_scale, rect.height * self->line_scale);
   return TRUE;
+}
+
+/**
+ * bri_feature_layer_set_line_scale:
+ * @scale: 1 for the usual weight, up to 4
+ */
+void
+bri_feature_layer_set_line_scale (BriFeatureLayer *self,
+                                  double           scale)
+{
+  g_return_if_fail (BRI_IS_FEATURE_LAYER (self));
+
+  scale = CLAMP (scale, 1.0, 4.0);
+  if (self->line_scale == scale)
+    return;
+
+  self->line_scale = scale;
+  /* The sprites were drawn for the old size. */
+  bri_feature_painter_forget (self->painter);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE_SCALE]);
+}
+
+double
+bri_feature_layer_get_line_scale (BriFeatureLayer *self)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_LAYER (self), 1.0);
+
+  return self->line_scale;
 }

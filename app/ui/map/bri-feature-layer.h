@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (BriFeatureLayer, bri_feature_layer, BRI, FEATURE_LAYER, Sh
 BriFeatureLayer *bri_feature_layer_new          (ShumateViewport *viewport);
 void             bri_feature_layer_set_model    (BriFeatureLayer *self,
                                                  GListModel      *features);
+GListModel      *bri_feature_layer_get_model    (BriFeatureLayer *self);
 void             bri_feature_layer_set_selected (BriFeatureLayer *self,
                                                  BriFeature      *feature);
 BriFeature      *bri_feature_layer_get_selected (BriFeatureLayer *self);
@@ -26,5 +27,8 @@ BriFeature      *bri_feature_layer_pick         (BriFeatureLayer *self,
 gboolean         bri_feature_layer_get_label_area (BriFeatureLayer *self,
                                                    BriFeature      *feature,
                                                    graphene_rect_t *area);
+void             bri_feature_layer_set_line_scale (BriFeatureLayer *self,
+                                                   double           scale);
+double           bri_feature_layer_get_line_scale (BriFeatureLayer *self);
 
 G_END_DECLS

@@ -46,8 +46,10 @@ struct _BriMapView
   BriCountryLayer      *country_layer;
   BriCountryLabelLayer *label_layer;
   BriFeatureLayer      *feature_layer;
+  GtkWidget            *zoom_box;
   GtkWidget            *legend;
   ShumateLicense       *license;
+  gboolean              controls_visible;
 
   BriAtlas             *atlas;
   gboolean              dark;
@@ -467,7 +469,8 @@ bri_map_view_init (BriMapView *self)
   g_signal_connect (click, "released", G_CALLBACK (on_map_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
 
-  zoom_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  self->controls_visible = TRUE;
+  self->zoom_box = zoom_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (zoom_box, "linked");
   gtk_widget_add_css_class (zoom_box, "osd");
   gtk_widget_set_halign (zoom_box, GTK_ALIGN_END);
@@ -532,7 +535,74 @@ bri_map_view_set_atlas (BriMapView       *self,
   bri_feature_layer_set_model (self->feature_layer, features);
   bri_country_label_layer_set_countries (self->label_layer, bri_atlas_get_countries (atlas));
   bri_legend_set_filter (BRI_LEGEND (self->legend), filter, bri_atlas_get_features (atlas));
-  gtk_widget_set_visible (self->legend, TRUE);
+  gtk_widget_set_visible (self->legend, self->controls_visible);
+}
+
+/**
+ * bri_map_view_set_features:
+ * @features: (nullable): the features to draw instead: a presentation's
+ *   places so far, or the window's filtered list again
+ */
+void
+bri_map_view_set_features (BriMapView *self,
+                           GListModel *features)
+{
+  g_return_if_fail (BRI_IS_MAP_VIEW (self));
+  g_return_if_fail (features == NULL || G_IS_LIST_MODEL (features));
+
+  bri_feature_layer_set_model (self->feature_layer, features);
+}
+
+/**
+ * bri_map_view_get_features:
+ *
+ * Returns: (transfer none) (nullable): the features drawn
+ */
+GListModel *
+bri_map_view_get_features (BriMapView *self)
+{
+  g_return_val_if_fail (BRI_IS_MAP_VIEW (self), NULL);
+
+  return bri_feature_layer_get_model (self->feature_layer);
+}
+
+/**
+ * bri_map_view_set_controls_visible:
+ *
+ * Shows or hides the zoom buttons and the legend (a presentation hides
+ * them; the scale and the licence stay).
+ */
+void
+bri_map_view_set_controls_visible (BriMapView *self,
+                                   gboolean    visible)
+{
+  g_return_if_fail (BRI_IS_MAP_VIEW (self));
+
+  self->controls_visible = !!visible;
+  gtk_widget_set_visible (self->zoom_box, self->controls_visible);
+  gtk_widget_set_visible (self->legend, self->controls_visible && self->atlas != NULL);
+}
+
+/**
+ * bri_map_view_set_line_scale:
+ * @scale: how much heavier the features are drawn: 1 as usual, more
+ *   for a room to see
+ */
+void
+bri_map_view_set_line_scale (BriMapView *self,
+                             double      scale)
+{
+  g_return_if_fail (BRI_IS_MAP_VIEW (self));
+
+  bri_feature_layer_set_line_scale (self->feature_layer, scale);
+}
+
+double
+bri_map_view_get_line_scale (BriMapView *self)
+{
+  g_return_val_if_fail (BRI_IS_MAP_VIEW (self), 1.0);
+
+  return bri_feature_layer_get_line_scale (self->feature_layer);
 }
 
 void
@@ -772,6 +842,82 @@ bri_map_view_fly_to_feature (BriMapView *self,
     }
 
   bri_map_view_fit_bounds (self, &bounds, TRUE);
+}
+
+/**
+ * bri_map_view_show_view:
+ * @latitude: the centre of the view to show
+ * @zoom: its zoom, for the whole of the map view
+ * @duration_ms: how long the flight takes; 0, or animations turned off
+ *   in the desktop's settings, jumps
+ * @target_latitude: (out) (optional): where the map will be
+ *
+ * Shows what a view of the whole map widget centred on @latitude,
+ * @longitude at @zoom would show, within the part the user sees (see
+ * bri_map_view_get_visible_area()): the zoom comes down as far as the
+ * visible area is smaller than the view, and the centre moves to the
+ * middle of that area.  A tour's stop made on one screen keeps its
+ * places in sight beside a caption on another.
+ */
+void
+bri_map_view_show_view (BriMapView *self,
+                        double      latitude,
+                        double      longitude,
+                        double      zoom,
+                        guint       duration_ms,
+                        double     *target_latitude,
+                        double     *target_longitude,
+                        double     *target_zoom)
+{
+  int width, height;
+  gboolean animate;
+
+  g_return_if_fail (BRI_IS_MAP_VIEW (self));
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width > 1 && height > 1)
+    {
+      graphene_rect_t area;
+
+      bri_map_view_get_visible_area (self, &area);
+      zoom += log2 (MIN (1.0, MIN (area.size.width / width, area.size.height / height)));
+      zoom = CLAMP (zoom, 1.0, MAX_ZOOM);
+      centre_in_visible_area (self, zoom, &latitude, &longitude);
+    }
+  else
+    zoom = CLAMP (zoom, 1.0, MAX_ZOOM);
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animate, NULL);
+  shumate_map_stop_go_to (self->map);
+  if (duration_ms > 0 && animate)
+    shumate_map_go_to_full_with_duration (self->map, latitude, longitude, zoom, duration_ms);
+  else
+    {
+      /* A jump needs no animation: the next frame is there. */
+      shumate_viewport_set_zoom_level (self->viewport, zoom);
+      shumate_location_set_location (SHUMATE_LOCATION (self->viewport), latitude, longitude);
+    }
+
+  if (target_latitude != NULL)
+    *target_latitude = latitude;
+  if (target_longitude != NULL)
+    *target_longitude = longitude;
+  if (target_zoom != NULL)
+    *target_zoom = zoom;
+}
+
+/**
+ * bri_map_view_highlight_country:
+ * @country: (nullable): the country to outline, without moving the map
+ */
+void
+bri_map_view_highlight_country (BriMapView *self,
+                                BriCountry *country)
+{
+  g_return_if_fail (BRI_IS_MAP_VIEW (self));
+
+  bri_country_layer_set_country (self->country_layer, country != NULL ? bri_country_get_numeric (country) : -1);
 }
 
 void

@@ -44,6 +44,24 @@ void             bri_map_view_zoom_in          (BriMapView       *self);
 void             bri_map_view_zoom_out         (BriMapView       *self);
 void             bri_map_view_set_dark         (BriMapView       *self,
                                                 gboolean          dark);
+void             bri_map_view_set_features     (BriMapView       *self,
+                                                GListModel       *features);
+GListModel      *bri_map_view_get_features     (BriMapView       *self);
+void             bri_map_view_set_controls_visible (BriMapView   *self,
+                                                    gboolean      visible);
+void             bri_map_view_set_line_scale   (BriMapView       *self,
+                                                double            scale);
+double           bri_map_view_get_line_scale   (BriMapView       *self);
+void             bri_map_view_show_view        (BriMapView       *self,
+                                                double            latitude,
+                                                double            longitude,
+                                                double            zoom,
+                                                guint             duration_ms,
+                                                double           *target_latitude,
+                                                double           *target_longitude,
+                                                double           *target_zoom);
+void             bri_map_view_highlight_country (BriMapView      *self,
+                                                 BriCountry      *country);
 gboolean         bri_map_view_get_drawn        (BriMapView       *self);
 guint            bri_map_view_get_pending_tiles (BriMapView      *self);
 
