@@ -13,6 +13,7 @@
 
 #include "bri-atlas.h"
 #include "bri-cli.h"
+#include "bri-cli-export.h"
 #include "bri-cli-tours.h"
 
 #define EXIT_USAGE 2
@@ -32,7 +33,7 @@ gboolean
 bri_cli_handles (int    argc,
                  char **argv)
 {
-  if (bri_cli_tours_handles (argc, argv))
+  if (bri_cli_export_handles (argc, argv) || bri_cli_tours_handles (argc, argv))
     return TRUE;
 
   for (int i = 1; i < argc; i++)
@@ -750,7 +751,10 @@ bri_cli_run (int    argc,
     { NULL }
   };
 
-  /* Tours have their own options (bri-cli-tours.c). */
+  /* Exports and tours have their own options (bri-cli-export.c,
+   * bri-cli-tours.c); a tour's handout is an export. */
+  if (bri_cli_export_handles (argc, argv))
+    return bri_cli_export_run (argc, argv);
   if (bri_cli_tours_handles (argc, argv))
     return bri_cli_tours_run (argc, argv);
 

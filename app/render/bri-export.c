@@ -17,12 +17,6 @@
 #include "bri-export.h"
 #include "bri-render-text.h"
 
-/* A map pixel is a pixel of a 96 dpi screen: ¾ of a point on paper. */
-#define POINTS_PER_PIXEL 0.75
-
-/* Vector output is thinned as for a 600 dpi printer. */
-#define VECTOR_DETAIL 8.0
-
 G_DEFINE_QUARK (bri-export-error-quark, bri_export_error)
 
 static const struct
@@ -300,7 +294,7 @@ bri_export_map (BriMapRenderer         *renderer,
 
   vector = *options;
   vector.vector = TRUE;
-  vector.detail = VECTOR_DETAIL;
+  vector.detail = BRI_RENDER_PRINT_DETAIL;
 
   if (format == BRI_EXPORT_FORMAT_SVG)
     {
@@ -311,8 +305,8 @@ bri_export_map (BriMapRenderer         *renderer,
   else
     {
       surface = cairo_pdf_surface_create_for_stream (bri_export_append_to_array, out,
-                                                     view->width * POINTS_PER_PIXEL,
-                                                     view->height * POINTS_PER_PIXEL);
+                                                     view->width * BRI_RENDER_POINTS_PER_PIXEL,
+                                                     view->height * BRI_RENDER_POINTS_PER_PIXEL);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "BriAtlas " PACKAGE_VERSION);
       if (options->title != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, options->title);
@@ -320,7 +314,7 @@ bri_export_map (BriMapRenderer         *renderer,
 
   cr = cairo_create (surface);
   if (format == BRI_EXPORT_FORMAT_PDF)
-    cairo_scale (cr, POINTS_PER_PIXEL, POINTS_PER_PIXEL);
+    cairo_scale (cr, BRI_RENDER_POINTS_PER_PIXEL, BRI_RENDER_POINTS_PER_PIXEL);
   else
     bri_text_recorder_attach (recorder, cr);
   ok = bri_map_renderer_draw (renderer, cr, view, &vector, error);

@@ -21,6 +21,10 @@ typedef enum
 
 GQuark bri_export_error_quark (void);
 
+/* How far a long export has come, from 0 to 1. */
+typedef void (*BriProgressFunc) (double   fraction,
+                                 gpointer user_data);
+
 typedef enum
 {
   BRI_EXPORT_FORMAT_PNG,

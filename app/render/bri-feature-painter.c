@@ -100,6 +100,7 @@ struct _BriFeaturePainter
   gboolean         vector;
 
   GArray          *label_obstacles;   /* of BriLabelRect */
+  gboolean         hide_points;       /* lines only */
 
   /* Scratch space, reused frame after frame. */
   GArray          *line_buckets[BRI_FEATURE_N_KINDS][2];  /* of Visible; [1] schematic */
@@ -603,6 +604,9 @@ gather_markers (BriFeaturePainter *self,
   BriFeatureIndex *index = self->index;
 
   g_array_set_size (self->markers, 0);
+
+  if (self->hide_points)
+    return;
 
   if (view_is_clustering (view))
     {
@@ -1134,6 +1138,22 @@ bri_feature_painter_get_label_area (BriFeaturePainter *self,
 }
 
 /**
+ * bri_feature_painter_set_show_points:
+ * @show: %FALSE to draw the lines only
+ *
+ * For a map whose own marks stand for the places (a tour's numbered
+ * stops).
+ */
+void
+bri_feature_painter_set_show_points (BriFeaturePainter *self,
+                                     gboolean           show)
+{
+  g_return_if_fail (self != NULL);
+
+  self->hide_points = !show;
+}
+
+/**
  * bri_feature_painter_set_label_obstacles:
  * @rects: (array length=n_rects): areas of the drawing names must leave
  *   clear, in its pixels
@@ -1166,6 +1186,9 @@ collect_shown (guint    item,
 {
   CollectShown *c = user_data;
   const ItemInfo *info = &g_array_index (c->self->item_info, ItemInfo, item);
+
+  if (info->is_point && c->self->hide_points)
+    return;
 
   c->shown->kinds[info->kind] = TRUE;
   if (info->is_point && info->precision == BRI_PRECISION_EXACT)
@@ -1202,6 +1225,18 @@ bri_feature_painter_get_shown (BriFeaturePainter     *self,
   view_init (&view, t);
   bri_map_transform_get_visible (&view.t, 0.0, &view.box.x1, &view.box.y1, &view.box.x2, &view.box.y2);
   bri_feature_index_query (ensure_index (self), &view.box, collect_shown, &collect);
+
+  if (view_is_clustering (&view) && !self->hide_points)
+    {
+      guint n;
+      const BriFeatureCluster *clusters = bri_feature_index_get_clusters (self->index, view_cluster_radius (&view), &n);
+
+      for (guint i = 0; i < n && !shown->clusters; i++)
+        for (int world = (int) floor (view.box.x1); world <= (int) floor (view.box.x2); world++)
+          if (!clusters[i].single_item && view_box_contains (&view, clusters[i].x + world, clusters[i].y))
+            shown->clusters = TRUE;
+    }
+
   if (self->selected != NULL)
     shown->kinds[bri_feature_get_kind (self->selected)] = TRUE;
 }

@@ -32,6 +32,7 @@ typedef struct
   gboolean exact;       /* an exact site */
   gboolean town;        /* a place known to its town only */
   gboolean schematic;   /* a line nobody surveyed */
+  gboolean clusters;    /* a bubble of places too close to draw apart */
 } BriFeaturesShown;
 
 typedef struct _BriFeaturePainter BriFeaturePainter;
@@ -65,6 +66,8 @@ gboolean           bri_feature_painter_pick           (BriFeaturePainter     *se
 gboolean           bri_feature_painter_get_label_area (BriFeaturePainter     *self,
                                                        BriFeature            *feature,
                                                        BriLabelRect          *area);
+void               bri_feature_painter_set_show_points (BriFeaturePainter   *self,
+                                                        gboolean             show);
 void               bri_feature_painter_set_label_obstacles (BriFeaturePainter  *self,
                                                             const BriLabelRect *rects,
                                                             guint               n_rects);

@@ -97,6 +97,7 @@ typedef struct
   BriPrecision    precision;
   PangoLayout    *layout;
   gboolean        heading;
+  gboolean        cluster;    /* a bubble, not a kind's symbol */
 } LegendRow;
 
 static void
@@ -123,6 +124,20 @@ example_kind (const BriFeaturesShown *shown,
   return order[0];
 }
 
+/* A bubble of three, drawn as the map draws one, shrunk to a row. */
+static void
+legend_cluster (cairo_t      *cr,
+                PangoContext *context)
+{
+  g_autoptr(PangoLayout) count = text_layout (context, "3", 7.0, PANGO_WEIGHT_BOLD);
+  double r = bri_feature_style_get_cluster_radius (3) + 4.0;
+  double scale = SYMBOL_HEIGHT / (2.0 * r);
+
+  cairo_translate (cr, SYMBOL_WIDTH / 2.0, SYMBOL_HEIGHT / 2.0);
+  cairo_scale (cr, scale, scale);
+  bri_feature_style_draw_cluster (cr, 0, 0, 3, count);
+}
+
 static GArray *
 legend_rows (PangoContext           *context,
              const BriFeaturesShown *shown)
@@ -142,11 +157,20 @@ legend_rows (PangoContext           *context,
   for (guint i = 0; i < n_kinds; i++)
     {
       BriFeatureKind k = order[i];
-      LegendRow row = { k, bri_feature_kind_is_linear (k) ? BRI_PRECISION_TOWN : BRI_PRECISION_EXACT, NULL, FALSE };
+      LegendRow row = { k, bri_feature_kind_is_linear (k) ? BRI_PRECISION_TOWN : BRI_PRECISION_EXACT,
+                        NULL, FALSE, FALSE };
 
       if (!shown->kinds[k])
         continue;
       row.layout = text_layout (context, bri_feature_kind_get_label (k), 7.5, PANGO_WEIGHT_NORMAL);
+      g_array_append_val (rows, row);
+    }
+
+  if (shown->clusters && rows->len > 0)
+    {
+      LegendRow row = { 0, 0, text_layout (context, _("Places too close to draw apart (how many)"),
+                                           7.5, PANGO_WEIGHT_NORMAL), FALSE, TRUE };
+
       g_array_append_val (rows, row);
     }
 
@@ -156,14 +180,14 @@ legend_rows (PangoContext           *context,
     return rows;
 
   {
-    LegendRow heading = { 0, 0, text_layout (context, _("Precision"), 7.5, PANGO_WEIGHT_BOLD), TRUE };
+    LegendRow heading = { 0, 0, text_layout (context, _("Precision"), 7.5, PANGO_WEIGHT_BOLD), TRUE, FALSE };
 
     g_array_append_val (rows, heading);
   }
   for (guint i = 0; i < G_N_ELEMENTS (precisions); i++)
     {
       LegendRow row = { example_kind (shown, precisions[i].linear), precisions[i].precision,
-                        NULL, FALSE };
+                        NULL, FALSE, FALSE };
 
       if (!precisions[i].shown)
         continue;
@@ -254,8 +278,11 @@ bri_map_decorations_legend (cairo_t                *cr,
                 {
                   cairo_save (cr);
                   cairo_translate (cr, col_x, row_y + (row_h - ROW_GAP - SYMBOL_HEIGHT) / 2.0);
-                  bri_feature_style_draw_legend_symbol (cr, row->kind, row->precision,
-                                                        SYMBOL_WIDTH, SYMBOL_HEIGHT);
+                  if (row->cluster)
+                    legend_cluster (cr, context);
+                  else
+                    bri_feature_style_draw_legend_symbol (cr, row->kind, row->precision,
+                                                          SYMBOL_WIDTH, SYMBOL_HEIGHT);
                   cairo_restore (cr);
                   show_layout (cr, palette, row->layout, col_x + SYMBOL_WIDTH + 6.0,
                                row_y + (row_h - ROW_GAP - lh) / 2.0);

@@ -22,6 +22,7 @@
 #include "bri-country-outline.h"
 #include "bri-map-decorations.h"
 #include "bri-map-renderer.h"
+#include "bri-pages.h"
 #include "bri-tile-renderer-private.h"
 
 /* A single point is shown at this zoom, not closer. */
@@ -115,6 +116,8 @@ bri_render_options_init (BriRenderOptions *options)
     .vector = FALSE,
     .country = -1,
     .title = NULL,
+    .obstacles = NULL,
+    .n_obstacles = 0,
   };
 }
 
@@ -154,6 +157,51 @@ BriMapRenderer *
 bri_map_renderer_new (void)
 {
   return g_object_new (BRI_TYPE_MAP_RENDERER, NULL);
+}
+
+/* A list of its own, that no filter or reload changes while a worker
+ * thread draws from it. */
+static GListStore *
+copy_model (GListModel *model,
+            GType       type)
+{
+  GListStore *copy = g_list_store_new (type);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_list_store_append (copy, item);
+    }
+
+  return copy;
+}
+
+/**
+ * bri_map_renderer_new_for_atlas:
+ * @features: (nullable): the features to draw (what the map shows, after
+ *   its filters); %NULL for all of @atlas's
+ *
+ * A renderer of copies of the lists of features and countries, made on
+ * the thread that owns @atlas, to draw from any thread.
+ */
+BriMapRenderer *
+bri_map_renderer_new_for_atlas (BriAtlas   *atlas,
+                                GListModel *features)
+{
+  BriMapRenderer *self;
+  g_autoptr(GListStore) feature_copy = NULL;
+  g_autoptr(GListStore) country_copy = NULL;
+
+  g_return_val_if_fail (BRI_IS_ATLAS (atlas), NULL);
+  g_return_val_if_fail (features == NULL || G_IS_LIST_MODEL (features), NULL);
+
+  self = bri_map_renderer_new ();
+  feature_copy = copy_model (features != NULL ? features : bri_atlas_get_features (atlas), BRI_TYPE_FEATURE);
+  country_copy = copy_model (bri_atlas_get_countries (atlas), BRI_TYPE_COUNTRY);
+  bri_map_renderer_set_features (self, G_LIST_MODEL (feature_copy));
+  bri_map_renderer_set_countries (self, G_LIST_MODEL (country_copy));
+  return self;
 }
 
 /**
@@ -301,6 +349,8 @@ decorate (BriMapRenderer         *self,
   double m = DECORATION_MARGIN, bottom = height;
   BriLabelRect area;
 
+  g_array_append_vals (areas, options->obstacles, options->n_obstacles);
+
   if (options->title != NULL)
     {
       bri_map_decorations_title (cr, context, palette, options->title, m, m, width * 0.6, &area);
@@ -373,6 +423,7 @@ bri_map_renderer_draw (BriMapRenderer         *self,
 
   palette = bri_tile_style_get_palette (options->style);
   bri_render_view_get_transform (view, &t);
+  bri_feature_painter_set_show_points (self->painter, (options->parts & BRI_RENDER_MARKERS) != 0);
   if (options->parts & BRI_RENDER_FEATURES)
     bri_feature_painter_get_shown (self->painter, &t, &self->shown);
   else
@@ -431,6 +482,131 @@ bri_map_renderer_draw (BriMapRenderer         *self,
 
   cairo_restore (cr);
   return TRUE;
+}
+
+/**
+ * bri_map_renderer_draw_on_page:
+ * @x: the box on the page, in points
+ * @view: what to show; its size is set from the box's
+ *
+ * Draws the map, vector, in a box of a printed page, framed: a map
+ * pixel is ¾ of a point, as on a 96 dpi screen shown at 72.
+ *
+ * Returns: %FALSE, with @error set, if the basemap cannot be loaded
+ */
+gboolean
+bri_map_renderer_draw_on_page (BriMapRenderer         *self,
+                               cairo_t                *cr,
+                               double                  x,
+                               double                  y,
+                               double                  width,
+                               double                  height,
+                               BriRenderView          *view,
+                               const BriRenderOptions *options,
+                               GError                **error)
+{
+  BriRenderOptions print;
+  gboolean ok;
+
+  g_return_val_if_fail (BRI_IS_MAP_RENDERER (self), FALSE);
+  g_return_val_if_fail (view != NULL && options != NULL, FALSE);
+
+  print = *options;
+  print.vector = TRUE;
+  print.detail = BRI_RENDER_PRINT_DETAIL;
+  view->width = width / BRI_RENDER_POINTS_PER_PIXEL;
+  view->height = height / BRI_RENDER_POINTS_PER_PIXEL;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_save (cr);
+  cairo_scale (cr, BRI_RENDER_POINTS_PER_PIXEL, BRI_RENDER_POINTS_PER_PIXEL);
+  ok = bri_map_renderer_draw (self, cr, view, &print, error);
+  cairo_restore (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+  cairo_set_line_width (cr, 0.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  return ok;
+}
+
+/**
+ * bri_map_renderer_page_legend:
+ * @cr: (nullable): where to draw; %NULL only measures
+ * @x: the legend's top left corner on the page, in points
+ * @max_width: the room across, in points: the legend is laid out in as
+ *   many columns as fit, as short as they can be
+ * @area: (out): the legend, in points
+ *
+ * The legend of the last map drawn, for under it on a page: a map box on
+ * paper is too small to carry its legend inside.
+ *
+ * Returns: the legend's height, in points; 0 when there is nothing to explain
+ */
+double
+bri_map_renderer_page_legend (BriMapRenderer *self,
+                              cairo_t        *cr,
+                              double          x,
+                              double          y,
+                              double          max_width,
+                              BriLabelRect   *area)
+{
+  const double s = BRI_RENDER_POINTS_PER_PIXEL;
+  PangoContext *context;
+  const BriTilePalette *palette = bri_tile_style_get_palette (BRI_TILE_STYLE_LIGHT);
+  BriLabelRect r = { 0, };
+  double column = 0;
+
+  g_return_val_if_fail (BRI_IS_MAP_RENDERER (self), 0);
+  g_return_val_if_fail (area != NULL, 0);
+
+  /* The shortest columns that fit across: a row taller at each try. */
+  context = bri_map_renderer_get_context (self);
+  for (column = 60.0; column < 2000.0; column += 18.0)
+    {
+      bri_map_decorations_legend (NULL, context, palette, &self->shown, 0, 0, column, &r);
+      if (r.width * s <= max_width)
+        break;
+    }
+
+  if (cr != NULL && r.height > 0)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, s, s);
+      bri_map_decorations_legend (cr, context, palette, &self->shown, 0, 0, column, &r);
+      cairo_restore (cr);
+    }
+
+  *area = (BriLabelRect) { x, y, r.width * s, r.height * s };
+  return area->height;
+}
+
+/**
+ * bri_map_renderer_legend_on_pages:
+ *
+ * Sets the legend of the last map drawn on @pages, in columns across the
+ * text column, under the map.
+ */
+void
+bri_map_renderer_legend_on_pages (BriMapRenderer *self,
+                                  BriPages       *pages)
+{
+  BriLabelRect area;
+  double x, y;
+  cairo_t *cr;
+
+  g_return_if_fail (BRI_IS_MAP_RENDERER (self));
+  g_return_if_fail (pages != NULL);
+
+  if (bri_map_renderer_page_legend (self, NULL, 0, 0, bri_pages_get_width (pages), &area) <= 0)
+    return;
+
+  bri_pages_space (pages, 4);
+  cr = bri_pages_box (pages, area.height, &x, &y);
+  bri_map_renderer_page_legend (self, cr, x, y, bri_pages_get_width (pages), &area);
 }
 
 /**

@@ -11,13 +11,21 @@
 #include <gio/gio.h>
 #include <pango/pango.h>
 
+#include "bri-atlas.h"
 #include "bri-feature.h"
 #include "bri-feature-painter.h"
 #include "bri-geo.h"
+#include "bri-label-placer.h"
 #include "bri-map-transform.h"
+#include "bri-pages.h"
 #include "bri-tile-renderer.h"
 
 G_BEGIN_DECLS
+
+/* On paper a map pixel is a pixel of a 96 dpi screen: ¾ of a point. */
+#define BRI_RENDER_POINTS_PER_PIXEL 0.75
+/* Vector output's outlines are thinned as for a 600 dpi printer. */
+#define BRI_RENDER_PRINT_DETAIL 8.0
 
 /* What part of the map to draw: a centre and zoom, or bounds to fit. */
 typedef struct
@@ -54,7 +62,9 @@ typedef enum
   BRI_RENDER_SCALE_BAR     = 1 << 4,
   BRI_RENDER_NORTH_ARROW   = 1 << 5,
   BRI_RENDER_ATTRIBUTION   = 1 << 6,
-  BRI_RENDER_MAP           = BRI_RENDER_BASEMAP | BRI_RENDER_COUNTRY_NAMES | BRI_RENDER_FEATURES,
+  BRI_RENDER_MARKERS       = 1 << 7,   /* with BRI_RENDER_FEATURES: the points, not only the lines */
+  BRI_RENDER_MAP           = BRI_RENDER_BASEMAP | BRI_RENDER_COUNTRY_NAMES | BRI_RENDER_FEATURES |
+                             BRI_RENDER_MARKERS,
   BRI_RENDER_DECORATIONS   = BRI_RENDER_LEGEND | BRI_RENDER_SCALE_BAR | BRI_RENDER_NORTH_ARROW |
                              BRI_RENDER_ATTRIBUTION,
   BRI_RENDER_ALL           = BRI_RENDER_MAP | BRI_RENDER_DECORATIONS,
@@ -68,6 +78,8 @@ typedef struct
   gboolean       vector;    /* markers as paths, names as text (PDF, SVG, print) */
   int            country;   /* ISO 3166-1 numeric code to outline, or -1 */
   const char    *title;     /* on a card in the top left corner, or NULL */
+  const BriLabelRect *obstacles;   /* more that names keep clear of, in map pixels */
+  guint          n_obstacles;
 } BriRenderOptions;
 
 void bri_render_options_init (BriRenderOptions *options);
@@ -77,6 +89,8 @@ void bri_render_options_init (BriRenderOptions *options);
 G_DECLARE_FINAL_TYPE (BriMapRenderer, bri_map_renderer, BRI, MAP_RENDERER, GObject)
 
 BriMapRenderer *bri_map_renderer_new              (void);
+BriMapRenderer *bri_map_renderer_new_for_atlas    (BriAtlas               *atlas,
+                                                   GListModel             *features);
 void            bri_map_renderer_set_features     (BriMapRenderer         *self,
                                                    GListModel             *features);
 void            bri_map_renderer_set_countries    (BriMapRenderer         *self,
@@ -89,6 +103,23 @@ gboolean        bri_map_renderer_draw             (BriMapRenderer         *self,
                                                    const BriRenderView    *view,
                                                    const BriRenderOptions *options,
                                                    GError                **error);
+gboolean        bri_map_renderer_draw_on_page     (BriMapRenderer         *self,
+                                                   cairo_t                *cr,
+                                                   double                  x,
+                                                   double                  y,
+                                                   double                  width,
+                                                   double                  height,
+                                                   BriRenderView          *view,
+                                                   const BriRenderOptions *options,
+                                                   GError                **error);
+double          bri_map_renderer_page_legend      (BriMapRenderer         *self,
+                                                   cairo_t                *cr,
+                                                   double                  x,
+                                                   double                  y,
+                                                   double                  max_width,
+                                                   BriLabelRect           *area);
+void            bri_map_renderer_legend_on_pages  (BriMapRenderer         *self,
+                                                   BriPages               *pages);
 void            bri_map_renderer_get_shown        (BriMapRenderer         *self,
                                                    BriFeaturesShown       *shown);
 

@@ -32,6 +32,47 @@ append_part (GString    *out,
   g_string_append (out, part);
 }
 
+/* Who, the title and the date: the part of a citation that names the
+ * document, shared by a passage's citation and a bibliography's entry. */
+static void
+append_document (GString     *out,
+                 BriDocument *document)
+{
+  const char *who = bri_document_get_author (document);
+  g_autofree char *title = NULL;
+
+  if (who == NULL || who[0] == '\0')
+    who = bri_document_get_publisher (document);
+  append_part (out, who);
+
+  if (bri_document_get_title (document) != NULL && bri_document_get_title (document)[0] != '\0')
+    /* TRANSLATORS: a document's title in a citation */
+    title = g_strdup_printf (_("“%s”"), bri_document_get_title (document));
+  append_part (out, title);
+  append_part (out, bri_document_get_date (document));
+}
+
+/**
+ * bri_citation_format_document:
+ * @document: a document of the atlas
+ *
+ * The document as a bibliography lists it: a passage's citation without
+ * its section and paragraph.
+ *
+ * Returns: (transfer full): the document's citation, in plain text
+ */
+char *
+bri_citation_format_document (BriDocument *document)
+{
+  GString *out;
+
+  g_return_val_if_fail (BRI_IS_DOCUMENT (document), NULL);
+
+  out = g_string_new (NULL);
+  append_document (out, document);
+  return g_string_free (out, FALSE);
+}
+
 /**
  * bri_citation_format:
  * @passage: a passage of a document
@@ -43,8 +84,6 @@ bri_citation_format (BriPassage *passage)
 {
   BriDocument *document;
   GString *out;
-  const char *who;
-  g_autofree char *title = NULL;
   g_autofree char *paragraph = NULL;
 
   g_return_val_if_fail (BRI_IS_PASSAGE (passage), NULL);
@@ -52,18 +91,7 @@ bri_citation_format (BriPassage *passage)
   out = g_string_new (NULL);
   document = bri_passage_get_document (passage);
   if (document != NULL)
-    {
-      who = bri_document_get_author (document);
-      if (who == NULL || who[0] == '\0')
-        who = bri_document_get_publisher (document);
-      append_part (out, who);
-
-      if (bri_document_get_title (document) != NULL && bri_document_get_title (document)[0] != '\0')
-        /* TRANSLATORS: a document's title in a citation */
-        title = g_strdup_printf (_("“%s”"), bri_document_get_title (document));
-      append_part (out, title);
-      append_part (out, bri_document_get_date (document));
-    }
+    append_document (out, document);
   else
     {
       /* A passage on its own (never in the atlas): its document id is

@@ -6,6 +6,7 @@
 
 G_BEGIN_DECLS
 
-char *bri_citation_format (BriPassage *passage);
+char *bri_citation_format          (BriPassage  *passage);
+char *bri_citation_format_document (BriDocument *document);
 
 G_END_DECLS

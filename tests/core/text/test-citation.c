@@ -77,6 +77,26 @@ test_all (void)
     }
 }
 
+/* A bibliography's entry is a passage's citation without its section
+ * and paragraph. */
+static void
+test_document (void)
+{
+  BriDocument *paper = bri_atlas_lookup_document (test_atlas (), "white-paper-2023");
+  BriDocument *article = bri_atlas_lookup_document (test_atlas (), "qiushi-2024");
+  g_autofree char *paper_entry = bri_citation_format_document (paper);
+  g_autofree char *article_entry = bri_citation_format_document (article);
+  g_autofree char *passage = cite ("qiushi-2024", 55);
+
+  g_assert_cmpstr (paper_entry, ==,
+                   "The State Council Information Office of the People's Republic of China, "
+                   "“The Belt and Road Initiative: A Key Pillar of the Global Community of Shared Future”, "
+                   "2023-10");
+  g_assert_true (g_str_has_prefix (article_entry, "Zheng Shanjie, “Boosting High-Quality"));
+  g_assert_true (g_str_has_suffix (article_entry, "”, 2024-01-05"));
+  g_assert_true (g_str_has_prefix (passage, article_entry));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -87,6 +107,7 @@ main (int   argc,
   g_test_add_func ("/bri/citation/author", test_author);
   g_test_add_func ("/bri/citation/no-section", test_no_section);
   g_test_add_func ("/bri/citation/all", test_all);
+  g_test_add_func ("/bri/citation/document", test_document);
 
   return test_atlas_run ();
 }
