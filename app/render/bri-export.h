@@ -61,6 +61,7 @@ GBytes     *bri_export_map                   (BriMapRenderer         *renderer,
                                               double                  scale,
                                               GCancellable           *cancellable,
                                               GError                **error);
+GBytes     *bri_export_encode_png            (cairo_surface_t        *surface);
 cairo_surface_t *bri_export_map_image        (BriMapRenderer         *renderer,
                                               const BriRenderView    *view,
                                               const BriRenderOptions *options,

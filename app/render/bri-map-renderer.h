@@ -24,8 +24,8 @@ G_BEGIN_DECLS
 
 /* On paper a map pixel is a pixel of a 96 dpi screen: ¾ of a point. */
 #define BRI_RENDER_POINTS_PER_PIXEL 0.75
-/* Vector output's outlines are thinned as for a 600 dpi printer. */
-#define BRI_RENDER_PRINT_DETAIL 8.0
+/* Vector output's outlines are chosen and thinned as for a 300 dpi printer. */
+#define BRI_RENDER_PRINT_DETAIL 4.0
 
 /* What part of the map to draw: a centre and zoom, or bounds to fit. */
 typedef struct
