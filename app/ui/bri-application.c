@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "bri-application.h"
+#include "bri-tour-library.h"
 #include "bri-window.h"
 
 struct _BriApplication
@@ -96,6 +97,12 @@ bri_application_local_command_line (GApplication   *app,
       g_autoptr(BriLocation) location = NULL;
       g_autoptr(GError) error = NULL;
 
+      /* --present's tour is no location. */
+      if (g_str_equal (argv[i], "--present") && argv[i + 1] != NULL)
+        {
+          i++;
+          continue;
+        }
       if (argv[i][0] == '-')
         continue;
 
@@ -109,6 +116,75 @@ bri_application_local_command_line (GApplication   *app,
     }
 
   return G_APPLICATION_CLASS (bri_application_parent_class)->local_command_line (app, arguments, exit_status);
+}
+
+/* "bri-atlas --present TOUR": the tour is looked for here, so that a
+ * wrong name or a broken file is reported in the terminal (exit 2); the
+ * instance that shows windows — this one, or one already running —
+ * presents it, through app.present-tour. */
+static int
+bri_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  g_autoptr(BriTourLibrary) library = NULL;
+  g_autoptr(BriTour) tour = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *argument = NULL;
+  const char *name = NULL;
+  gboolean unattended = FALSE;
+
+  g_variant_dict_lookup (options, "unattended", "b", &unattended);
+  if (!g_variant_dict_lookup (options, "present", "&s", &name))
+    {
+      if (!unattended)
+        return -1;
+      g_printerr ("%s\n", _("--unattended goes with --present TOUR"));
+      return 2;
+    }
+
+  library = bri_tour_library_new (NULL);
+  if (!bri_tour_library_load (library, NULL, &error) ||
+      (tour = bri_tour_library_open (library, name, NULL, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  /* A file by its full path: the running instance's folder may be
+   * another. */
+  if (bri_tour_library_lookup (library, name) == NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (name);
+
+      argument = g_file_get_path (file);
+    }
+  if (argument == NULL)
+    argument = g_strdup (name);
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "present-tour",
+                                  g_variant_new ("(sb)", argument, unattended));
+  return -1;
+}
+
+static void
+on_present_tour_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  BriWindow *window = ensure_window (BRI_APPLICATION (user_data));
+  g_autoptr(GError) error = NULL;
+  const char *tour;
+  gboolean unattended;
+
+  g_variant_get (parameter, "(&sb)", &tour, &unattended);
+  if (!bri_window_present_tour (window, tour, unattended, &error))
+    g_message ("%s", error->message);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -191,6 +267,7 @@ on_color_scheme_changed (GSettings  *settings,
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = on_quit_activated },
   { .name = "about", .activate = on_about_activated },
+  { .name = "present-tour", .activate = on_present_tour_activated, .parameter_type = "(sb)" },
 };
 
 static void
@@ -242,12 +319,22 @@ bri_application_class_init (BriApplicationClass *klass)
   app_class->activate = bri_application_activate;
   app_class->open = bri_application_open;
   app_class->local_command_line = bri_application_local_command_line;
+  app_class->handle_local_options = bri_application_handle_local_options;
   app_class->startup = bri_application_startup;
 }
 
 static void
 bri_application_init (BriApplication *self)
 {
+  /* Listed by --help; the query options are the command line's (bri-cli.c). */
+  g_application_add_main_option (G_APPLICATION (self), "present", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
+                                 _("Present a tour full screen: a built-in tour’s id (cpec, "
+                                   "maritime-silk-road-ports, china-europe-rail), one of yours, "
+                                   "or a .briatour or KML file"),
+                                 _("TOUR"));
+  g_application_add_main_option (G_APPLICATION (self), "unattended", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("With --present: play the tour by itself, looping, until a key is pressed"),
+                                 NULL);
 }
 
 BriApplication *

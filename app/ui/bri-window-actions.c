@@ -207,6 +207,7 @@ _bri_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-countries", NULL, show_countries_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
   _bri_window_class_install_export_actions (widget_class);
+  _bri_window_tours_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);

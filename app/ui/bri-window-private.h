@@ -6,6 +6,7 @@
 
 #include "bri-feature-filter.h"
 #include "bri-history.h"
+#include "bri-tour-library.h"
 #include "bri-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,11 @@ struct _BriWindow
   GtkWidget            *country_page;
   GtkWidget            *reader;
   GtkWidget            *map_view;
+  GtkWidget            *tour_list;
+  GtkWidget            *tour_editor;
+  GtkRevealer          *tour_bar;
+  GtkLabel             *tour_bar_label;
+  GtkWidget            *presentation;
 
   /* State */
   BriAtlas             *atlas;
@@ -46,6 +52,16 @@ struct _BriWindow
   char                 *query;       /* the text last searched for */
   BriLocationList       list_page;   /* where "All …" leads */
   guint                 setup_timeout_id;   /* the side panel waits for the map's tiles */
+
+  /* Tours (bri-window-tours.c) */
+  BriTourLibrary       *tours;
+  BriTour              *tour;          /* open in the editor */
+  BriLocation          *subject;       /* the place, country or passage last opened: "Add Stop Here" */
+  guint                 save_timeout_id;
+  BriTour              *pending_tour;  /* to present once the atlas is ready */
+  guint                 pending_position;
+  gboolean              pending_unattended;
+  gboolean              was_fullscreen;
 };
 
 void _bri_window_class_install_actions (GtkWidgetClass *widget_class);
@@ -54,5 +70,15 @@ void _bri_window_open                  (BriWindow      *self,
                                         BriLocation    *location,
                                         gboolean        record);
 void _bri_window_focus_search          (BriWindow      *self);
+void _bri_window_update_map_obscured   (BriWindow      *self);
+
+/* bri-window-tours.c */
+void _bri_window_tours_class_init      (GtkWidgetClass *widget_class);
+void _bri_window_tours_init            (BriWindow      *self);
+void _bri_window_tours_setup_atlas     (BriWindow      *self);
+void _bri_window_tours_dispose         (BriWindow      *self);
+void _bri_window_tours_shown           (BriWindow      *self,
+                                        BriLocation    *location);
+void _bri_window_tours_page_changed    (BriWindow      *self);
 
 G_END_DECLS

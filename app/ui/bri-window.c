@@ -29,8 +29,11 @@
 #include "bri-feature-card.h"
 #include "bri-feature-list.h"
 #include "bri-map-view.h"
+#include "bri-presentation.h"
 #include "bri-reader.h"
 #include "bri-search-panel.h"
+#include "bri-tour-editor.h"
+#include "bri-tour-list.h"
 #include "bri-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BriWindow, bri_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -189,6 +192,7 @@ on_side_page_changed_cb (GtkStack   *stack,
                                  child != gtk_stack_get_visible_child (stack), -1);
 
   gtk_revealer_set_reveal_child (self->detail_bar, detail);
+  _bri_window_tours_page_changed (self);
 }
 
 /* Opening things */
@@ -362,6 +366,7 @@ _bri_window_open (BriWindow   *self,
 
   if (!show_location (self, location))
     return;
+  _bri_window_tours_shown (self, location);
 
   /* A search and a view leave the side panel as it is; the results stay
    * in the entry's text, not on a hidden page: focusing the entry again
@@ -528,6 +533,7 @@ setup_atlas (BriWindow *self)
 
       _bri_window_open (self, pending, TRUE);
     }
+  _bri_window_tours_setup_atlas (self);
 }
 
 /* Filling the side panel costs a frame of its own (a hundred rows to
@@ -670,6 +676,7 @@ bri_window_dispose (GObject *object)
 {
   BriWindow *self = (BriWindow *)object;
 
+  _bri_window_tours_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BRI_TYPE_WINDOW);
 
   g_clear_object (&self->filtered);
@@ -746,6 +753,12 @@ update_map_obscured (BriWindow *self)
   bri_map_view_set_obscured (BRI_MAP_VIEW (self->map_view), GTK_POS_RIGHT, start != rtl ? 0 : width);
 }
 
+void
+_bri_window_update_map_obscured (BriWindow *self)
+{
+  update_map_obscured (self);
+}
+
 static void
 bri_window_class_init (BriWindowClass *klass)
 {
@@ -772,6 +785,9 @@ bri_window_class_init (BriWindowClass *klass)
   g_type_ensure (BRI_TYPE_COUNTRY_PAGE);
   g_type_ensure (BRI_TYPE_READER);
   g_type_ensure (BRI_TYPE_MAP_VIEW);
+  g_type_ensure (BRI_TYPE_TOUR_LIST);
+  g_type_ensure (BRI_TYPE_TOUR_EDITOR);
+  g_type_ensure (BRI_TYPE_PRESENTATION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BriAtlas/ui/bri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BriWindow, toast_overlay);
@@ -793,6 +809,11 @@ bri_window_class_init (BriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BriWindow, country_page);
   gtk_widget_class_bind_template_child (widget_class, BriWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, BriWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, BriWindow, tour_list);
+  gtk_widget_class_bind_template_child (widget_class, BriWindow, tour_editor);
+  gtk_widget_class_bind_template_child (widget_class, BriWindow, tour_bar);
+  gtk_widget_class_bind_template_child (widget_class, BriWindow, tour_bar_label);
+  gtk_widget_class_bind_template_child (widget_class, BriWindow, presentation);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
@@ -822,6 +843,7 @@ bri_window_init (BriWindow *self)
                            self, G_CONNECT_SWAPPED);
   /* Typing over the map starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  _bri_window_tours_init (self);
 
   set_list_page (self, BRI_LOCATION_LIST_PLACES);
   on_side_page_changed_cb (self->side_stack, NULL, self);

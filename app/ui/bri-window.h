@@ -20,5 +20,9 @@ gboolean    bri_window_open_string  (BriWindow      *self,
                                      GError        **error);
 void        bri_window_show_load_error (BriWindow   *self,
                                         const GError *error);
+gboolean    bri_window_present_tour (BriWindow      *self,
+                                     const char     *tour,
+                                     gboolean        unattended,
+                                     GError        **error);
 
 G_END_DECLS

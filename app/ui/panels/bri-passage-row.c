@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bri-citation.h"
 #include "bri-document.h"
 #include "bri-mention.h"
 #include "bri-panel-util.h"
@@ -29,6 +30,9 @@ struct _BriPassageRow
   GtkLabel      *bullet_label;
   GtkLabel      *text_label;
   GtkButton     *open_button;
+  AdwButtonContent *copy_content;
+  guint          copied_id;     /* until "Copied" turns back */
+  GtkButton     *quote_button;
 };
 
 G_DEFINE_FINAL_TYPE (BriPassageRow, bri_passage_row, GTK_TYPE_LIST_BOX_ROW)
@@ -192,6 +196,62 @@ bri_passage_row_update (BriPassageRow *self)
                                   -1);
 }
 
+/* The quote a tour would take: the words selected in the passage, or
+ * all of it. */
+static void
+update_quote_target (BriPassageRow *self)
+{
+  g_autoptr(BriLocation) location = NULL;
+  int start, end;
+
+  if (self->passage == NULL)
+    return;
+
+  if (gtk_label_get_selection_bounds (self->text_label, &start, &end) && end > start)
+    location = bri_location_new_passage_range (bri_passage_get_document_id (self->passage),
+                                               bri_passage_get_ordinal (self->passage), start, end);
+  else
+    location = bri_location_new_passage (bri_passage_get_document_id (self->passage),
+                                         bri_passage_get_ordinal (self->passage));
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->quote_button), "s",
+                                    bri_location_to_string (location));
+}
+
+static gboolean
+on_copied_timeout_cb (gpointer user_data)
+{
+  BriPassageRow *self = user_data;
+
+  self->copied_id = 0;
+  adw_button_content_set_icon_name (self->copy_content, "edit-copy-symbolic");
+  adw_button_content_set_label (self->copy_content, _("Copy Citation"));
+  return G_SOURCE_REMOVE;
+}
+
+/* row.copy-citation: the passage's citation, in the atlas's one style
+ * (author or publisher, title, date, section, paragraph), on the
+ * clipboard, as plain text; the button says so for a moment. */
+static void
+copy_citation_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  BriPassageRow *self = BRI_PASSAGE_ROW (widget);
+  g_autofree char *citation = NULL;
+
+  if (self->passage == NULL)
+    return;
+
+  citation = bri_citation_format (self->passage);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), citation);
+
+  adw_button_content_set_icon_name (self->copy_content, "emblem-ok-symbolic");
+  adw_button_content_set_label (self->copy_content, _("Citation Copied"));
+  g_clear_handle_id (&self->copied_id, g_source_remove);
+  self->copied_id = g_timeout_add_seconds (2, on_copied_timeout_cb, self);
+}
+
 static void
 on_open_button_clicked_cb (BriPassageRow *self,
                            GtkButton     *button)
@@ -215,6 +275,7 @@ bri_passage_row_constructed (GObject *object)
   g_return_if_fail (BRI_IS_PASSAGE (self->passage));
 
   bri_passage_row_update (self);
+  update_quote_target (self);
 }
 
 static void
@@ -222,6 +283,7 @@ bri_passage_row_dispose (GObject *object)
 {
   BriPassageRow *self = BRI_PASSAGE_ROW (object);
 
+  g_clear_handle_id (&self->copied_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BRI_TYPE_PASSAGE_ROW);
   g_clear_object (&self->passage);
 
@@ -314,13 +376,25 @@ bri_passage_row_class_init (BriPassageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, bullet_label);
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, BriPassageRow, copy_content);
+  gtk_widget_class_bind_template_child (widget_class, BriPassageRow, quote_button);
   gtk_widget_class_bind_template_callback (widget_class, on_open_button_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "row.copy-citation", NULL, copy_citation_action);
 }
 
 static void
 bri_passage_row_init (BriPassageRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* "Quote in Tour" is there only when the window has a tour to quote
+   * in (its action is enabled), and quotes what is selected. */
+  g_object_bind_property (self->quote_button, "sensitive", self->quote_button, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->text_label, "notify::selection-bound", G_CALLBACK (update_quote_target),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->text_label, "notify::cursor-position", G_CALLBACK (update_quote_target),
+                           self, G_CONNECT_SWAPPED);
 }
 
 /**

@@ -633,8 +633,11 @@ bri_presentation_dispose (GObject *object)
   BriPresentation *self = BRI_PRESENTATION (object);
   GtkWidget *child;
 
-  if (self->presenting)
-    bri_presentation_stop (self);
+  /* Going with its window: the map may be gone already, so it is left
+   * as it is. */
+  self->presenting = FALSE;
+  if (self->presenter != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->presenter));
   watch_frames (self, FALSE);
   g_clear_handle_id (&self->play_timeout_id, g_source_remove);
   g_clear_handle_id (&self->reshow_idle_id, g_source_remove);
