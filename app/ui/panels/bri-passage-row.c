@@ -30,7 +30,7 @@ struct _BriPassageRow
   GtkLabel      *bullet_label;
   GtkLabel      *text_label;
   GtkButton     *open_button;
-  AdwButtonContent *copy_content;
+  GtkButton     *copy_button;
   guint          copied_id;     /* until "Copied" turns back */
   GtkButton     *quote_button;
 };
@@ -224,14 +224,13 @@ on_copied_timeout_cb (gpointer user_data)
   BriPassageRow *self = user_data;
 
   self->copied_id = 0;
-  adw_button_content_set_icon_name (self->copy_content, "edit-copy-symbolic");
-  adw_button_content_set_label (self->copy_content, _("Copy Citation"));
+  gtk_button_set_icon_name (self->copy_button, "edit-copy-symbolic");
   return G_SOURCE_REMOVE;
 }
 
 /* row.copy-citation: the passage's citation, in the atlas's one style
  * (author or publisher, title, date, section, paragraph), on the
- * clipboard, as plain text; the button says so for a moment. */
+ * clipboard, as plain text; the button's tick says so for a moment. */
 static void
 copy_citation_action (GtkWidget  *widget,
                       const char *action_name,
@@ -246,8 +245,7 @@ copy_citation_action (GtkWidget  *widget,
   citation = bri_citation_format (self->passage);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), citation);
 
-  adw_button_content_set_icon_name (self->copy_content, "emblem-ok-symbolic");
-  adw_button_content_set_label (self->copy_content, _("Citation Copied"));
+  gtk_button_set_icon_name (self->copy_button, "emblem-ok-symbolic");
   g_clear_handle_id (&self->copied_id, g_source_remove);
   self->copied_id = g_timeout_add_seconds (2, on_copied_timeout_cb, self);
 }
@@ -376,7 +374,7 @@ bri_passage_row_class_init (BriPassageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, bullet_label);
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, open_button);
-  gtk_widget_class_bind_template_child (widget_class, BriPassageRow, copy_content);
+  gtk_widget_class_bind_template_child (widget_class, BriPassageRow, copy_button);
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, quote_button);
   gtk_widget_class_bind_template_callback (widget_class, on_open_button_clicked_cb);
 

@@ -269,10 +269,15 @@ passage_row_open_button (GtkWidget *row)
   GtkWidget *button;
 
   collect_widgets (row, GTK_TYPE_BUTTON, buttons);
-  /* Besides "Quote in Tour", which is the tours' (see test-window-tours.c). */
+  /* Besides "Quote in Tour", which is the tours' (see test-window-tours.c),
+   * and Copy Citation (test-passage-row.c). */
   for (guint i = buttons->len; i-- > 0;)
-    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "win.quote-in-tour") == 0)
-      g_ptr_array_remove_index (buttons, i);
+    {
+      const char *action = gtk_actionable_get_action_name (g_ptr_array_index (buttons, i));
+
+      if (g_strcmp0 (action, "win.quote-in-tour") == 0 || g_strcmp0 (action, "row.copy-citation") == 0)
+        g_ptr_array_remove_index (buttons, i);
+    }
   g_assert_cmpuint (buttons->len, ==, 1);
   button = g_ptr_array_index (buttons, 0);
   g_ptr_array_unref (buttons);
