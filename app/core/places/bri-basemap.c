@@ -724,6 +724,99 @@ bri_basemap_country_contains (BriBasemap *self,
   return country_contains_xy (self, i, x, y);
 }
 
+/* Squared distance from (x, y) to the segment a-b, all in map units. */
+static double
+segment_distance2 (double x,
+                   double y,
+                   double ax,
+                   double ay,
+                   double bx,
+                   double by)
+{
+  double dx = bx - ax;
+  double dy = by - ay;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0.0, 1.0) : 0.0;
+  double px = ax + t * dx - x;
+  double py = ay + t * dy - y;
+
+  return px * px + py * py;
+}
+
+static double
+box_distance2 (const BriBasemapBox *box,
+               double               x,
+               double               y)
+{
+  double dx = MAX (MAX (box->min_x - x, 0.0), x - box->max_x);
+  double dy = MAX (MAX (box->min_y - y, 0.0), y - box->max_y);
+
+  return dx * dx + dy * dy;
+}
+
+/**
+ * bri_basemap_get_distance_inside:
+ * @numeric: (out) (optional): the country the point is in, or -1
+ *
+ * How far a point lies inside a country: the distance to the nearest
+ * edge of the country's outline, its coast or a land border, in
+ * kilometres; 0 at sea.  What checks that a sea route keeps to the sea,
+ * sample by sample.  The cuts along the antimeridian are not edges.
+ *
+ * Returns: the distance, or 0 outside every country
+ */
+double
+bri_basemap_get_distance_inside (BriBasemap *self,
+                                 double      lon,
+                                 double      lat,
+                                 int        *numeric)
+{
+  const FileCountry *c = NULL;
+  double x, y;
+  double best2 = G_MAXDOUBLE;
+
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  if (numeric != NULL)
+    *numeric = -1;
+  if (!isfinite (lon) || !isfinite (lat))
+    return 0.0;
+
+  to_map (lon, lat, &x, &y);
+  for (guint i = 0; i < self->header->n_countries && c == NULL; i++)
+    if (country_contains_xy (self, i, x, y))
+      c = &self->countries[i];
+  if (c == NULL)
+    return 0.0;
+  if (numeric != NULL)
+    *numeric = c->numeric;
+
+  /* The nearest edge of any of the country's rings is an edge of the
+   * polygon the point is in: the others lie outside it. */
+  for (guint r = c->first_ring; r < c->first_ring + c->n_rings; r++)
+    {
+      const FileRing *ring = &self->rings[r];
+      const float *p = self->points + 2 * (gsize) ring->first_point;
+
+      if (box_distance2 (&ring->box, x, y) >= best2)
+        continue;
+
+      for (guint i = 0, j = ring->n_points - 1; i < ring->n_points; j = i++)
+        {
+          double ax = p[2 * j], ay = p[2 * j + 1];
+          double bx = p[2 * i], by = p[2 * i + 1];
+
+          if (ax == bx && (ax == 0.0 || ax == 1.0))
+            continue;
+          best2 = MIN (best2, segment_distance2 (x, y, ax, ay, bx, by));
+        }
+    }
+
+  /* Web Mercator is conformal: near the point, a map unit is the
+   * equator's length times the cosine of the latitude. */
+  return sqrt (best2) * 2.0 * G_PI * BRI_GEO_EARTH_RADIUS_KM * cos (lat * G_PI / 180.0);
+}
+
 /**
  * bri_basemap_get_country_bounds:
  * @bounds: (out): the country's extent in degrees; min_lon > max_lon when

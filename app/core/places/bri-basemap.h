@@ -114,6 +114,10 @@ gboolean     bri_basemap_country_contains      (BriBasemap     *self,
 gboolean     bri_basemap_get_country_bounds    (BriBasemap     *self,
                                                 int             numeric,
                                                 BriGeoBounds   *bounds);
+double       bri_basemap_get_distance_inside   (BriBasemap     *self,
+                                                double          lon,
+                                                double          lat,
+                                                int            *numeric);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BriBasemap, bri_basemap_unref)
 

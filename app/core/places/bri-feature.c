@@ -30,6 +30,7 @@ struct _BriFeature
 
   BriGeometryType  geometry_type;
   GPtrArray       *parts;   /* of GArray of BriLonLat */
+  guint8          *legs;    /* a BriLeg per part; NULL: all overland */
   double           west, south, east, north;
 };
 
@@ -47,7 +48,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const precision_names[] = { "exact", "town", "schematic", NULL };
+/* In BriPrecision order. */
+static const char * const precision_names[] = { "exact", "town", "schematic", "flight-path", NULL };
+
+/* In BriLeg order. */
+static const char * const leg_names[] = { "land", "river", "sea", "air", NULL };
 
 static const char * const status_names[] = {
   "operational", "under-construction", "planned", "feasibility-study",
@@ -64,9 +69,18 @@ bri_feature_status_get_all (void)
 const char *
 bri_precision_to_string (BriPrecision precision)
 {
-  g_return_val_if_fail (precision <= BRI_PRECISION_SCHEMATIC, NULL);
+  g_return_val_if_fail (precision <= BRI_PRECISION_FLIGHT_PATH, NULL);
 
   return precision_names[precision];
+}
+
+/* The way's name in features.geojson's "legs": "sea". */
+const char *
+bri_leg_to_string (BriLeg leg)
+{
+  g_return_val_if_fail (leg <= BRI_LEG_AIR, NULL);
+
+  return leg_names[leg];
 }
 
 const char *
@@ -77,6 +91,7 @@ bri_precision_get_label (BriPrecision precision)
     case BRI_PRECISION_EXACT: return _("Exact site");
     case BRI_PRECISION_TOWN: return _("Town-level location");
     case BRI_PRECISION_SCHEMATIC: return _("Schematic line, not surveyed");
+    case BRI_PRECISION_FLIGHT_PATH: return _("Flight path between two cities, drawn as a great circle");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -112,6 +127,7 @@ bri_feature_finalize (GObject *object)
   g_strfreev (self->countries);
   g_free (self->description);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
+  g_free (self->legs);
 
   G_OBJECT_CLASS (bri_feature_parent_class)->finalize (object);
 }
@@ -307,6 +323,18 @@ bri_feature_get_part (BriFeature *self,
   *n_vertices = vertices->len;
 
   return (const BriLonLat *) (gpointer) vertices->data;
+}
+
+/* How @part was travelled: the parts of a feature without "legs" in the
+ * GeoJSON, points included, are overland. */
+BriLeg
+bri_feature_get_part_leg (BriFeature *self,
+                          guint       part)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE (self), BRI_LEG_LAND);
+  g_return_val_if_fail (part < self->parts->len, BRI_LEG_LAND);
+
+  return self->legs != NULL ? self->legs[part] : BRI_LEG_LAND;
 }
 
 void
@@ -534,6 +562,54 @@ read_geometry (BriFeature     *self,
     }
 }
 
+/* "legs": how each part of a line was travelled, one name per part. */
+static gboolean
+read_legs (BriFeature           *self,
+           const BriJsonRecord  *record,
+           JsonObject           *props,
+           GError              **error)
+{
+  g_auto(GStrv) legs = NULL;
+  JsonNode *node;
+  guint n;
+
+  /* Absent or null: every part overland. */
+  if (!bri_json_record_get_member (record, props, "legs", BRI_JSON_OPTIONAL, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!bri_json_record_get_strv (record, props, "legs", BRI_JSON_OPTIONAL, &legs, error))
+    return FALSE;
+
+  n = g_strv_length (legs);
+  if (!bri_feature_is_line (self))
+    return bri_json_record_fail (record, error, _("“legs” belong to a line, not to a point"));
+  if (n != self->parts->len)
+    /* TRANSLATORS: how many legs, then how many lines the geometry has */
+    return bri_json_record_fail (record, error, _("“legs” must name one way for each line: it has %u for %u"),
+                                 n, self->parts->len);
+
+  self->legs = g_new (guint8, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint leg = BRI_LEG_LAND;
+
+      while (leg_names[leg] != NULL && !g_str_equal (legs[i], leg_names[leg]))
+        leg++;
+      if (leg_names[leg] == NULL)
+        {
+          g_autofree char *allowed = g_strjoinv (", ", (char **) leg_names);
+
+          /* TRANSLATORS: the item's number, the values it may have, then its value */
+          return bri_json_record_fail (record, error, _("item %u of “legs” must be one of %s, not “%s”"),
+                                       i, allowed, legs[i]);
+        }
+      self->legs[i] = leg;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_year (const BriJsonRecord  *record,
            JsonObject           *object,
@@ -605,7 +681,8 @@ feature_from_json (JsonNode       *node,
       !bri_json_record_get_string (record, props, "description", BRI_JSON_OPTIONAL, &description, error) ||
       !bri_json_record_get_object (record, json_node_get_object (node), "geometry",
                                    BRI_JSON_REQUIRED, &geometry, error) ||
-      !read_geometry (self, record, geometry, error))
+      !read_geometry (self, record, geometry, error) ||
+      !read_legs (self, record, props, error))
     return NULL;
 
   self->name = g_strdup (name);

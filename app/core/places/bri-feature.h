@@ -13,7 +13,22 @@ typedef enum
   BRI_PRECISION_EXACT,
   BRI_PRECISION_TOWN,
   BRI_PRECISION_SCHEMATIC,
+  /* Between two cities, drawn as the great circle: where a flight goes,
+   * not the track it flies. */
+  BRI_PRECISION_FLIGHT_PATH,
 } BriPrecision;
+
+/* How a part of a line was travelled, which says how its geometry was
+ * made: overland or by river, straight between its waypoints; by sea,
+ * along a marine route network or through waypoints in open water; by
+ * air, along the great circle. */
+typedef enum
+{
+  BRI_LEG_LAND,
+  BRI_LEG_RIVER,
+  BRI_LEG_SEA,
+  BRI_LEG_AIR,
+} BriLeg;
 
 typedef enum
 {
@@ -32,6 +47,7 @@ typedef struct
 
 const char     *bri_precision_to_string        (BriPrecision    precision);
 const char     *bri_precision_get_label        (BriPrecision    precision);
+const char     *bri_leg_to_string              (BriLeg          leg);
 const char     *bri_feature_status_get_label   (const char     *status);
 const char * const *bri_feature_status_get_all (void);
 
@@ -57,6 +73,8 @@ guint                bri_feature_get_n_parts     (BriFeature *self);
 const BriLonLat     *bri_feature_get_part        (BriFeature *self,
                                                   guint       part,
                                                   guint      *n_vertices);
+BriLeg               bri_feature_get_part_leg    (BriFeature *self,
+                                                  guint       part);
 void                 bri_feature_get_bounds      (BriFeature *self,
                                                   double     *west,
                                                   double     *south,

@@ -288,6 +288,71 @@ test_line_positions (void)
   scratch_clear (&scratch);
 }
 
+/* "legs" says how each part of a line was travelled, one way per part. */
+static void
+test_legs (void)
+{
+  static const char line[] =
+    "{\"type\": \"MultiLineString\", \"coordinates\": [[[1, 2], [3, 4]], [[3, 4], [5, 6]]]}";
+  const struct {
+    const char *geometry;
+    const char *legs;
+    const char *message;   /* NULL: loads */
+  } cases[] = {
+    { line, "[\"river\", \"sea\"]", NULL },
+    { line, "null", NULL },
+    { line, "[\"sea\"]", "“legs” must name one way for each line: it has 1 for 2" },
+    { line, "[\"sea\", \"boat\"]", "item 1 of “legs” must be one of land, river, sea, air, not “boat”" },
+    { line, "\"sea\"", "“legs” must be a list of strings, not a string" },
+    { NULL, "[\"sea\"]", "“legs” belong to a line, not to a point" },
+  };
+  Scratch scratch;
+
+  scratch_init (&scratch);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *with_geometry = cases[i].geometry != NULL ? feature_with ("geometry", cases[i].geometry)
+                                                                 : g_strdup (BASE_FEATURE);
+      g_autofree char *feature = json_with_member (with_geometry, "properties.legs", cases[i].legs);
+      g_autoptr(GPtrArray) features = NULL;
+      g_autoptr(GError) error = NULL;
+
+      features = load_with (&scratch, feature, &error);
+      if (cases[i].message == NULL)
+        {
+          BriFeature *f;
+
+          g_assert_no_error (error);
+          f = g_ptr_array_index (features, 1);
+          g_assert_cmpint (bri_feature_get_part_leg (f, 0), ==, i == 0 ? BRI_LEG_RIVER : BRI_LEG_LAND);
+          g_assert_cmpint (bri_feature_get_part_leg (f, 1), ==, i == 0 ? BRI_LEG_SEA : BRI_LEG_LAND);
+          g_assert_cmpstr (bri_leg_to_string (bri_feature_get_part_leg (f, 1)), ==, i == 0 ? "sea" : "land");
+        }
+      else
+        {
+          g_autofree char *expected = g_strconcat ("features.geojson: feature 1 (“gwadar-port”): ",
+                                                   cases[i].message, NULL);
+
+          g_assert_null (features);
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+          g_assert_cmpstr (error->message, ==, expected);
+        }
+    }
+
+  /* A point is overland, and so is a line without legs. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) features = load_with (&scratch, BASE_FEATURE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (bri_feature_get_part_leg (g_ptr_array_index (features, 0), 0), ==, BRI_LEG_LAND);
+    g_assert_cmpint (bri_feature_get_part_leg (g_ptr_array_index (features, 1), 0), ==, BRI_LEG_LAND);
+  }
+
+  scratch_clear (&scratch);
+}
+
 /* A record that is not an object, or has no properties. */
 static void
 test_not_a_feature (void)
@@ -361,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/bri/features/every-field-type-checked", test_every_field_type_checked);
   g_test_add_func ("/bri/features/messages", test_messages);
   g_test_add_func ("/bri/features/line-positions", test_line_positions);
+  g_test_add_func ("/bri/features/legs", test_legs);
   g_test_add_func ("/bri/features/not-a-feature", test_not_a_feature);
   g_test_add_func ("/bri/features/real-gazetteer", test_real_gazetteer);
 
