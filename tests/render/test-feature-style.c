@@ -111,7 +111,7 @@ static void
 test_lines_draw (void)
 {
   for (BriFeatureKind kind = 0; kind < BRI_FEATURE_N_KINDS; kind++)
-    for (BriPrecision precision = BRI_PRECISION_EXACT; precision <= BRI_PRECISION_SCHEMATIC; precision++)
+    for (BriPrecision precision = BRI_PRECISION_EXACT; precision <= BRI_PRECISION_FLIGHT_PATH; precision++)
       for (BriFeatureState state = BRI_FEATURE_STATE_NORMAL; state <= BRI_FEATURE_STATE_SELECTED; state++)
         {
           cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 80, 30);

@@ -120,6 +120,38 @@ test_piraeus (PanelFixture  *f,
                                  bri_country_get_display_name (bri_atlas_lookup_country (atlas, "GR"))));
 }
 
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* An air route's card says it is a flight path between two cities, drawn
+ * as a great circle, not a town-level location. */
+static void
+test_air_route_precision (PanelFixture  *f,
+                          gconstpointer  data)
+{
+  BriFeature *air = bri_atlas_lookup_feature (atlas, "zhengzhou-luxembourg-air-silk-road");
+  BriFeature *piraeus = find_feature_by_alias (atlas, "Piraeus", BRI_FEATURE_KIND_PORT);
+  const char *flight = bri_precision_get_label (BRI_PRECISION_FLIGHT_PATH);
+
+  g_assert_nonnull (air);
+  bri_feature_card_set_feature (f->panel, air);
+  panel_window_wait_frames (f->pw, 2);
+
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->panel), is_label_reading, flight));
+  g_assert_null (find_widget (GTK_WIDGET (f->panel), is_label_reading,
+                              bri_precision_get_label (BRI_PRECISION_TOWN)));
+
+  /* The label follows the feature: a port known to its town is not a
+   * flight path. */
+  bri_feature_card_set_feature (f->panel, piraeus);
+  panel_window_wait_frames (f->pw, 2);
+  g_assert_null (find_widget (GTK_WIDGET (f->panel), is_label_reading, flight));
+}
+
 static void
 test_country_button (PanelFixture  *f,
                      gconstpointer  data)
@@ -264,6 +296,7 @@ main (int   argc,
 
   panel_test_add ("/bri/feature-card/sgr", BRI_TYPE_FEATURE_CARD, test_sgr);
   panel_test_add ("/bri/feature-card/piraeus", BRI_TYPE_FEATURE_CARD, test_piraeus);
+  panel_test_add ("/bri/feature-card/air-route-precision", BRI_TYPE_FEATURE_CARD, test_air_route_precision);
   panel_test_add ("/bri/feature-card/country-button", BRI_TYPE_FEATURE_CARD, test_country_button);
   panel_test_add ("/bri/feature-card/open-passage", BRI_TYPE_FEATURE_CARD, test_open_passage);
   g_test_add_func ("/bri/feature-card/row-text-is-literal", test_row_text_is_literal);
