@@ -44,7 +44,7 @@
 static const BriGeoBounds overview = { -20.0, -40.0, 150.0, 62.0 };
 
 static const char * const export_options[] = {
-  "--export-map", "--export-pdf", "--export-markdown", "--export-passages", "--format",
+  "--export-map", "--export-pdf", "--export-markdown", "--export-passages", "--format", NULL
 };
 
 typedef struct
@@ -104,13 +104,7 @@ gboolean
 bri_cli_export_handles (int    argc,
                         char **argv)
 {
-  for (int i = 1; i < argc; i++)
-    for (guint j = 0; j < G_N_ELEMENTS (export_options); j++)
-      if (g_str_equal (argv[i], export_options[j]) ||
-          (g_str_has_prefix (argv[i], export_options[j]) && argv[i][strlen (export_options[j])] == '='))
-        return TRUE;
-
-  return FALSE;
+  return bri_cli_has_option (argc, argv, export_options);
 }
 
 static int
@@ -125,21 +119,6 @@ fail (GError *error)
 {
   g_printerr ("%s\n", error->message);
   return EXIT_USAGE;
-}
-
-static BriAtlas *
-load_atlas (void)
-{
-  g_autoptr(BriAtlas) atlas = bri_atlas_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (!bri_atlas_load (atlas, NULL, &error))
-    {
-      g_printerr (_("Cannot load the atlas: %s\n"), error->message);
-      return NULL;
-    }
-
-  return g_steal_pointer (&atlas);
 }
 
 static int
@@ -603,7 +582,7 @@ bri_cli_export_run (int    argc,
   if ((o.format != NULL || o.list_features) && (!o.list_features || o.format == NULL))
     return usage (_("Give --list-features with --format geojson, kml or csv."));
 
-  atlas = load_atlas ();
+  atlas = bri_cli_load_atlas ();
   if (atlas == NULL)
     return 1;
 

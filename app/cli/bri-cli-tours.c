@@ -16,7 +16,6 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <string.h>
 
 #include "bri-atlas.h"
 #include "bri-cli.h"
@@ -28,20 +27,14 @@
 #define EXIT_USAGE 2
 
 static const char * const tour_options[] = {
-  "--list-tours", "--tour", "--export-kml", "--import-tour",
+  "--list-tours", "--tour", "--export-kml", "--import-tour", NULL
 };
 
 gboolean
 bri_cli_tours_handles (int    argc,
                        char **argv)
 {
-  for (int i = 1; i < argc; i++)
-    for (guint j = 0; j < G_N_ELEMENTS (tour_options); j++)
-      if (g_str_equal (argv[i], tour_options[j]) ||
-          (g_str_has_prefix (argv[i], tour_options[j]) && argv[i][strlen (tour_options[j])] == '='))
-        return TRUE;
-
-  return FALSE;
+  return bri_cli_has_option (argc, argv, tour_options);
 }
 
 /* One JSON object on one line. */
@@ -288,21 +281,6 @@ run_show (BriTour  *tour,
   return 0;
 }
 
-static BriAtlas *
-load_atlas (void)
-{
-  g_autoptr(BriAtlas) atlas = bri_atlas_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (!bri_atlas_load (atlas, NULL, &error))
-    {
-      g_printerr (_("Cannot load the atlas: %s\n"), error->message);
-      return NULL;
-    }
-
-  return g_steal_pointer (&atlas);
-}
-
 int
 bri_cli_tours_run (int    argc,
                    char **argv)
@@ -365,7 +343,7 @@ bri_cli_tours_run (int    argc,
   if (tour == NULL)
     return fail (error);
 
-  atlas = load_atlas ();
+  atlas = bri_cli_load_atlas ();
   if (atlas == NULL)
     return 1;
 

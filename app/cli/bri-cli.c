@@ -26,27 +26,39 @@ typedef struct
 } Cli;
 
 static const char * const query_options[] = {
-  "--search", "--country", "--feature", "--list-features", "--list-documents",
+  "--search", "--country", "--feature", "--list-features", "--list-documents", NULL
 };
+
+/**
+ * bri_cli_has_option:
+ * @options: (array zero-terminated=1): long options, "--search"
+ *
+ * Returns: whether @argv holds one of @options, alone or as
+ *   "--option=value"
+ */
+gboolean
+bri_cli_has_option (int                 argc,
+                    char              **argv,
+                    const char * const *options)
+{
+  for (int i = 1; i < argc; i++)
+    for (guint j = 0; options[j] != NULL; j++)
+      {
+        gsize n = strlen (options[j]);
+
+        if (strncmp (argv[i], options[j], n) == 0 && (argv[i][n] == '\0' || argv[i][n] == '='))
+          return TRUE;
+      }
+
+  return FALSE;
+}
 
 gboolean
 bri_cli_handles (int    argc,
                  char **argv)
 {
-  if (bri_cli_export_handles (argc, argv) || bri_cli_tours_handles (argc, argv))
-    return TRUE;
-
-  for (int i = 1; i < argc; i++)
-    for (guint j = 0; j < G_N_ELEMENTS (query_options); j++)
-      {
-        gsize n = strlen (query_options[j]);
-
-        if (strncmp (argv[i], query_options[j], n) == 0 &&
-            (argv[i][n] == '\0' || argv[i][n] == '='))
-          return TRUE;
-      }
-
-  return FALSE;
+  return bri_cli_export_handles (argc, argv) || bri_cli_tours_handles (argc, argv) ||
+         bri_cli_has_option (argc, argv, query_options);
 }
 
 /* JSON */
@@ -689,6 +701,27 @@ run_list_documents (Cli *cli)
 }
 
 /**
+ * bri_cli_load_atlas:
+ *
+ * Returns: (transfer full) (nullable): the atlas, loaded; %NULL, the
+ *   reason printed, if it could not be
+ */
+BriAtlas *
+bri_cli_load_atlas (void)
+{
+  g_autoptr(BriAtlas) atlas = bri_atlas_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!bri_atlas_load (atlas, NULL, &error))
+    {
+      g_printerr (_("Cannot load the atlas: %s\n"), error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&atlas);
+}
+
+/**
  * bri_cli_parse_options:
  * @summary: what the options do, for --help
  *
@@ -736,7 +769,6 @@ bri_cli_run (int    argc,
   gboolean json = FALSE;
   int limit = 10;
   int n_commands;
-  g_autoptr(GError) error = NULL;
   g_autoptr(BriAtlas) atlas = NULL;
   Cli cli = { 0 };
   const GOptionEntry entries[] = {
@@ -776,12 +808,9 @@ bri_cli_run (int    argc,
       return EXIT_USAGE;
     }
 
-  atlas = bri_atlas_new (NULL);
-  if (!bri_atlas_load (atlas, NULL, &error))
-    {
-      g_printerr (_("Cannot load the atlas: %s\n"), error->message);
-      return 1;
-    }
+  atlas = bri_cli_load_atlas ();
+  if (atlas == NULL)
+    return 1;
 
   cli.atlas = atlas;
   cli.json = json;

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "bri-atlas.h"
+
 G_BEGIN_DECLS
 
 gboolean bri_cli_handles (int    argc,
@@ -11,6 +13,10 @@ gboolean bri_cli_handles (int    argc,
 int      bri_cli_run     (int    argc,
                           char **argv);
 
+gboolean bri_cli_has_option    (int                  argc,
+                                char               **argv,
+                                const char * const  *options);
+BriAtlas *bri_cli_load_atlas   (void);
 gboolean bri_cli_parse_options (const char          *summary,
                                 const GOptionEntry  *entries,
                                 int                 *argc,

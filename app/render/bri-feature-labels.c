@@ -260,26 +260,6 @@ compare_candidates (gconstpointer a,
   return (ca->order > cb->order) - (ca->order < cb->order);
 }
 
-static PangoLayout *
-create_layout (BriFeatureLabels *self,
-               const char       *text)
-{
-  PangoLayout *layout;
-
-  if (self->context != NULL)
-    layout = pango_layout_new (self->context);
-  else
-    {
-      /* The layout keeps the context alive. */
-      PangoContext *fallback = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-
-      layout = pango_layout_new (fallback);
-      g_object_unref (fallback);
-    }
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
 /* The halo against the text colour: light text (dark theme) gets a dark one. */
 static void
 set_halo_source (BriFeatureLabels *self,
@@ -309,7 +289,7 @@ get_sprite (BriFeatureLabels *self,
   if (g_hash_table_size (self->sprites) > 1024)
     g_hash_table_remove_all (self->sprites);
 
-  layout = create_layout (self, bri_feature_get_name (feature));
+  layout = bri_render_layout_new (self->context, bri_feature_get_name (feature));
   attrs = pango_attr_list_new ();
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
   pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));

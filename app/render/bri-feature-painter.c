@@ -22,6 +22,7 @@
 #include "bri-feature-labels.h"
 #include "bri-feature-painter.h"
 #include "bri-geo.h"
+#include "bri-render-text.h"
 
 /* Below this zoom level, points whose markers would overlap — nearer
  * than CLUSTER_RADIUS_PX — are drawn as one bubble with a count. */
@@ -661,20 +662,9 @@ create_count_layout (BriFeaturePainter *self,
 {
   g_autofree char *text = count < 10000 ? g_strdup_printf ("%u", count)
                                         : g_strdup_printf ("%uk", count / 1000);
-  PangoLayout *layout;
+  PangoLayout *layout = bri_render_layout_new (self->context, text);
   PangoAttrList *attrs;
 
-  if (self->context != NULL)
-    layout = pango_layout_new (self->context);
-  else
-    {
-      /* The layout keeps the context alive. */
-      PangoContext *fallback = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-
-      layout = pango_layout_new (fallback);
-      g_object_unref (fallback);
-    }
-  pango_layout_set_text (layout, text, -1);
   attrs = pango_attr_list_new ();
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
   pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));

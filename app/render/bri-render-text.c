@@ -194,6 +194,36 @@ record (BriTextRecorder *self,
 }
 
 /**
+ * bri_render_layout_new:
+ * @context: (nullable): the font: on screen the widget's; %NULL for
+ *   Pango's default
+ * @text: plain text, never markup
+ *
+ * Returns: (transfer full): a layout of @text
+ */
+PangoLayout *
+bri_render_layout_new (PangoContext *context,
+                       const char   *text)
+{
+  PangoLayout *layout;
+
+  g_return_val_if_fail (context == NULL || PANGO_IS_CONTEXT (context), NULL);
+
+  if (context != NULL)
+    layout = pango_layout_new (context);
+  else
+    {
+      /* The layout keeps the context alive. */
+      PangoContext *fallback = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+      layout = pango_layout_new (fallback);
+      g_object_unref (fallback);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/**
  * bri_render_show_layout:
  * @halo: (nullable): a colour to outline the glyphs in, under them, so
  *   the words read on any background

@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+PangoLayout *bri_render_layout_new (PangoContext *context,
+                                   const char   *text);
+
 void bri_render_show_layout (cairo_t       *cr,
                              PangoLayout   *layout,
                              const BriRgba *halo,

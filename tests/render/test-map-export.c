@@ -16,6 +16,7 @@
 
 #include "bri-export.h"
 #include "bri-map-renderer.h"
+#include "pdf-test-util.h"
 #include "../core/test-atlas-util.h"
 
 #define SGR "mombasa-nairobi-sgr"
@@ -83,39 +84,27 @@ kenya_view (BriRenderView *view,
   bri_render_view_init_bounds (view, &bounds, width, height);
 }
 
-static void
-save (GBytes     *bytes,
-      const char *name)
-{
-  const char *dir = g_getenv ("BRI_TEST_OUTPUT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (dir == NULL)
-    return;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-  g_test_message ("saved %s", path);
-}
-
+/* The map of @view as a PNG at @scale, kept as @name, decoded. */
 static cairo_surface_t *
-decode_png (GBytes *bytes)
+export_png (const BriRenderView    *view,
+            const BriRenderOptions *options,
+            double                  scale,
+            const char             *name)
 {
+  g_autoptr(BriMapRenderer) renderer = atlas_renderer ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = bri_export_map (renderer, view, options, BRI_EXPORT_FORMAT_PNG, scale, NULL, &error);
   g_autofree char *path = NULL;
-  int fd = g_file_open_tmp ("bri-map-XXXXXX.png", &path, &error);
   cairo_surface_t *surface;
 
   g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
+  pdf_test_keep (png, name);
+  path = pdf_test_save_temp (png, ".png");
   surface = cairo_image_surface_create_from_png (path);
   g_unlink (path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) ceil (view->width * scale));
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) ceil (view->height * scale));
   return surface;
 }
 
@@ -155,69 +144,54 @@ railway_share (cairo_surface_t       *surface,
   return hits / (double) samples;
 }
 
+/* The sea off Malindi, the open north-west of Kenya (no feature near),
+ * the railway along its line, at @scale pixels per map pixel. */
 static void
-test_png_kenya (void)
+check_kenya (cairo_surface_t     *surface,
+             const BriRenderView *view,
+             double               scale)
 {
-  g_autoptr(BriMapRenderer) renderer = atlas_renderer ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = NULL;
   const BriTilePalette *palette = bri_tile_style_get_palette (BRI_TILE_STYLE_LIGHT);
-  BriRenderOptions options;
-  BriRenderView view;
   BriMapTransform t;
-  cairo_surface_t *surface;
   double x, y;
 
-  kenya_view (&view, 800, 600);
-  bri_render_options_init (&options);
-  png = bri_export_map (renderer, &view, &options, BRI_EXPORT_FORMAT_PNG, 1.0, NULL, &error);
-  g_assert_no_error (error);
-  save (png, "export-kenya.png");
-
-  surface = decode_png (png);
-  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 800);
-  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 600);
-  bri_render_view_get_transform (&view, &t);
-
-  /* The Indian Ocean off Malindi, and the north-west of Kenya (open land,
-   * no feature near). */
+  bri_render_view_get_transform (view, &t);
   bri_map_transform_to_widget (&t, bri_geo_lon_to_x (41.0), bri_geo_lat_to_y (-3.5), &x, &y);
-  g_assert_true (close_to (pixel (surface, x, y), tile_rgb (&palette->sea), 2));
+  g_assert_true (close_to (pixel (surface, scale * x, scale * y), tile_rgb (&palette->sea), 2));
   bri_map_transform_to_widget (&t, bri_geo_lon_to_x (36.0), bri_geo_lat_to_y (2.6), &x, &y);
-  g_assert_true (close_to (pixel (surface, x, y), tile_rgb (&palette->land), 2));
-
-  g_assert_cmpfloat (railway_share (surface, &t, 1.0, bri_feature_style_get_rgb (BRI_FEATURE_KIND_RAILWAY)), >=, 0.6);
-  cairo_surface_destroy (surface);
+  g_assert_true (close_to (pixel (surface, scale * x, scale * y), tile_rgb (&palette->land), 2));
+  g_assert_cmpfloat (railway_share (surface, &t, scale, bri_feature_style_get_rgb (BRI_FEATURE_KIND_RAILWAY)), >=, 0.6);
 }
 
 static void
-test_png_scaled (void)
+test_png_kenya (void)
 {
-  g_autoptr(BriMapRenderer) renderer = atlas_renderer ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = NULL;
-  const BriTilePalette *palette = bri_tile_style_get_palette (BRI_TILE_STYLE_LIGHT);
   BriRenderOptions options;
   BriRenderView view;
-  BriMapTransform t;
   cairo_surface_t *surface;
-  double x, y;
+
+  kenya_view (&view, 800, 600);
+  bri_render_options_init (&options);
+  surface = export_png (&view, &options, 1.0, "export-kenya.png");
+  check_kenya (surface, &view, 1.0);
+  cairo_surface_destroy (surface);
+}
+
+/* The same map at twice the pixels. */
+static void
+test_png_scaled (void)
+{
+  BriRenderOptions options;
+  BriRenderView view;
+  cairo_surface_t *surface;
 
   kenya_view (&view, 600, 450);
   bri_render_options_init (&options);
   /* The map alone: no card over the sea at this size. */
   options.parts = BRI_RENDER_MAP;
-  png = bri_export_map (renderer, &view, &options, BRI_EXPORT_FORMAT_PNG, 2.0, NULL, &error);
-  g_assert_no_error (error);
-  save (png, "export-kenya-2x.png");
-  surface = decode_png (png);
+  surface = export_png (&view, &options, 2.0, "export-kenya-2x.png");
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1200);
-  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 900);
-
-  bri_render_view_get_transform (&view, &t);
-  bri_map_transform_to_widget (&t, bri_geo_lon_to_x (41.0), bri_geo_lat_to_y (-3.5), &x, &y);
-  g_assert_true (close_to (pixel (surface, 2 * x, 2 * y), tile_rgb (&palette->sea), 2));
-  g_assert_cmpfloat (railway_share (surface, &t, 2.0, bri_feature_style_get_rgb (BRI_FEATURE_KIND_RAILWAY)), >=, 0.6);
+  check_kenya (surface, &view, 2.0);
   cairo_surface_destroy (surface);
 }
 
@@ -287,7 +261,7 @@ test_svg (void)
   bri_render_options_init (&options);
   svg = bri_export_map (renderer, &view, &options, BRI_EXPORT_FORMAT_SVG, 1.0, NULL, &error);
   g_assert_no_error (error);
-  save (svg, "export-kenya.svg");
+  pdf_test_keep (svg, "export-kenya.svg");
 
   doc = xmlReadMemory (g_bytes_get_data (svg, NULL), (int) g_bytes_get_size (svg), "map.svg", NULL,
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -331,36 +305,23 @@ test_pdf_text (void)
   g_autofree char *out = NULL;
   BriRenderOptions options;
   BriRenderView view;
-  int status = 0, fd;
 
   kenya_view (&view, 800, 600);
   bri_render_options_init (&options);
   options.title = "Kenya & the SGR <railway>";
   pdf = bri_export_map (renderer, &view, &options, BRI_EXPORT_FORMAT_PDF, 1.0, NULL, &error);
   g_assert_no_error (error);
-  save (pdf, "export-kenya.pdf");
+  pdf_test_keep (pdf, "export-kenya.pdf");
   g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
 
-  fd = g_file_open_tmp ("bri-map-XXXXXX.pdf", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
-  g_assert_no_error (error);
-
-  {
-    const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                  NULL, NULL, &out, NULL, &status, &error);
-  }
+  path = pdf_test_save_temp (pdf, ".pdf");
+  out = pdf_test_text (path);
   g_unlink (path);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  g_assert_nonnull (strstr (out, "Kenya & the SGR <railway>"));
-  g_assert_nonnull (strstr (out, "Legend"));
-  g_assert_nonnull (strstr (out, "Natural Earth"));
-  g_assert_nonnull (strstr (out, "km"));
+  g_assert_true (pdf_test_text_contains (out, "Kenya & the SGR <railway>"));
+  g_assert_true (pdf_test_text_contains (out, "Legend"));
+  g_assert_true (pdf_test_text_contains (out, "Natural Earth"));
+  g_assert_true (pdf_test_text_contains (out, "km"));
 }
 
 static void
