@@ -285,6 +285,43 @@ symbol_skyline (cairo_t *cr)
   cairo_rectangle (cr, 0.0, -0.8, 0.7, 1.6);
 }
 
+/* A cog with eight teeth and a hole: a works that makes things. */
+static void
+symbol_cog (cairo_t *cr)
+{
+  for (int i = 0; i < 32; i++)
+    {
+      /* Each tooth is two corners out and two in. */
+      double angle = (i - 0.5) * G_PI / 16;
+      double r = (i / 2) % 2 == 0 ? 0.95 : 0.68;
+
+      if (i == 0)
+        cairo_move_to (cr, r * cos (angle), r * sin (angle));
+      else
+        cairo_line_to (cr, r * cos (angle), r * sin (angle));
+    }
+  cairo_close_path (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc_negative (cr, 0, 0, 0.3, 2 * G_PI, 0);
+}
+
+/* A lattice pylon with two cross-arms. */
+static void
+symbol_pylon (cairo_t *cr)
+{
+  cairo_move_to (cr, -0.5, 0.95);
+  cairo_line_to (cr, 0, -0.95);
+  cairo_line_to (cr, 0.5, 0.95);
+  cairo_move_to (cr, -0.85, -0.45);
+  cairo_line_to (cr, 0.85, -0.45);
+  cairo_move_to (cr, -0.6, 0.05);
+  cairo_line_to (cr, 0.6, 0.05);
+  cairo_move_to (cr, -0.37, 0.45);
+  cairo_line_to (cr, 0.24, -0.05);
+  cairo_move_to (cr, 0.37, 0.45);
+  cairo_line_to (cr, -0.24, -0.05);
+}
+
 /* The table */
 
 static const double dotted[] = { 0.0, 5.0 };
@@ -330,6 +367,10 @@ static const BriFeatureStyleRow style_rows[] = {
     { 0xc01c28, 1.0,   3.0, SOLID,            DASH (schematic_dash),     120, 55, symbol_star,       FILLED,  paint_plain },
   [BRI_FEATURE_KIND_CITY] =
     { 0x241f31, 1.0,   2.0, SOLID,            DASH (schematic_dash),     130, 80, symbol_skyline,    FILLED,  paint_plain },
+  [BRI_FEATURE_KIND_INDUSTRIAL_PLANT] =
+    { 0x5c6b00, 1.0,   3.0, SOLID,            DASH (schematic_dash),      95, 73, symbol_cog,        FILLED,  paint_plain },
+  [BRI_FEATURE_KIND_POWER_LINE] =
+    { 0xb01d8c, 1.0,   2.0, SOLID,            DASH (schematic_dash),      55, 58, symbol_pylon,      STROKED, paint_plain },
 };
 
 /* A kind without a row fails here; a row skipped in the middle has no

@@ -41,6 +41,8 @@ static const KindRow kind_rows[] = {
   [BRI_FEATURE_KIND_HISTORICAL_ROUTE] = { "historical-route", N_("Historical route"),  N_("Historical routes"),  LINE,  140 },
   [BRI_FEATURE_KIND_VENUE]            = { "venue",            N_("Venue"),             N_("Venues"),             POINT,  70 },
   [BRI_FEATURE_KIND_CITY]             = { "city",             N_("City"),              N_("Cities"),             POINT,  50 },
+  [BRI_FEATURE_KIND_INDUSTRIAL_PLANT] = { "industrial-plant", N_("Industrial plant"),  N_("Industrial plants"),  POINT,  35 },
+  [BRI_FEATURE_KIND_POWER_LINE]       = { "power-line",       N_("Power line"),        N_("Power lines"),        LINE,  105 },
 };
 /* END FEATURE KIND TABLE */
 
