@@ -184,17 +184,6 @@ rebuild (BriLegend *self)
       gtk_box_append (GTK_BOX (self->rows), row);
     }
 
-  /* An air route is where a flight goes, drawn as the great circle, not
-   * the track it flies: said once, with its own symbol. */
-  if (self->counts[BRI_FEATURE_KIND_AIR_ROUTE] > 0)
-    {
-      GtkWidget *row = row_new (symbol_new (BRI_FEATURE_KIND_AIR_ROUTE, BRI_PRECISION_FLIGHT_PATH),
-                                _("Flight path between two cities (great circle)"));
-
-      gtk_widget_set_margin_start (row, 4);
-      gtk_box_append (GTK_BOX (self->rows), row);
-    }
-
   if (self->filter != NULL)
     sync_from_filter (self);
 }
