@@ -140,6 +140,8 @@ update_tour_bar (BriWindow *self)
       g_autofree char *text = g_strdup_printf (_("Tour: %s"), bri_tour_get_title (self->tour));
 
       gtk_label_set_text (self->tour_bar_label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->tour_bar_label))),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
     }
   gtk_revealer_set_reveal_child (self->tour_bar, show);
 }
@@ -872,7 +874,12 @@ save_tour_as_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Save the Tour As"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   add_tour_filters (GTK_FILE_CHOOSER (chooser));
-  name = g_strconcat (bri_tour_get_id (tour), BRI_TOUR_FILE_SUFFIX, NULL);
+  /* Named as the tour is now called, not as it was made. */
+  {
+    g_autofree char *stem = bri_tour_id_from_title (bri_tour_get_title (tour));
+
+    name = g_strconcat (stem, BRI_TOUR_FILE_SUFFIX, NULL);
+  }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data_full (G_OBJECT (chooser), "bri-tour", g_object_ref (tour), g_object_unref);
@@ -906,10 +913,8 @@ _bri_window_tours_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "win.present-current", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-tours", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.add-stop", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.add-stop", NULL);
+  /* As a bookmark is added; not Shift+Ctrl+A, which text fields take. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.add-stop", NULL);
 }
 
 void

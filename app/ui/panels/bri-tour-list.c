@@ -172,6 +172,18 @@ forward_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, window_action, "s", bri_tour_get_id (tour));
 }
 
+/* GtkListBox in GTK 4.8 activates a row with Space only. */
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  BriTour *tour = bri_tour_list_get_selected (BRI_TOUR_LIST (widget));
+
+  if (tour != NULL)
+    gtk_widget_activate_action (widget, "win.edit-tour", "s", bri_tour_get_id (tour));
+}
+
 static void
 on_items_changed_cb (BriTourList *self)
 {
@@ -205,17 +217,26 @@ bri_tour_list_class_init (BriTourListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
 
+  gtk_widget_class_install_action (widget_class, "tour-list.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tour-list.duplicate", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "tour-list.rename", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "tour-list.save-as", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "tour-list.delete", NULL, forward_action);
 
   /* While the list has the focus. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "tour-list.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "tour-list.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "tour-list.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-tour", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-tour-file", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "tour-list.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "tour-list.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "tour-list.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "tour-list.rename", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "tour-list.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "tour-list.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "tour-list.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "tour-list.delete", NULL);

@@ -165,7 +165,6 @@ update_fonts (BriPresentation *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     set_font_size (GTK_LABEL (child), height * BODY_SIZE);
-  gtk_widget_set_margin_start (self->help, pad);
   gtk_grid_set_row_spacing (GTK_GRID (self->help), gap);
   gtk_grid_set_column_spacing (GTK_GRID (self->help), 2 * pad);
 
