@@ -214,6 +214,8 @@ bri_country_dossier_to_pdf (BriCountryDossier  *self,
 
   bri_render_view_init_bounds (&view, &self->bounds, 1, 1);
   bri_render_options_init (&options);
+  /* The legend goes under the map (bri_map_renderer_legend_on_pages). */
+  options.parts &= ~BRI_RENDER_LEGEND;
   options.country = self->numeric;
   height = bri_pages_get_remaining (pages) * MAP_SHARE;
   cr = bri_pages_box (pages, height, &x, &y);

@@ -14,8 +14,10 @@
 #include "bri-passage-table.h"
 
 #define MAP_SHARE 0.45
-/* A place on its own is shown at this much of the world around it. */
-#define POINT_MARGIN_DEGREES 1.5
+/* A place on its own is shown with this much of the world around it:
+ * close enough that the places near it are drawn apart, each named,
+ * not gathered in a bubble. */
+#define POINT_MARGIN_DEGREES 0.25
 
 struct _BriFeatureSheet
 {
@@ -172,6 +174,8 @@ bri_feature_sheet_to_pdf (BriFeatureSheet  *self,
                               east + POINT_MARGIN_DEGREES, north + POINT_MARGIN_DEGREES };
   bri_render_view_init_bounds (&view, &bounds, 1, 1);
   bri_render_options_init (&options);
+  /* The legend goes under the map (bri_map_renderer_legend_on_pages). */
+  options.parts &= ~BRI_RENDER_LEGEND;
   height = bri_pages_get_remaining (pages) * MAP_SHARE;
   cr = bri_pages_box (pages, height, &x, &y);
   if (!bri_map_renderer_draw_on_page (self->renderer, cr, x, y, bri_pages_get_width (pages), height,

@@ -426,6 +426,8 @@ draw_stop_map (const Stop      *stop,
                                stop->zoom + log2 (MIN (px_w / STOP_SCREEN_WIDTH, px_h / STOP_SCREEN_HEIGHT)),
                                px_w, px_h);
   bri_render_options_init (&options);
+  /* The legend goes under the map (bri_map_renderer_legend_on_pages). */
+  options.parts &= ~BRI_RENDER_LEGEND;
   options.country = stop->country;
   bri_map_renderer_set_selected (renderer, stop->feature);
 

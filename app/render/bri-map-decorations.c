@@ -263,7 +263,10 @@ bri_map_decorations_legend (cairo_t                *cr,
           row_h = MAX (row->heading ? lh + 2.0 : SYMBOL_HEIGHT, lh) + ROW_GAP;
           row_w = row->heading ? lw : SYMBOL_WIDTH + 6.0 + lw;
 
-          if (column_height > 0 && column_height + row_h > max_height)
+          /* A heading starts a column rather than end one alone. */
+          if (column_height > 0 &&
+              (column_height + row_h > max_height ||
+               (row->heading && column_height + row_h + SYMBOL_HEIGHT + ROW_GAP > max_height)))
             {
               col_x += column_width + COLUMN_GAP;
               row_y = y + CARD_PADDING + title_h;
