@@ -183,6 +183,15 @@ def present_cpec(env):
         check(wait_title(app, CPEC[3]), "Page Down in the presenter view moves the presentation")
         key("Escape")
         check(wait_for(lambda: caption(app) is None, "the end", 5), "Escape there ends it too")
+
+        # A second "bri-atlas --present" is handed to the running app; a
+        # tour without build-up stops: Page Down twice is stop 3.
+        second = subprocess.run([BIN, "--present", "maritime-silk-road-ports"], env=env, timeout=30)
+        check(second.returncode == 0, "a second bri-atlas --present hands the tour over and exits")
+        check(wait_title(app, "A road at sea", 15), "the running app presents it")
+        key("Page_Down", "Page_Down")
+        check(wait_title(app, "Ningbo-Zhoushan"), "Page Down twice shows stop 3")
+        key("Escape")
     except Exception as e:
         check(False, "presenting: %s" % e)
         shot("e2e-tour-failure.png")
