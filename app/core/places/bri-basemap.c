@@ -724,25 +724,6 @@ bri_basemap_country_contains (BriBasemap *self,
   return country_contains_xy (self, i, x, y);
 }
 
-/* Squared distance from (x, y) to the segment a-b, all in map units. */
-static double
-segment_distance2 (double x,
-                   double y,
-                   double ax,
-                   double ay,
-                   double bx,
-                   double by)
-{
-  double dx = bx - ax;
-  double dy = by - ay;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0.0, 1.0) : 0.0;
-  double px = ax + t * dx - x;
-  double py = ay + t * dy - y;
-
-  return px * px + py * py;
-}
-
 static double
 box_distance2 (const BriBasemapBox *box,
                double               x,
@@ -808,7 +789,7 @@ bri_basemap_get_distance_inside (BriBasemap *self,
 
           if (ax == bx && (ax == 0.0 || ax == 1.0))
             continue;
-          best2 = MIN (best2, segment_distance2 (x, y, ax, ay, bx, by));
+          best2 = MIN (best2, bri_geo_segment_distance2 (x, y, ax, ay, bx, by));
         }
     }
 

@@ -551,26 +551,6 @@ bri_feature_index_get_part (BriFeatureIndex *self,
 /* Picking */
 
 static inline double
-segment_distance2 (double       px,
-                   double       py,
-                   const BriXY *a,
-                   const BriXY *b)
-{
-  double dx = b->x - a->x, dy = b->y - a->y;
-  double len2 = dx * dx + dy * dy;
-  double t = 0.0;
-  double ex, ey;
-
-  if (len2 > 0.0)
-    t = CLAMP (((px - a->x) * dx + (py - a->y) * dy) / len2, 0.0, 1.0);
-
-  ex = a->x + t * dx - px;
-  ey = a->y + t * dy - py;
-
-  return ex * ex + ey * ey;
-}
-
-static inline double
 box_distance2 (const BriFeatureBox *box,
                double               x,
                double               y)
@@ -623,7 +603,7 @@ pick_piece (BriFeatureIndex *self,
 
   for (guint j = 0; j + 1 < piece->n_points; j++)
     {
-      d2 = segment_distance2 (x, y, &pts[j], &pts[j + 1]);
+      d2 = bri_geo_segment_distance2 (x, y, pts[j].x, pts[j].y, pts[j + 1].x, pts[j + 1].y);
       if (d2 <= st->r2 &&
           (d2 < st->best_line_d2 || (d2 == st->best_line_d2 && piece->item < st->best_line)))
         {

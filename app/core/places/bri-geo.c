@@ -63,6 +63,30 @@ bri_geo_distance_km (double lon1,
 }
 
 /**
+ * bri_geo_segment_distance2:
+ *
+ * Returns: the squared distance from (@x, @y) to the segment from
+ *   (@ax, @ay) to (@bx, @by), in the plane
+ */
+double
+bri_geo_segment_distance2 (double x,
+                           double y,
+                           double ax,
+                           double ay,
+                           double bx,
+                           double by)
+{
+  double dx = bx - ax;
+  double dy = by - ay;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0.0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0.0, 1.0) : 0.0;
+  double ex = ax + t * dx - x;
+  double ey = ay + t * dy - y;
+
+  return ex * ex + ey * ey;
+}
+
+/**
  * bri_geo_point_in_ring:
  * @xy: @n_points (x, y) pairs; the ring closes implicitly
  *

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Plain geometry helpers: normalized Web Mercator, lon/lat bounds that may
- * cross the antimeridian, point in ring, great-circle distance. */
+ * cross the antimeridian, point in ring, distance to a segment,
+ * great-circle distance. */
 #pragma once
 
 #include <glib.h>
@@ -25,6 +26,13 @@ double   bri_geo_distance_km  (double lon1,
                                double lat1,
                                double lon2,
                                double lat2);
+
+double   bri_geo_segment_distance2 (double x,
+                                    double y,
+                                    double ax,
+                                    double ay,
+                                    double bx,
+                                    double by);
 
 gboolean bri_geo_point_in_ring (const float *xy,
                                 gsize        n_points,
