@@ -39,33 +39,33 @@ typedef enum
 /* The largest side of a PNG, in pixels: 16384² is already 1 GB. */
 #define BRI_EXPORT_MAX_PIXELS 16384
 
-gboolean    bri_export_format_from_name      (const char        *name,
-                                              BriExportFormat   *format);
-gboolean    bri_export_format_from_path      (const char        *path,
-                                              BriExportFormat   *format);
-const char *bri_export_format_get_extension  (BriExportFormat    format);
-const char *bri_export_format_get_mime_type  (BriExportFormat    format);
+gboolean         bri_export_format_from_name     (const char             *name,
+                                                  BriExportFormat        *format);
+gboolean         bri_export_format_from_path     (const char             *path,
+                                                  BriExportFormat        *format);
+const char      *bri_export_format_get_extension (BriExportFormat         format);
+const char      *bri_export_format_get_mime_type (BriExportFormat         format);
 
-gboolean    bri_export_write                 (GFile             *file,
-                                              GBytes            *bytes,
-                                              GCancellable      *cancellable,
-                                              GError           **error);
-cairo_status_t bri_export_append_to_array    (void              *closure,
-                                              const unsigned char *data,
-                                              unsigned int       length);
+gboolean         bri_export_write                (GFile                  *file,
+                                                  GBytes                 *bytes,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+cairo_status_t   bri_export_append_to_array      (void                   *closure,
+                                                  const unsigned char    *data,
+                                                  unsigned int            length);
 
-GBytes     *bri_export_map                   (BriMapRenderer         *renderer,
-                                              const BriRenderView    *view,
-                                              const BriRenderOptions *options,
-                                              BriExportFormat         format,
-                                              double                  scale,
-                                              GCancellable           *cancellable,
-                                              GError                **error);
-GBytes     *bri_export_encode_png            (cairo_surface_t        *surface);
-cairo_surface_t *bri_export_map_image        (BriMapRenderer         *renderer,
-                                              const BriRenderView    *view,
-                                              const BriRenderOptions *options,
-                                              double                  scale,
-                                              GError                **error);
+GBytes          *bri_export_map                  (BriMapRenderer         *renderer,
+                                                  const BriRenderView    *view,
+                                                  const BriRenderOptions *options,
+                                                  BriExportFormat         format,
+                                                  double                  scale,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+cairo_surface_t *bri_export_map_image            (BriMapRenderer         *renderer,
+                                                  const BriRenderView    *view,
+                                                  const BriRenderOptions *options,
+                                                  double                  scale,
+                                                  GError                **error);
+GBytes          *bri_export_encode_png           (cairo_surface_t        *surface);
 
 G_END_DECLS

@@ -37,43 +37,41 @@ typedef struct
 
 typedef struct _BriFeaturePainter BriFeaturePainter;
 
-BriFeaturePainter *bri_feature_painter_new            (void);
-void               bri_feature_painter_free           (BriFeaturePainter     *self);
-
-void               bri_feature_painter_set_model      (BriFeaturePainter     *self,
-                                                       GListModel            *features);
-void               bri_feature_painter_invalidate     (BriFeaturePainter     *self);
-void               bri_feature_painter_set_selected   (BriFeaturePainter     *self,
-                                                       BriFeature            *feature);
-void               bri_feature_painter_set_hovered    (BriFeaturePainter     *self,
-                                                       BriFeature            *feature);
-void               bri_feature_painter_set_style      (BriFeaturePainter     *self,
-                                                       PangoContext          *context,
-                                                       const BriRgba         *text_color,
-                                                       int                    scale,
-                                                       gboolean               vector);
-void               bri_feature_painter_forget         (BriFeaturePainter     *self);
-
-gboolean           bri_feature_painter_is_empty       (BriFeaturePainter     *self);
-guint              bri_feature_painter_draw           (BriFeaturePainter     *self,
-                                                       cairo_t               *cr,
-                                                       const BriMapTransform *t);
-gboolean           bri_feature_painter_pick           (BriFeaturePainter     *self,
-                                                       const BriMapTransform *t,
-                                                       double                 x,
-                                                       double                 y,
-                                                       BriFeatureHit         *hit);
-gboolean           bri_feature_painter_get_label_area (BriFeaturePainter     *self,
-                                                       BriFeature            *feature,
-                                                       BriLabelRect          *area);
-void               bri_feature_painter_set_show_points (BriFeaturePainter   *self,
-                                                        gboolean             show);
-void               bri_feature_painter_set_label_obstacles (BriFeaturePainter  *self,
-                                                            const BriLabelRect *rects,
-                                                            guint               n_rects);
-void               bri_feature_painter_get_shown      (BriFeaturePainter     *self,
-                                                       const BriMapTransform *t,
-                                                       BriFeaturesShown      *shown);
+BriFeaturePainter *bri_feature_painter_new                 (void);
+void               bri_feature_painter_free                (BriFeaturePainter     *self);
+void               bri_feature_painter_set_model           (BriFeaturePainter     *self,
+                                                            GListModel            *features);
+void               bri_feature_painter_invalidate          (BriFeaturePainter     *self);
+void               bri_feature_painter_set_selected        (BriFeaturePainter     *self,
+                                                            BriFeature            *feature);
+void               bri_feature_painter_set_hovered         (BriFeaturePainter     *self,
+                                                            BriFeature            *feature);
+void               bri_feature_painter_set_style           (BriFeaturePainter     *self,
+                                                            PangoContext          *context,
+                                                            const BriRgba         *text_color,
+                                                            int                    scale,
+                                                            gboolean               vector);
+void               bri_feature_painter_forget              (BriFeaturePainter     *self);
+gboolean           bri_feature_painter_is_empty            (BriFeaturePainter     *self);
+guint              bri_feature_painter_draw                (BriFeaturePainter     *self,
+                                                            cairo_t               *cr,
+                                                            const BriMapTransform *t);
+gboolean           bri_feature_painter_pick                (BriFeaturePainter     *self,
+                                                            const BriMapTransform *t,
+                                                            double                 x,
+                                                            double                 y,
+                                                            BriFeatureHit         *hit);
+gboolean           bri_feature_painter_get_label_area      (BriFeaturePainter     *self,
+                                                            BriFeature            *feature,
+                                                            BriLabelRect          *area);
+void               bri_feature_painter_set_show_points     (BriFeaturePainter     *self,
+                                                            gboolean               show);
+void               bri_feature_painter_set_label_obstacles (BriFeaturePainter     *self,
+                                                            const BriLabelRect    *rects,
+                                                            guint                  n_rects);
+void               bri_feature_painter_get_shown           (BriFeaturePainter     *self,
+                                                            const BriMapTransform *t,
+                                                            BriFeaturesShown      *shown);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BriFeaturePainter, bri_feature_painter_free)
 

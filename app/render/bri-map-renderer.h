@@ -72,14 +72,14 @@ typedef enum
 
 typedef struct
 {
-  BriRenderParts parts;
-  BriTileStyle   style;
-  double         detail;    /* device units per map pixel: picks the basemap's resolution */
-  gboolean       vector;    /* markers as paths, names as text (PDF, SVG, print) */
-  int            country;   /* ISO 3166-1 numeric code to outline, or -1 */
-  const char    *title;     /* on a card in the top left corner, or NULL */
-  const BriLabelRect *obstacles;   /* more that names keep clear of, in map pixels */
-  guint          n_obstacles;
+  BriRenderParts      parts;
+  BriTileStyle        style;
+  double              detail;       /* device units per map pixel: picks the basemap's resolution */
+  gboolean            vector;       /* markers as paths, names as text (PDF, SVG, print) */
+  int                 country;      /* ISO 3166-1 numeric code to outline, or -1 */
+  const char         *title;        /* on a card in the top left corner, or NULL */
+  const BriLabelRect *obstacles;    /* more that names keep clear of, in map pixels */
+  guint               n_obstacles;
 } BriRenderOptions;
 
 void bri_render_options_init (BriRenderOptions *options);
