@@ -25,10 +25,18 @@
 /* One frame at 60 Hz. */
 #define FRAME_BUDGET_MS 16.7
 
+/* The frames of flights: how long each took (wall and main-thread CPU)
+ * and how far apart they came. */
+typedef struct
+{
+  GArray *frame_ms;
+  GArray *cpu_ms;
+  GArray *interval_ms;
+} Frames;
+
 typedef struct
 {
   BriPresentation *presentation;
-  GdkFrameClock   *clock;
   gint64           before_paint;
   double           before_paint_cpu;
   gint64           last_frame_time;
@@ -36,11 +44,70 @@ typedef struct
   gint64           first_frame;     /* the first frame after the press */
   double           first_frame_cpu; /* its CPU time, ms */
   gint64           settled;
-  gboolean         recording;       /* frames of a flight */
-  GArray          *frame_ms;
-  GArray          *frame_cpu_ms;
-  GArray          *interval_ms;
+  Frames          *recording;       /* the frames of a flight, or NULL */
 } Meter;
+
+/* One pass through the built-in tours. */
+typedef struct
+{
+  const char *title;
+  gboolean    animate;
+  GArray     *to_frame;    /* next stop: key to the first frame */
+  GArray     *key_cpu;     /* next stop: CPU of the key handler and that frame */
+  GArray     *to_settled;  /* next stop: key to the settled frame */
+  GArray     *reveal;      /* reveal: key to the settled frame */
+} Pass;
+
+static GArray *
+doubles_new (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+append (GArray *values,
+        double  value)
+{
+  g_array_append_val (values, value);
+}
+
+static void
+frames_init (Frames *frames)
+{
+  frames->frame_ms = doubles_new ();
+  frames->cpu_ms = doubles_new ();
+  frames->interval_ms = doubles_new ();
+}
+
+static void
+frames_clear (Frames *frames)
+{
+  g_clear_pointer (&frames->frame_ms, g_array_unref);
+  g_clear_pointer (&frames->cpu_ms, g_array_unref);
+  g_clear_pointer (&frames->interval_ms, g_array_unref);
+}
+
+static void
+pass_init (Pass       *pass,
+           const char *title,
+           gboolean    animate)
+{
+  pass->title = title;
+  pass->animate = animate;
+  pass->to_frame = doubles_new ();
+  pass->key_cpu = doubles_new ();
+  pass->to_settled = doubles_new ();
+  pass->reveal = doubles_new ();
+}
+
+static void
+pass_clear (Pass *pass)
+{
+  g_clear_pointer (&pass->to_frame, g_array_unref);
+  g_clear_pointer (&pass->key_cpu, g_array_unref);
+  g_clear_pointer (&pass->to_settled, g_array_unref);
+  g_clear_pointer (&pass->reveal, g_array_unref);
+}
 
 static void
 on_before_paint_cb (GdkFrameClock *clock,
@@ -55,27 +122,21 @@ on_after_paint_cb (GdkFrameClock *clock,
                    Meter         *m)
 {
   gint64 now = g_get_monotonic_time ();
+  double cpu = bench_cpu_ms () - m->before_paint_cpu;
   gint64 frame_time = gdk_frame_clock_get_frame_time (clock);
 
   if (m->pressed != 0 && m->first_frame == 0)
     {
       m->first_frame = now;
-      m->first_frame_cpu = bench_cpu_ms () - m->before_paint_cpu;
+      m->first_frame_cpu = cpu;
     }
 
-  if (m->recording)
+  if (m->recording != NULL)
     {
-      double ms = (now - m->before_paint) / 1000.0;
-      double cpu = bench_cpu_ms () - m->before_paint_cpu;
-
-      g_array_append_val (m->frame_ms, ms);
-      g_array_append_val (m->frame_cpu_ms, cpu);
+      append (m->recording->frame_ms, (now - m->before_paint) / 1000.0);
+      append (m->recording->cpu_ms, cpu);
       if (m->last_frame_time != 0)
-        {
-          double interval = (frame_time - m->last_frame_time) / 1000.0;
-
-          g_array_append_val (m->interval_ms, interval);
-        }
+        append (m->recording->interval_ms, (frame_time - m->last_frame_time) / 1000.0);
     }
   m->last_frame_time = frame_time;
 }
@@ -90,15 +151,22 @@ on_settled_cb (BriPresentation *presentation,
 }
 
 static void
-wait_settled (Meter *m)
+wait_until (gboolean (*done) (gpointer),
+            gpointer  data)
 {
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  while (!bri_presentation_get_settled (m->presentation))
+  while (!done (data))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, end);
       g_main_context_iteration (NULL, TRUE);
     }
+}
+
+static gboolean
+presentation_settled (gpointer data)
+{
+  return bri_presentation_get_settled (data);
 }
 
 static double
@@ -114,12 +182,6 @@ percentile (GArray *values,
   return v[MIN (values->len - 1, (guint) (p * (values->len - 1) + 0.5))];
 }
 
-static double
-maximum (GArray *values)
-{
-  return values->len > 0 ? percentile (values, 1.0) : 0.0;
-}
-
 static guint
 count_over (GArray *values,
             double  limit)
@@ -132,72 +194,87 @@ count_over (GArray *values,
   return n;
 }
 
-/* Presses Page Down through every built-in tour; adds to the arrays the
- * times of presses that moved to another stop, and of reveals. */
-static void
-run_tours (Meter          *m,
-           BriTourLibrary *library,
-           gboolean        record_frames,
-           GArray         *to_frame,
-           GArray         *to_settled,
-           GArray         *reveal_settled,
-           GArray         *key_cpu)
+static BriTour *
+builtin_tour (BriTourLibrary *library,
+              guint           position)
 {
+  g_autoptr(BriTour) tour = g_list_model_get_item (G_LIST_MODEL (library), position);
+
+  return tour != NULL && bri_tour_get_source (tour) == BRI_TOUR_SOURCE_BUILT_IN ? tour : NULL;
+}
+
+/* Presses Page Down through every built-in tour, timing each press. */
+static void
+run_pass (Meter          *m,
+          BriTourLibrary *library,
+          Pass           *pass,
+          Frames         *flights)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", pass->animate, NULL);
+
   for (guint t = 0; t < g_list_model_get_n_items (G_LIST_MODEL (library)); t++)
     {
-      g_autoptr(BriTour) tour = g_list_model_get_item (G_LIST_MODEL (library), t);
+      BriTour *tour = builtin_tour (library, t);
       BriTourPlayer *player;
 
-      if (bri_tour_get_source (tour) != BRI_TOUR_SOURCE_BUILT_IN)
+      if (tour == NULL)
         continue;
 
       g_assert_true (bri_presentation_start (m->presentation, tour, 0, FALSE));
       player = bri_presentation_get_player (m->presentation);
-      wait_settled (m);
+      wait_until (presentation_settled, m->presentation);
 
       for (;;)
         {
           guint position = bri_tour_player_get_position (player);
           guint revealed = bri_tour_player_get_revealed (player);
-          gboolean moved;
-          double frame_ms, settled_ms, cpu;
+          double cpu;
 
           m->first_frame = m->settled = 0;
-          m->recording = record_frames;
           m->last_frame_time = 0;
+          m->recording = pass->animate ? flights : NULL;
           m->pressed = g_get_monotonic_time ();
           cpu = bench_cpu_ms ();
           g_assert_true (bri_presentation_handle_key (m->presentation, GDK_KEY_Page_Down, 0));
           cpu = bench_cpu_ms () - cpu;
-          if (bri_tour_player_get_position (player) == position && bri_tour_player_get_revealed (player) == revealed)
-            {
-              m->pressed = 0;
-              m->recording = FALSE;
-              break;   /* the end of the tour */
-            }
-          moved = bri_tour_player_get_position (player) != position;
-          wait_settled (m);
-          m->recording = FALSE;
+          if (bri_tour_player_get_position (player) == position &&
+              bri_tour_player_get_revealed (player) == revealed)
+            break;   /* the end of the tour */
 
-          frame_ms = (m->first_frame - m->pressed) / 1000.0;
-          settled_ms = (m->settled - m->pressed) / 1000.0;
-          if (moved)
+          wait_until (presentation_settled, m->presentation);
+          if (bri_tour_player_get_position (player) != position)
             {
-              /* The press's own work and its first frame's, in CPU time:
-               * what the machine's other load does not stretch. */
-              double work = cpu + m->first_frame_cpu;
-
-              g_array_append_val (to_frame, frame_ms);
-              g_array_append_val (to_settled, settled_ms);
-              g_array_append_val (key_cpu, work);
+              append (pass->to_frame, (m->first_frame - m->pressed) / 1000.0);
+              /* What the machine's other load does not stretch. */
+              append (pass->key_cpu, cpu + m->first_frame_cpu);
+              append (pass->to_settled, (m->settled - m->pressed) / 1000.0);
             }
           else
-            g_array_append_val (reveal_settled, settled_ms);
-          m->pressed = 0;
+            append (pass->reveal, (m->settled - m->pressed) / 1000.0);
         }
 
+      m->pressed = 0;
+      m->recording = NULL;
       bri_presentation_stop (m->presentation);
     }
+}
+
+typedef struct
+{
+  BriMapView *map;
+  double      lat;
+  double      lon;
+} MapTarget;
+
+static gboolean
+map_arrived (gpointer data)
+{
+  MapTarget *target = data;
+  ShumateViewport *viewport = bri_map_view_get_viewport (target->map);
+
+  return fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - target->lat) < 1e-6 &&
+         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - target->lon) < 1e-6 &&
+         bri_map_view_get_drawn (target->map);
 }
 
 /* The map alone, no presentation over it: the same views, flown to as
@@ -205,34 +282,26 @@ run_tours (Meter          *m,
 static void
 fly_map_alone (Meter          *m,
                BriMapView     *map,
-               BriTourLibrary *library)
+               BriTourLibrary *library,
+               Frames         *frames)
 {
-  ShumateViewport *viewport = bri_map_view_get_viewport (map);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 
   for (guint t = 0; t < g_list_model_get_n_items (G_LIST_MODEL (library)); t++)
     {
-      g_autoptr(BriTour) tour = g_list_model_get_item (G_LIST_MODEL (library), t);
+      BriTour *tour = builtin_tour (library, t);
 
-      if (bri_tour_get_source (tour) != BRI_TOUR_SOURCE_BUILT_IN)
-        continue;
-
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (tour)); i++)
+      for (guint i = 0; tour != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (tour)); i++)
         {
-          double lat, lon, zoom, tlat, tlon, tzoom;
-          gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+          MapTarget target = { map };
+          double lat, lon, zoom;
 
           bri_location_get_view (bri_tour_stop_get_view (bri_tour_get_stop (tour, i)), &lat, &lon, &zoom);
-          m->recording = TRUE;
+          m->recording = frames;
           m->last_frame_time = 0;
-          bri_map_view_show_view (map, lat, lon, zoom, BRI_PRESENTATION_FLIGHT_MS, &tlat, &tlon, &tzoom);
-          while (fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - tlat) > 1e-6 ||
-                 fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - tlon) > 1e-6 ||
-                 !bri_map_view_get_drawn (map))
-            {
-              g_assert_cmpint (g_get_monotonic_time (), <, end);
-              g_main_context_iteration (NULL, TRUE);
-            }
-          m->recording = FALSE;
+          bri_map_view_show_view (map, lat, lon, zoom, BRI_PRESENTATION_FLIGHT_MS, &target.lat, &target.lon, NULL);
+          wait_until (map_arrived, &target);
+          m->recording = NULL;
         }
     }
 }
@@ -241,8 +310,29 @@ static void
 report (const char *what,
         GArray     *values)
 {
-  g_print ("  %-34s n=%-3u median %7.1f ms   p95 %7.1f ms   max %7.1f ms\n",
-           what, values->len, percentile (values, 0.5), percentile (values, 0.95), maximum (values));
+  g_print ("  %-34s n=%-4u median %7.1f ms   p95 %7.1f ms   max %7.1f ms\n",
+           what, values->len, percentile (values, 0.5), percentile (values, 0.95), percentile (values, 1.0));
+}
+
+static void
+report_pass (const Pass *pass)
+{
+  g_print ("%s:\n", pass->title);
+  report ("next stop: key to first frame", pass->to_frame);
+  report ("  CPU: key handler + first frame", pass->key_cpu);
+  report ("next stop: key to settled frame", pass->to_settled);
+  report ("reveal: key to settled frame", pass->reveal);
+}
+
+static void
+report_frames (const Frames *frames)
+{
+  report ("frame time", frames->frame_ms);
+  report ("frame CPU time", frames->cpu_ms);
+  report ("frame interval", frames->interval_ms);
+  g_print ("  frames over %.1f ms: %u of %u; intervals over 1.5 frames: %u of %u\n", FRAME_BUDGET_MS,
+           count_over (frames->frame_ms, FRAME_BUDGET_MS), frames->frame_ms->len,
+           count_over (frames->interval_ms, 1.5 * FRAME_BUDGET_MS), frames->interval_ms->len);
 }
 
 int
@@ -252,22 +342,10 @@ main (int   argc,
   g_autoptr(BriTourLibrary) library = NULL;
   g_autoptr(BriFeatureFilter) filter = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) jump_frame = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) jump_settled = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) jump_reveal = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) warm_frame = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) warm_settled = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) warm_reveal = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) flight_frame = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) flight_settled = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) flight_reveal = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) jump_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) warm_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) flight_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) alone_frames = NULL;
-  g_autoptr(GArray) alone_cpu = NULL;
-  g_autoptr(GArray) alone_intervals = NULL;
+  Pass passes[3];
+  Frames flights, alone;
   Meter m = { 0 };
+  GdkFrameClock *clock;
   GtkWidget *window, *overlay;
   BriMapView *map;
 
@@ -297,70 +375,38 @@ main (int   argc,
   g_assert_cmpint (gtk_widget_get_width (window), ==, WIDTH);
   g_assert_cmpint (gtk_widget_get_height (window), ==, HEIGHT);
 
-  m.clock = gtk_widget_get_frame_clock (window);
-  m.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  m.frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  m.interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_signal_connect (m.clock, "before-paint", G_CALLBACK (on_before_paint_cb), &m);
-  g_signal_connect (m.clock, "after-paint", G_CALLBACK (on_after_paint_cb), &m);
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), &m);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &m);
   g_signal_connect (m.presentation, "notify::settled", G_CALLBACK (on_settled_cb), &m);
 
-  /* Animations off: the map jumps.  The first pass draws every stop's
-   * tiles for the first time; the second finds them in the map's cache. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  run_tours (&m, library, FALSE, jump_frame, jump_settled, jump_reveal, jump_cpu);
-  run_tours (&m, library, FALSE, warm_frame, warm_settled, warm_reveal, warm_cpu);
+  /* Animations off, the map jumps: the first pass draws every stop's
+   * tiles for the first time, the second finds them in the map's cache.
+   * Then animations on: it flies. */
+  pass_init (&passes[0], "Animations off (the map jumps), tiles drawn for the first time", FALSE);
+  pass_init (&passes[1], "Animations off, tiles from the map's cache", FALSE);
+  pass_init (&passes[2], "Animations on (the map flies)", TRUE);
+  frames_init (&flights);
+  frames_init (&alone);
+  for (guint i = 0; i < G_N_ELEMENTS (passes); i++)
+    run_pass (&m, library, &passes[i], &flights);
+  fly_map_alone (&m, map, library, &alone);
 
-  /* Animations on: it flies. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
-  run_tours (&m, library, TRUE, flight_frame, flight_settled, flight_reveal, flight_cpu);
-  {
-    GArray *frames = m.frame_ms, *cpu = m.frame_cpu_ms, *intervals = m.interval_ms;
-
-    m.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
-    m.frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
-    m.interval_ms = g_array_new (FALSE, FALSE, sizeof (double));
-    fly_map_alone (&m, map, library);
-    alone_frames = m.frame_ms;
-    alone_cpu = m.frame_cpu_ms;
-    alone_intervals = m.interval_ms;
-    m.frame_ms = frames;
-    m.frame_cpu_ms = cpu;
-    m.interval_ms = intervals;
-  }
-
-  g_print ("Presenting the built-in tours at %d×%d, %s renderer\n", WIDTH, HEIGHT,
-           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
-  g_print ("Animations off (the map jumps), tiles drawn for the first time:\n");
-  report ("next stop: key to first frame", jump_frame);
-  report ("  CPU: key handler + first frame", jump_cpu);
-  report ("next stop: key to settled frame", jump_settled);
-  report ("reveal: key to settled frame", jump_reveal);
-  g_print ("Animations off, tiles from the map's cache:\n");
-  report ("next stop: key to first frame", warm_frame);
-  report ("  CPU: key handler + first frame", warm_cpu);
-  report ("next stop: key to settled frame", warm_settled);
-  report ("reveal: key to settled frame", warm_reveal);
-  g_print ("Animations on (the map flies %d ms):\n", BRI_PRESENTATION_FLIGHT_MS);
-  report ("next stop: key to first frame", flight_frame);
-  report ("  CPU: key handler + first frame", flight_cpu);
-  report ("next stop: key to settled frame", flight_settled);
-  report ("reveal: key to settled frame", flight_reveal);
-  report ("frame time during flights", m.frame_ms);
-  report ("frame CPU time during flights", m.frame_cpu_ms);
-  report ("frame interval during flights", m.interval_ms);
-  g_print ("  frames over %.1f ms: %u of %u; intervals over 1.5 frames: %u of %u\n", FRAME_BUDGET_MS,
-           count_over (m.frame_ms, FRAME_BUDGET_MS), m.frame_ms->len,
-           count_over (m.interval_ms, 1.5 * FRAME_BUDGET_MS), m.interval_ms->len);
+  g_print ("Presenting the built-in tours at %d×%d, %s renderer; flights of %d ms\n", WIDTH, HEIGHT,
+           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default",
+           BRI_PRESENTATION_FLIGHT_MS);
+  for (guint i = 0; i < G_N_ELEMENTS (passes); i++)
+    report_pass (&passes[i]);
+  g_print ("Frames during the presentation's flights:\n");
+  report_frames (&flights);
   g_print ("The map alone, flying between the same views (a baseline):\n");
-  report ("frame time", alone_frames);
-  report ("frame CPU time", alone_cpu);
-  report ("frame interval", alone_intervals);
+  report_frames (&alone);
 
-  g_signal_handlers_disconnect_by_data (m.clock, &m);
+  g_signal_handlers_disconnect_by_data (clock, &m);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_array_unref (m.frame_ms);
-  g_array_unref (m.frame_cpu_ms);
-  g_array_unref (m.interval_ms);
+  for (guint i = 0; i < G_N_ELEMENTS (passes); i++)
+    pass_clear (&passes[i]);
+  frames_clear (&flights);
+  frames_clear (&alone);
   return panel_test_run ();
 }

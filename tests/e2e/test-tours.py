@@ -101,6 +101,16 @@ def shot(name):
     return path
 
 
+def start_loaded(env, args=()):
+    """Starts the app and waits for its atlas (the list of places)."""
+    proc = start(list(args), env=env)
+    app = wait_for(app_node, "the app on the accessibility bus")
+    wait_for(lambda: find(app, lambda n: n.getRoleName() == "list" and n.name == "Places"),
+             "the list of places (atlas loaded)", 40)
+    time.sleep(1.0)
+    return proc, app
+
+
 def present_cpec(env):
     proc = start(["--present", "cpec"], env=env)
     try:
@@ -218,12 +228,9 @@ def open_place(app, query, card_words):
 
 
 def make_tour(env, data_home, saved_as):
-    proc = start([], env=env)
+    proc = None
     try:
-        app = wait_for(app_node, "the app on the accessibility bus")
-        wait_for(lambda: find(app, lambda n: n.getRoleName() == "list" and n.name == "Places"),
-                 "the list of places (atlas loaded)", 40)
-        time.sleep(1.0)
+        proc, app = start_loaded(env)
 
         # The Tours tab; New; the title.
         key("alt+3")
@@ -289,7 +296,8 @@ def make_tour(env, data_home, saved_as):
         check(False, "making a tour: %s" % e)
         shot("e2e-tour-make-failure.png")
     finally:
-        stop(proc)
+        if proc is not None:
+            stop(proc)
 
 
 def reopen(env, saved_as):
@@ -308,12 +316,9 @@ def reopen(env, saved_as):
         stop(proc)
 
     # From the list: the user's tours come after the built-in ones.
-    proc = start([], env=env)
+    proc = None
     try:
-        app = wait_for(app_node, "the app on the accessibility bus")
-        wait_for(lambda: find(app, lambda n: n.getRoleName() == "list" and n.name == "Places"),
-                 "the list of places (atlas loaded)", 40)
-        time.sleep(1.0)
+        proc, app = start_loaded(env)
         key("alt+3", "End", "Return")
         wait_for(lambda: find(app, lambda n: (n.name or "").startswith("Stop 2: Port of Piraeus")),
                  "the reopened tour in the editor", 10)
@@ -326,7 +331,8 @@ def reopen(env, saved_as):
         check(False, "reopening from the list: %s" % e)
         shot("e2e-tour-reopen-failure.png")
     finally:
-        stop(proc)
+        if proc is not None:
+            stop(proc)
 
 
 def main():

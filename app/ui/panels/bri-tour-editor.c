@@ -447,72 +447,67 @@ on_tour_title_cb (BriTourEditor *self)
   self->updating--;
 }
 
+/* The chosen stop, when a field's change is the user's edit of it: not
+ * while the fields are filled from the model, not in a read-only tour. */
+static guint
+edited_stop (BriTourEditor *self)
+{
+  if (self->updating > 0 || !bri_tour_editor_get_editable (self))
+    return BRI_TOUR_EDITOR_NO_STOP;
+
+  return position_of (self, self->current);
+}
+
 static void
 on_stop_title_changed_cb (BriTourEditor *self)
 {
-  guint position = position_of (self, self->current);
+  guint position = edited_stop (self);
 
-  if (self->updating == 0 && position != BRI_TOUR_EDITOR_NO_STOP && bri_tour_editor_get_editable (self))
+  if (position != BRI_TOUR_EDITOR_NO_STOP)
     bri_tour_set_stop_title (self->tour, position,
                              gtk_editable_get_text (GTK_EDITABLE (self->stop_title_entry)));
 }
 
-static char *
-buffer_text (GtkTextBuffer *buffer)
+/* The caption or the notes, typed. */
+static void
+on_text_changed_cb (BriTourEditor *self,
+                    GtkTextBuffer *buffer)
 {
+  guint position = edited_stop (self);
   GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (position == BRI_TOUR_EDITOR_NO_STOP)
+    return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
-static void
-on_caption_changed_cb (BriTourEditor *self,
-                       GtkTextBuffer *buffer)
-{
-  guint position = position_of (self, self->current);
-  g_autofree char *text = NULL;
-
-  if (self->updating > 0 || position == BRI_TOUR_EDITOR_NO_STOP || !bri_tour_editor_get_editable (self))
-    return;
-
-  text = buffer_text (buffer);
+  /* The fields stay as typed: the model's notification is not echoed
+   * back into them (the cursor would jump). */
   self->updating++;
-  bri_tour_set_stop_caption (self->tour, position, text);
-  self->updating--;
-}
-
-static void
-on_notes_changed_cb (BriTourEditor *self,
-                     GtkTextBuffer *buffer)
-{
-  guint position = position_of (self, self->current);
-  g_autofree char *text = NULL;
-
-  if (self->updating > 0 || position == BRI_TOUR_EDITOR_NO_STOP || !bri_tour_editor_get_editable (self))
-    return;
-
-  text = buffer_text (buffer);
-  self->updating++;
-  bri_tour_set_stop_notes (self->tour, position, text);
+  if (buffer == gtk_text_view_get_buffer (self->caption_view))
+    bri_tour_set_stop_caption (self->tour, position, text);
+  else
+    bri_tour_set_stop_notes (self->tour, position, text);
   self->updating--;
 }
 
 static void
 on_duration_changed_cb (BriTourEditor *self)
 {
-  guint position = position_of (self, self->current);
+  guint position = edited_stop (self);
 
-  if (self->updating == 0 && position != BRI_TOUR_EDITOR_NO_STOP && bri_tour_editor_get_editable (self))
+  if (position != BRI_TOUR_EDITOR_NO_STOP)
     bri_tour_set_stop_duration (self->tour, position, gtk_spin_button_get_value (self->duration_spin));
 }
 
 static void
 on_remove_quote_clicked_cb (BriTourEditor *self)
 {
-  guint position = position_of (self, self->current);
+  guint position = edited_stop (self);
 
-  if (position != BRI_TOUR_EDITOR_NO_STOP && bri_tour_editor_get_editable (self))
+  if (position != BRI_TOUR_EDITOR_NO_STOP)
     bri_tour_set_stop_quote (self->tour, position, NULL);
 }
 
@@ -728,9 +723,9 @@ bri_tour_editor_init (BriTourEditor *self)
   g_signal_connect_object (self->stop_title_entry, "changed", G_CALLBACK (on_stop_title_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->caption_view), "changed",
-                           G_CALLBACK (on_caption_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
-                           G_CALLBACK (on_notes_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->duration_spin, "value-changed", G_CALLBACK (on_duration_changed_cb),
                            self, G_CONNECT_SWAPPED);
   watch_leaving (self, GTK_WIDGET (self->title_entry));

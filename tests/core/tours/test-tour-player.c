@@ -243,23 +243,21 @@ test_shown (void)
   g_autoptr(BriTour) tour = tour_new ();
   g_autoptr(BriTourPlayer) player = bri_tour_player_new (tour);
 
-  assert_shown (player, "fa", "fa");
-  /* b's own place is one it reveals: it waits for its turn; a's is
-   * gone. */
-  bri_tour_player_command (player, BRI_TOUR_COMMAND_NEXT);
-  assert_shown (player, "", NULL);
-  bri_tour_player_command (player, BRI_TOUR_COMMAND_NEXT);
-  assert_shown (player, "r1", "r1");
-  bri_tour_player_command (player, BRI_TOUR_COMMAND_NEXT);
-  assert_shown (player, "r1 r2", "r2");
-  /* A country is no place on the feature layer. */
-  bri_tour_player_command (player, BRI_TOUR_COMMAND_NEXT);
-  assert_shown (player, "", NULL);
-  /* d's own place is shown at once, its reveal later. */
-  bri_tour_player_command (player, BRI_TOUR_COMMAND_NEXT);
-  assert_shown (player, "fd", "fd");
-  bri_tour_player_command (player, BRI_TOUR_COMMAND_NEXT);
-  assert_shown (player, "fd r3", "r3");
+  /* Step by step: b's own place is one it reveals, so it waits for its
+   * turn, and a's is gone; a country is no place on the feature layer;
+   * d's own place shows at once, its reveal later. */
+  const struct { const char *shown, *highlight; } steps[] = {
+    { "fa", "fa" }, { "", NULL }, { "r1", "r1" }, { "r1 r2", "r2" },
+    { "", NULL }, { "fd", "fd" }, { "fd r3", "r3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      if (i > 0)
+        bri_tour_player_command (player, BRI_TOUR_COMMAND_NEXT);
+      assert_shown (player, steps[i].shown, steps[i].highlight);
+    }
+
   /* Back at b, built as it was left. */
   bri_tour_player_go_to (player, 1, 2);
   assert_shown (player, "r1 r2", "r2");

@@ -583,18 +583,25 @@ assert_picture_not_blank (Picture            *picture,
   g_assert_cmpfloat ((double) drawn / total, >=, min_fraction);
 }
 
-/* Light style: a light page with dark text on it — its darkest pixels
- * (the glyphs' cores) are far darker than the page. */
+/* How text stands out in @area: the page's luminance (its commonest
+ * colour), the text's extreme (the darkest pixel for dark text, the
+ * lightest for light text) and how many pixels are text-dark (under 80)
+ * or text-light (over 175). */
 G_GNUC_UNUSED static void
-assert_picture_dark_on_light (Picture            *picture,
-                              const GdkRectangle *area)
+picture_text_contrast (Picture            *picture,
+                       const GdkRectangle *area,
+                       gboolean            light_text,
+                       double             *page,
+                       double             *extreme,
+                       guint              *n_text)
 {
   GdkRectangle r = picture_clip (picture, area);
   guchar background[3];
-  double darkest = 255.0;
-  guint dark = 0;
 
   picture_background (picture, &r, background);
+  *page = luminance (background);
+  *extreme = light_text ? 0.0 : 255.0;
+  *n_text = 0;
   for (int y = r.y; y < r.y + r.height; y++)
     for (int x = r.x; x < r.x + r.width; x++)
       {
@@ -603,13 +610,23 @@ assert_picture_dark_on_light (Picture            *picture,
 
         picture_get (picture, x, y, px);
         l = luminance (px);
-        darkest = MIN (darkest, l);
-        dark += l < 80.0;
+        *extreme = light_text ? MAX (*extreme, l) : MIN (*extreme, l);
+        *n_text += light_text ? l > 175.0 : l < 80.0;
       }
+}
 
-  g_test_message ("background luminance %.0f, darkest %.0f, %u dark pixels",
-                  luminance (background), darkest, dark);
-  g_assert_cmpfloat (luminance (background), >, 200.0);
+/* Light style: a light page with dark text on it — its darkest pixels
+ * (the glyphs' cores) are far darker than the page. */
+G_GNUC_UNUSED static void
+assert_picture_dark_on_light (Picture            *picture,
+                              const GdkRectangle *area)
+{
+  double page, darkest;
+  guint dark;
+
+  picture_text_contrast (picture, area, FALSE, &page, &darkest, &dark);
+  g_test_message ("background luminance %.0f, darkest %.0f, %u dark pixels", page, darkest, dark);
+  g_assert_cmpfloat (page, >, 200.0);
   g_assert_cmpfloat (darkest, <, 60.0);
   g_assert_cmpuint (dark, >, 100);
 }
