@@ -54,6 +54,7 @@ typedef struct
   gboolean    animate;
   GArray     *to_frame;    /* next stop: key to the first frame */
   GArray     *key_cpu;     /* next stop: CPU of the key handler and that frame */
+  GArray     *handler_cpu; /* next stop: CPU of the key handler alone */
   GArray     *to_settled;  /* next stop: key to the settled frame */
   GArray     *reveal;      /* reveal: key to the settled frame */
 } Pass;
@@ -96,6 +97,7 @@ pass_init (Pass       *pass,
   pass->animate = animate;
   pass->to_frame = doubles_new ();
   pass->key_cpu = doubles_new ();
+  pass->handler_cpu = doubles_new ();
   pass->to_settled = doubles_new ();
   pass->reveal = doubles_new ();
 }
@@ -105,6 +107,7 @@ pass_clear (Pass *pass)
 {
   g_clear_pointer (&pass->to_frame, g_array_unref);
   g_clear_pointer (&pass->key_cpu, g_array_unref);
+  g_clear_pointer (&pass->handler_cpu, g_array_unref);
   g_clear_pointer (&pass->to_settled, g_array_unref);
   g_clear_pointer (&pass->reveal, g_array_unref);
 }
@@ -247,6 +250,7 @@ run_pass (Meter          *m,
               append (pass->to_frame, (m->first_frame - m->pressed) / 1000.0);
               /* What the machine's other load does not stretch. */
               append (pass->key_cpu, cpu + m->first_frame_cpu);
+              append (pass->handler_cpu, cpu);
               append (pass->to_settled, (m->settled - m->pressed) / 1000.0);
             }
           else
@@ -320,6 +324,7 @@ report_pass (const Pass *pass)
   g_print ("%s:\n", pass->title);
   report ("next stop: key to first frame", pass->to_frame);
   report ("  CPU: key handler + first frame", pass->key_cpu);
+  report ("  CPU: key handler alone", pass->handler_cpu);
   report ("next stop: key to settled frame", pass->to_settled);
   report ("reveal: key to settled frame", pass->reveal);
 }
