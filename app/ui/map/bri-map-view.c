@@ -614,6 +614,15 @@ bri_map_view_select_feature (BriMapView *self,
   bri_feature_layer_set_selected (self->feature_layer, feature);
 }
 
+/* Returns: (transfer none) (nullable): the feature selected on the map */
+BriFeature *
+bri_map_view_get_selected_feature (BriMapView *self)
+{
+  g_return_val_if_fail (BRI_IS_MAP_VIEW (self), NULL);
+
+  return bri_feature_layer_get_selected (self->feature_layer);
+}
+
 void
 bri_map_view_go_to (BriMapView *self,
                     double      latitude,

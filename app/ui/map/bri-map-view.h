@@ -22,6 +22,7 @@ void             bri_map_view_set_atlas        (BriMapView       *self,
                                                 BriFeatureFilter *filter);
 void             bri_map_view_select_feature   (BriMapView       *self,
                                                 BriFeature       *feature);
+BriFeature      *bri_map_view_get_selected_feature (BriMapView   *self);
 void             bri_map_view_fly_to_feature   (BriMapView       *self,
                                                 BriFeature       *feature);
 void             bri_map_view_show_country     (BriMapView       *self,
