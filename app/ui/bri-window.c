@@ -322,6 +322,8 @@ show_location (BriWindow   *self,
       gtk_stack_set_visible_child_name (self->side_stack, "browse");
       set_list_page (self, bri_location_get_list (location));
       bri_feature_filter_set_region (self->filter, NULL);
+      /* Back at a list, no place is the one chosen. */
+      bri_map_view_select_feature (BRI_MAP_VIEW (self->map_view), NULL);
       return TRUE;
 
     case BRI_LOCATION_REGION:
@@ -466,6 +468,18 @@ on_filter_changed (BriFeatureFilter *filter,
   gtk_filter_changed (custom, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* A place the filters hide is no longer on the map: neither is its
+ * selection. */
+static void
+on_filter_changed_selection (BriFeatureFilter *filter,
+                             BriWindow        *self)
+{
+  BriFeature *selected = bri_map_view_get_selected_feature (BRI_MAP_VIEW (self->map_view));
+
+  if (selected != NULL && !bri_feature_filter_matches (filter, selected))
+    bri_map_view_select_feature (BRI_MAP_VIEW (self->map_view), NULL);
+}
+
 /* A document a source could not read was left out, and the rest loaded:
  * say which, in a toast that stays until dismissed. */
 static void
@@ -508,6 +522,7 @@ setup_atlas (BriWindow *self)
 
   custom = gtk_custom_filter_new (feature_matches, g_object_ref (self->filter), g_object_unref);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), custom, 0);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_selection), self, 0);
   self->filtered = gtk_filter_list_model_new (g_object_ref (bri_atlas_get_features (self->atlas)),
                                               GTK_FILTER (custom));
 

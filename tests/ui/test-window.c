@@ -610,6 +610,155 @@ test_countries (Fixture       *f,
   assert_showing_country (f, "KE");
 }
 
+static gboolean
+is_mapped_button_with_tooltip (GtkWidget     *widget,
+                               gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+is_mapped_button_labelled (GtkWidget     *widget,
+                           gconstpointer  label)
+{
+  return is_button_labelled (widget, label) && gtk_widget_get_mapped (widget);
+}
+
+/* The chips the list shows above it, one per filter that is on. */
+static guint
+count_chips (Fixture *f)
+{
+  g_autoptr(GPtrArray) chips = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_widgets (f->window->feature_list, GTK_TYPE_BUTTON, chips);
+  for (guint i = 0; i < chips->len; i++)
+    n += gtk_widget_get_mapped (g_ptr_array_index (chips, i)) &&
+         gtk_widget_has_css_class (g_ptr_array_index (chips, i), "bri-filter-chip");
+  return n;
+}
+
+/* Filters that leave nothing say so, with a way back; each filter on is
+ * a chip above the list that lifts it alone. */
+static void
+test_filters_empty (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *view = find_widget (f->window->feature_list, is_list_view, NULL);
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+  guint all = g_list_model_get_n_items (bri_atlas_get_features (atlas));
+  GtkWidget *chip, *reset;
+
+  g_assert_cmpuint (count_chips (f), ==, 0);
+  g_assert_false (shows_text (f->window->feature_list, "No places match these filters"));
+
+  /* No place has a year so long ago. */
+  bri_feature_filter_set_years (f->window->filter, 1800, 1801);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_true (shows_text (f->window->feature_list, "No places match these filters"));
+  g_assert_false (gtk_widget_get_mapped (view));
+  g_assert_cmpuint (count_chips (f), ==, 1);
+  g_assert_true (shows_text (f->window->feature_list, "Years 1800–1801"));
+  {
+    g_autoptr(GdkTexture) texture = save_png (GTK_WIDGET (f->window), "window-filters-empty.png");
+    g_autoptr(Picture) picture = picture_new (texture);
+    GdkRectangle panel = widget_area_in_window (f->window->feature_list);
+    guchar background[3];
+
+    assert_picture_not_blank (picture, &panel, 0.01, background);
+  }
+
+  reset = find_widget (f->window->feature_list, is_mapped_button_labelled, "_Reset Filters");
+  g_assert_nonnull (reset);
+  g_signal_emit_by_name (reset, "clicked");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_false (bri_feature_filter_is_active (f->window->filter));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_false (shows_text (f->window->feature_list, "No places match these filters"));
+  g_assert_cmpuint (count_chips (f), ==, 0);
+
+  /* Two filters, two chips; removing one keeps the other. */
+  bri_feature_filter_set_status (f->window->filter, "operational");
+  bri_feature_filter_set_region (f->window->filter, "east-africa");
+  bri_feature_filter_set_kind_shown (f->window->filter, BRI_FEATURE_KIND_PORT, FALSE);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpuint (count_chips (f), ==, 3);
+  g_assert_true (shows_text (f->window->feature_list, "Hidden: Ports"));
+  g_assert_true (shows_text (f->window->feature_list, "Status: Operational"));
+  g_assert_true (shows_text (f->window->feature_list, "Region: East Africa"));
+
+  chip = find_widget (f->window->feature_list, is_mapped_button_with_tooltip,
+                      "Remove the filter “Status: Operational”");
+  g_assert_nonnull (chip);
+  g_signal_emit_by_name (chip, "clicked");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_null (bri_feature_filter_get_status (f->window->filter));
+  g_assert_cmpstr (bri_feature_filter_get_region (f->window->filter), ==, "east-africa");
+  g_assert_false (bri_feature_filter_get_kind_shown (f->window->filter, BRI_FEATURE_KIND_PORT));
+  g_assert_cmpuint (count_chips (f), ==, 2);
+  g_assert_false (shows_text (f->window->feature_list, "Status: Operational"));
+
+  chip = find_widget (f->window->feature_list, is_mapped_button_with_tooltip, "Remove the filter “Hidden: Ports”");
+  g_assert_nonnull (chip);
+  g_signal_emit_by_name (chip, "clicked");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (bri_feature_filter_get_kind_shown (f->window->filter, BRI_FEATURE_KIND_PORT));
+  g_assert_cmpuint (count_chips (f), ==, 1);
+  /* The keyboard stays among the chips. */
+  g_assert_true (gtk_widget_has_css_class (gtk_root_get_focus (GTK_ROOT (f->window)), "bri-filter-chip"));
+
+  chip = find_widget (f->window->feature_list, is_mapped_button_with_tooltip, "Remove the filter “Region: East Africa”");
+  g_signal_emit_by_name (chip, "clicked");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_false (bri_feature_filter_is_active (f->window->filter));
+  g_assert_cmpuint (count_chips (f), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
+}
+
+static BriFeature *
+selected_on_map (Fixture *f)
+{
+  return bri_map_view_get_selected_feature (BRI_MAP_VIEW (f->window->map_view));
+}
+
+/* The map forgets a place the filters hide, and a place that stays
+ * shown stays selected; "All Places" forgets it too. */
+static void
+test_filters_selection (Fixture       *f,
+                        gconstpointer  data)
+{
+  BriFeature *piraeus = bri_atlas_lookup_feature (atlas, "piraeus-port");
+
+  open_location (f, "feature:piraeus-port");
+  g_assert_true (selected_on_map (f) == piraeus);
+
+  /* A filter the port passes keeps it. */
+  bri_feature_filter_set_status (f->window->filter, bri_feature_get_status (piraeus));
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (selected_on_map (f) == piraeus);
+
+  /* Hiding ports hides it. */
+  bri_feature_filter_set_kind_shown (f->window->filter, BRI_FEATURE_KIND_PORT, FALSE);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_null (selected_on_map (f));
+  bri_feature_filter_reset (f->window->filter);
+
+  open_location (f, "feature:gwadar-port");
+  g_assert_true (selected_on_map (f) == bri_atlas_lookup_feature (atlas, "gwadar-port"));
+  show_list (f, "places");
+  g_assert_null (selected_on_map (f));
+
+  /* ...from the reader as well. */
+  open_location (f, "feature:gwadar-port");
+  open_location (f, "passage:white-paper-2023/0");
+  g_assert_nonnull (selected_on_map (f));
+  show_list (f, "places");
+  g_assert_null (selected_on_map (f));
+}
+
 static void
 on_loaded (GObject      *object,
            GAsyncResult *result,
@@ -673,6 +822,8 @@ main (int   argc,
   g_test_add ("/bri/window/show-list", Fixture, NULL, fixture_set_up, test_show_list, fixture_tear_down);
   g_test_add ("/bri/window/places", Fixture, NULL, fixture_set_up, test_places, fixture_tear_down);
   g_test_add ("/bri/window/countries", Fixture, NULL, fixture_set_up, test_countries, fixture_tear_down);
+  g_test_add ("/bri/window/filters-empty", Fixture, NULL, fixture_set_up, test_filters_empty, fixture_tear_down);
+  g_test_add ("/bri/window/filters-selection", Fixture, NULL, fixture_set_up, test_filters_selection, fixture_tear_down);
   g_test_add_func ("/bri/window/open-before-loaded", test_open_before_loaded);
 
   return panel_test_run ();

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "bri-feature-filter.h"
 
 struct _BriFeatureFilter
@@ -349,6 +351,145 @@ bri_feature_filter_reset (BriFeatureFilter *self)
   bri_feature_filter_set_years (self, 0, 0);
   bri_feature_filter_set_region (self, NULL);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* "Only Ports", "Hidden: Railways, Bridges" or "12 kinds hidden":
+ * whichever list is the shorter, when it is short. */
+static char *
+describe_kinds (BriFeatureFilter *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
+  guint n_kinds;
+  const BriFeatureKind *order = bri_feature_kind_get_legend_order (&n_kinds);
+  g_autofree char *list = NULL;
+
+  for (guint i = 0; i < n_kinds; i++)
+    g_ptr_array_add (self->hidden_kinds & (1u << order[i]) ? hidden : shown,
+                     (gpointer) bri_feature_kind_get_plural_label (order[i]));
+
+  if (shown->len == 0)
+    return g_strdup (_("Every kind hidden"));
+
+  if (hidden->len <= 2 || shown->len <= 2)
+    {
+      GPtrArray *named = hidden->len <= 2 ? hidden : shown;
+
+      g_ptr_array_add (named, NULL);
+      /* TRANSLATORS: between kinds of place in a filter's summary */
+      list = g_strjoinv (_(", "), (char **) named->pdata);
+      /* TRANSLATORS: a filter's summary; %s is one or two kinds of place ("Ports, Railways") */
+      return g_strdup_printf (named == hidden ? _("Hidden: %s") : _("Only %s"), list);
+    }
+
+  /* TRANSLATORS: a filter's summary */
+  return g_strdup_printf (ngettext ("%u kind hidden", "%u kinds hidden", hidden->len), hidden->len);
+}
+
+/**
+ * bri_feature_filter_describe_facet:
+ * @facet: a part of the filter
+ *
+ * What @facet of the filter keeps out, in a few words for a chip above
+ * the list of places: "Status: Planned", "2015–2020", "Region: East
+ * Africa".
+ *
+ * Returns: (transfer full) (nullable): the summary, or %NULL when @facet
+ *   lets every place through
+ */
+char *
+bri_feature_filter_describe_facet (BriFeatureFilter      *self,
+                                   BriFeatureFilterFacet  facet)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_FILTER (self), NULL);
+  g_return_val_if_fail (facet < BRI_FEATURE_FILTER_N_FACETS, NULL);
+
+  switch (facet)
+    {
+    case BRI_FEATURE_FILTER_FACET_KINDS:
+      return self->hidden_kinds != 0 ? describe_kinds (self) : NULL;
+
+    case BRI_FEATURE_FILTER_FACET_STATUS:
+      if (self->status == NULL)
+        return NULL;
+      /* TRANSLATORS: a filter's summary; %s is a status ("Planned") */
+      return g_strdup_printf (_("Status: %s"), bri_feature_status_get_label (self->status));
+
+    case BRI_FEATURE_FILTER_FACET_DOCUMENT:
+      {
+        BriDocument *document;
+
+        if (self->document == NULL)
+          return NULL;
+        document = bri_atlas_lookup_document (self->atlas, self->document);
+        /* TRANSLATORS: a filter's summary; %s is a document's title */
+        return g_strdup_printf (_("Mentioned in “%s”"),
+                                document != NULL ? bri_document_get_title (document) : self->document);
+      }
+
+    case BRI_FEATURE_FILTER_FACET_YEARS:
+      if (self->min_year != 0 && self->max_year != 0)
+        /* TRANSLATORS: a filter's summary: a range of years */
+        return g_strdup_printf (_("Years %d–%d"), self->min_year, self->max_year);
+      if (self->min_year != 0)
+        /* TRANSLATORS: a filter's summary: a range of years open at its end */
+        return g_strdup_printf (_("From %d"), self->min_year);
+      if (self->max_year != 0)
+        /* TRANSLATORS: a filter's summary: a range of years open at its start */
+        return g_strdup_printf (_("Until %d"), self->max_year);
+      return NULL;
+
+    case BRI_FEATURE_FILTER_FACET_REGION:
+      {
+        BriRegion *region;
+
+        if (self->region == NULL)
+          return NULL;
+        region = bri_atlas_lookup_region (self->atlas, self->region);
+        /* TRANSLATORS: a filter's summary; %s is a region ("East Africa") */
+        return g_strdup_printf (_("Region: %s"), region != NULL ? bri_region_get_name (region) : self->region);
+      }
+
+    case BRI_FEATURE_FILTER_N_FACETS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * bri_feature_filter_clear_facet:
+ * @facet: a part of the filter
+ *
+ * Lets every place through @facet, the rest of the filter unchanged.
+ */
+void
+bri_feature_filter_clear_facet (BriFeatureFilter      *self,
+                                BriFeatureFilterFacet  facet)
+{
+  g_return_if_fail (BRI_IS_FEATURE_FILTER (self));
+  g_return_if_fail (facet < BRI_FEATURE_FILTER_N_FACETS);
+
+  switch (facet)
+    {
+    case BRI_FEATURE_FILTER_FACET_KINDS:
+      set_hidden_kinds_strv (self, NULL);
+      break;
+    case BRI_FEATURE_FILTER_FACET_STATUS:
+      bri_feature_filter_set_status (self, NULL);
+      break;
+    case BRI_FEATURE_FILTER_FACET_DOCUMENT:
+      bri_feature_filter_set_document (self, NULL);
+      break;
+    case BRI_FEATURE_FILTER_FACET_YEARS:
+      bri_feature_filter_set_years (self, 0, 0);
+      break;
+    case BRI_FEATURE_FILTER_FACET_REGION:
+      bri_feature_filter_set_region (self, NULL);
+      break;
+    case BRI_FEATURE_FILTER_N_FACETS:
+    default:
+      g_return_if_reached ();
+    }
 }
 
 gboolean

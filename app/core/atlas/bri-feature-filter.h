@@ -10,11 +10,27 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BriFeatureFilter, bri_feature_filter, BRI, FEATURE_FILTER, GObject)
 
+/* The parts of a filter the user can lift one at a time (the chips
+ * above the list of places). */
+typedef enum
+{
+  BRI_FEATURE_FILTER_FACET_KINDS,
+  BRI_FEATURE_FILTER_FACET_STATUS,
+  BRI_FEATURE_FILTER_FACET_DOCUMENT,
+  BRI_FEATURE_FILTER_FACET_YEARS,
+  BRI_FEATURE_FILTER_FACET_REGION,
+  BRI_FEATURE_FILTER_N_FACETS
+} BriFeatureFilterFacet;
+
 BriFeatureFilter *bri_feature_filter_new             (BriAtlas         *atlas);
 gboolean          bri_feature_filter_matches         (BriFeatureFilter *self,
                                                       BriFeature       *feature);
 gboolean          bri_feature_filter_is_active       (BriFeatureFilter *self);
 void              bri_feature_filter_reset           (BriFeatureFilter *self);
+char             *bri_feature_filter_describe_facet  (BriFeatureFilter *self,
+                                                      BriFeatureFilterFacet facet);
+void              bri_feature_filter_clear_facet     (BriFeatureFilter *self,
+                                                      BriFeatureFilterFacet facet);
 
 gboolean          bri_feature_filter_get_kind_shown  (BriFeatureFilter *self,
                                                       BriFeatureKind    kind);

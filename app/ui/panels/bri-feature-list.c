@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* BriFeatureList: the side panel's list of places — exactly the features
  * the map shows, since both read the same filtered model — with the
- * filters by status, document and years above it.  Choosing a place
- * activates win.open. */
+ * filters by status, document and years above it, and a chip for each
+ * filter that is on.  When the filters leave nothing, it says so and
+ * offers to reset them, rather than show an empty list.  Choosing a
+ * place activates win.open. */
 
 #define G_LOG_DOMAIN "bri-feature-list"
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "bri-feature-list.h"
@@ -27,6 +30,8 @@ struct _BriFeatureList
   GtkWidget        *min_year;
   GtkWidget        *max_year;
   GtkWidget        *years_check;
+  GtkWidget        *chips_box;
+  GtkWidget        *list_stack;
   GtkWidget        *list_view;
 
   BriFeatureFilter *filter;
@@ -48,7 +53,10 @@ draw_row_symbol (GtkDrawingArea *area,
 
   if (feature != NULL)
     bri_feature_style_draw_legend_symbol (cr, bri_feature_get_kind (feature),
-                                          bri_feature_get_precision (feature), width, height);
+                                          bri_feature_get_precision (feature),
+                                          adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                          ? BRI_TILE_STYLE_DARK : BRI_TILE_STYLE_LIGHT,
+                                          width, height);
 }
 
 static void
@@ -164,6 +172,76 @@ update_count (BriFeatureList *self)
     gtk_widget_add_css_class (self->filter_button, "accent");
   else
     gtk_widget_remove_css_class (self->filter_button, "accent");
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->list_stack), shown == 0 && all > 0 ? "empty" : "list");
+}
+
+static void
+on_chip_clicked_cb (GtkButton      *button,
+                    BriFeatureList *self)
+{
+  GtkWidget *first;
+
+  bri_feature_filter_clear_facet (self->filter,
+                                  GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "facet")));
+
+  /* The chip is gone: keyboard focus goes to the next one, or to the
+   * filters' button once there is none. */
+  first = GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (self->chips_box), 0));
+  gtk_widget_grab_focus (first != NULL ? gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (first))
+                                       : self->filter_button);
+}
+
+static GtkWidget *
+chip_new (BriFeatureList        *self,
+          BriFeatureFilterFacet  facet,
+          const char            *text)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *remove = NULL;
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "bri-filter-chip");
+
+  /* TRANSLATORS: a chip's tooltip and accessible name; %s is the filter ("Status: Planned") */
+  remove = g_strdup_printf (_("Remove the filter “%s”"), text);
+  gtk_widget_set_tooltip_text (button, remove);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
+
+  g_object_set_data (G_OBJECT (button), "facet", GUINT_TO_POINTER (facet));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_chip_clicked_cb), self, 0);
+  return button;
+}
+
+static void
+update_chips (BriFeatureList *self)
+{
+  GtkWidget *child;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (self->chips_box)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->chips_box), child);
+
+  for (guint facet = 0; facet < BRI_FEATURE_FILTER_N_FACETS; facet++)
+    {
+      g_autofree char *text = bri_feature_filter_describe_facet (self->filter, facet);
+
+      if (text == NULL)
+        continue;
+
+      gtk_flow_box_append (GTK_FLOW_BOX (self->chips_box), chip_new (self, facet, text));
+      /* One stop for Tab, the button, not its flow box child as well. */
+      gtk_widget_set_focusable (gtk_widget_get_last_child (self->chips_box), FALSE);
+      any = TRUE;
+    }
+
+  gtk_widget_set_visible (self->chips_box, any);
 }
 
 static void
@@ -202,6 +280,7 @@ sync_controls (BriFeatureList *self)
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->max_year), max);
   self->updating = FALSE;
   update_count (self);
+  update_chips (self);
 }
 
 static void
@@ -372,6 +451,8 @@ bri_feature_list_class_init (BriFeatureListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BriFeatureList, min_year);
   gtk_widget_class_bind_template_child (widget_class, BriFeatureList, max_year);
   gtk_widget_class_bind_template_child (widget_class, BriFeatureList, years_check);
+  gtk_widget_class_bind_template_child (widget_class, BriFeatureList, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, BriFeatureList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, BriFeatureList, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);

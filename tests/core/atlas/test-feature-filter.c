@@ -170,6 +170,79 @@ test_region (void)
   g_assert_cmpuint (count_matching (filter), ==, g_list_model_get_n_items (features));
 }
 
+static void
+assert_facet (BriFeatureFilter      *filter,
+              BriFeatureFilterFacet  facet,
+              const char            *expected)
+{
+  g_autofree char *text = bri_feature_filter_describe_facet (filter, facet);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Each part of a filter says what it keeps out, in a few words, and can
+ * be lifted alone; a filter with nothing on says nothing. */
+static void
+test_facets (void)
+{
+  g_autoptr(BriFeatureFilter) filter = bri_feature_filter_new (atlas);
+  guint all = g_list_model_get_n_items (bri_atlas_get_features (atlas));
+  guint changed = 0;
+
+  for (guint facet = 0; facet < BRI_FEATURE_FILTER_N_FACETS; facet++)
+    assert_facet (filter, facet, NULL);
+
+  bri_feature_filter_set_kind_shown (filter, BRI_FEATURE_KIND_PORT, FALSE);
+  assert_facet (filter, BRI_FEATURE_FILTER_FACET_KINDS, "Hidden: Ports");
+  bri_feature_filter_set_kind_shown (filter, BRI_FEATURE_KIND_RAILWAY, FALSE);
+  assert_facet (filter, BRI_FEATURE_FILTER_FACET_KINDS, "Hidden: Ports, Railways");
+  bri_feature_filter_set_kind_shown (filter, BRI_FEATURE_KIND_BRIDGE, FALSE);
+  assert_facet (filter, BRI_FEATURE_FILTER_FACET_KINDS, "3 kinds hidden");
+  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+    bri_feature_filter_set_kind_shown (filter, k, k == BRI_FEATURE_KIND_PORT);
+  assert_facet (filter, BRI_FEATURE_FILTER_FACET_KINDS, "Only Ports");
+  bri_feature_filter_set_kind_shown (filter, BRI_FEATURE_KIND_PORT, FALSE);
+  assert_facet (filter, BRI_FEATURE_FILTER_FACET_KINDS, "Every kind hidden");
+  g_assert_cmpuint (count_matching (filter), ==, 0);
+
+  bri_feature_filter_set_status (filter, "planned");
+  assert_facet (filter, BRI_FEATURE_FILTER_FACET_STATUS, "Status: Planned");
+  bri_feature_filter_set_document (filter, "big-data-2017");
+  assert_facet (filter, BRI_FEATURE_FILTER_FACET_DOCUMENT,
+                "Mentioned in “B&R by the Numbers: International cooperation further enhanced”");
+  bri_feature_filter_set_years (filter, 2015, 0);
+  assert_facet (filter, BRI_FEATURE_FILTER_FACET_YEARS, "From 2015");
+  bri_feature_filter_set_years (filter, 0, 2020);
+  assert_facet (filter, BRI_FEATURE_FILTER_FACET_YEARS, "Until 2020");
+  bri_feature_filter_set_years (filter, 2015, 2020);
+  assert_facet (filter, BRI_FEATURE_FILTER_FACET_YEARS, "Years 2015–2020");
+  bri_feature_filter_set_region (filter, "east-africa");
+  assert_facet (filter, BRI_FEATURE_FILTER_FACET_REGION, "Region: East Africa");
+
+  /* Lifting one leaves the others. */
+  g_signal_connect (filter, "changed", G_CALLBACK (on_changed), &changed);
+  bri_feature_filter_clear_facet (filter, BRI_FEATURE_FILTER_FACET_KINDS);
+  g_assert_cmpuint (changed, ==, 1);
+  assert_facet (filter, BRI_FEATURE_FILTER_FACET_KINDS, NULL);
+  g_assert_cmpstr (bri_feature_filter_get_status (filter), ==, "planned");
+  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+    g_assert_true (bri_feature_filter_get_kind_shown (filter, k));
+
+  bri_feature_filter_clear_facet (filter, BRI_FEATURE_FILTER_FACET_STATUS);
+  g_assert_null (bri_feature_filter_get_status (filter));
+  g_assert_cmpstr (bri_feature_filter_get_document (filter), ==, "big-data-2017");
+  bri_feature_filter_clear_facet (filter, BRI_FEATURE_FILTER_FACET_DOCUMENT);
+  g_assert_null (bri_feature_filter_get_document (filter));
+  bri_feature_filter_clear_facet (filter, BRI_FEATURE_FILTER_FACET_YEARS);
+  g_assert_cmpint (bri_feature_filter_get_min_year (filter), ==, 0);
+  g_assert_cmpint (bri_feature_filter_get_max_year (filter), ==, 0);
+  g_assert_cmpstr (bri_feature_filter_get_region (filter), ==, "east-africa");
+  bri_feature_filter_clear_facet (filter, BRI_FEATURE_FILTER_FACET_REGION);
+  g_assert_false (bri_feature_filter_is_active (filter));
+  g_assert_cmpuint (count_matching (filter), ==, all);
+  g_assert_cmpuint (changed, ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/bri/feature-filter/status-years", test_status_years);
   g_test_add_func ("/bri/feature-filter/document", test_document);
   g_test_add_func ("/bri/feature-filter/region", test_region);
+  g_test_add_func ("/bri/feature-filter/facets", test_facets);
 
   ret = g_test_run ();
   g_clear_object (&atlas);

@@ -368,6 +368,10 @@ panel_test_init (int    *argc,
   /* A blinking cursor redraws its widget every half second: screenshots
    * would race it. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  /* The app's own icons, as GtkApplication's resource base path gives
+   * them to the app. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/org/example/BriAtlas/icons");
 
   {
     g_autoptr(GError) error = NULL;
