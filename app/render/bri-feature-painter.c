@@ -8,7 +8,13 @@
  * the most important points where their names fit.  The map repeats the
  * world east and west, and so does the painter.  On screen markers are
  * painted from images drawn once; for vector output (PDF, SVG) every
- * marker is drawn as paths and every name as text. */
+ * marker is drawn as paths and every name as text.
+ *
+ * Where markers would hide each other once the points are no longer
+ * gathered — places that share a town's coordinate — they fan out round
+ * their common place, each on a leg from where it is, so that every one
+ * can be seen and clicked.  A feature a keyboard has reached is drawn
+ * with a focus ring and its name. */
 
 #define G_LOG_DOMAIN "bri-feature-painter"
 
@@ -29,8 +35,17 @@
 #define CLUSTER_MAX_ZOOM 9.5
 #define CLUSTER_RADIUS_PX 24.0
 
-/* Names of points from this zoom level on. */
+/* Names of points from this zoom level on (and of a focused one at any). */
 #define LABEL_MIN_ZOOM 5.0
+
+/* Markers nearer each other than a marker's width fan out (a "spider")
+ * on a circle at least this wide, with this much room between them. */
+#define SPIDER_MIN_RADIUS_PX 18.0
+#define SPIDER_GAP_PX 4.0
+
+/* The reading order of the features in view: rows this high, read west
+ * to east, from the top. */
+#define READING_ROW_PX 48.0
 
 /* How near the pointer must be, beyond a marker's rim or from a line. */
 #define MARKER_SLACK_PX 2.0
@@ -65,11 +80,14 @@ typedef struct
 
 typedef struct
 {
-  double   x;           /* widget coordinates */
+  double   x;           /* widget coordinates, where it is drawn */
   double   y;
+  double   ox;          /* where the point is: apart from x, y in a spider */
+  double   oy;
   guint    item;
   guint    count;       /* points behind the marker */
   gboolean single;      /* one feature: a marker, not a bubble */
+  gboolean spread;      /* moved out of the way of others */
   int      importance;
 } Marker;
 
@@ -90,6 +108,7 @@ struct _BriFeaturePainter
 
   BriFeature      *selected;
   BriFeature      *hovered;
+  BriFeature      *focused;        /* reached with the keyboard */
   BriFeatureIndex *lone_index;     /* the selected feature, if not in the model */
 
   BriFeatureLabels *labels;
@@ -99,6 +118,7 @@ struct _BriFeaturePainter
   PangoContext    *context;
   int              scale;
   gboolean         vector;
+  BriTileStyle     tile_style;     /* the basemap's, light or dark */
 
   GArray          *label_obstacles;   /* of BriLabelRect */
   gboolean         hide_points;       /* lines only */
@@ -213,8 +233,13 @@ find_geometry (BriFeaturePainter *self,
   return self->lone_index;
 }
 
+/* Where the markers are: see "Drawing points" below. */
+static void layout_view (BriFeaturePainter *self,
+                         const View        *view);
+
 /* Hit-testing, in the order things are stacked: the selected marker,
- * markers and bubbles, the selected line, other lines. */
+ * markers and bubbles (where they are drawn, fanned out or not), the
+ * selected line, other lines. */
 
 static gboolean
 hit_points_of (BriFeatureIndex *index,
@@ -238,6 +263,83 @@ hit_points_of (BriFeatureIndex *index,
   return FALSE;
 }
 
+/* Whether a marker of @item is within @radius of (@wx, @wy); *@found
+ * tells whether the item has a marker at all. */
+static gboolean
+hit_marker_of (BriFeaturePainter *self,
+               guint              item,
+               double             wx,
+               double             wy,
+               double             radius,
+               gboolean          *found)
+{
+  *found = FALSE;
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const Marker *m = &g_array_index (self->markers, Marker, i);
+
+      if (!m->single || m->item != item)
+        continue;
+      *found = TRUE;
+      if (hypot (m->x - wx, m->y - wy) <= radius)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  BriFeaturePainter *self;
+  double x1, y1, x2, y2;
+} Span;
+
+static void
+extend_span (guint    item,
+             int      world,
+             gpointer user_data)
+{
+  Span *span = user_data;
+  BriFeatureIndex *index = span->self->index;
+
+  if (!g_array_index (span->self->item_info, ItemInfo, item).is_point)
+    return;
+
+  for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
+    {
+      guint n;
+      const BriXY *pt = bri_feature_index_get_part (index, item, p, &n);
+
+      span->x1 = MIN (span->x1, pt->x + world);
+      span->y1 = MIN (span->y1, pt->y);
+      span->x2 = MAX (span->x2, pt->x + world);
+      span->y2 = MAX (span->y2, pt->y);
+    }
+}
+
+/* The whole zoom level from which the points round a bubble at (@x, @y)
+ * are drawn apart: where they lie further apart than a bubble reaches, or
+ * where bubbles end and markers at one place fan out. */
+static double
+zoom_apart (BriFeaturePainter *self,
+            const View        *view,
+            double             x,
+            double             y)
+{
+  double reach = view_cluster_radius (view);
+  BriFeatureBox box = { x - reach, y - reach, x + reach, y + reach };
+  Span span = { self, G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double extent, level;
+
+  bri_feature_index_query (self->index, &box, extend_span, &span);
+  extent = MAX (span.x2 - span.x1, span.y2 - span.y1);
+  if (extent <= 0.0)
+    return ceil (CLUSTER_MAX_ZOOM);
+
+  level = floor (log2 (CLUSTER_RADIUS_PX / (extent * view->t.tile_size))) + 1.0;
+  return MIN (level, ceil (CLUSTER_MAX_ZOOM));
+}
+
 static gboolean
 hit_test (BriFeaturePainter     *self,
           const BriMapTransform *t,
@@ -249,6 +351,8 @@ hit_test (BriFeaturePainter     *self,
   BriFeatureIndex *index;
   BriFeatureIndex *selected_index;
   guint selected_item = 0;
+  const Marker *best = NULL;
+  double best_d = G_MAXDOUBLE;
   double x, y;
   guint item;
 
@@ -260,56 +364,46 @@ hit_test (BriFeaturePainter     *self,
   selected_index = find_geometry (self, self->selected, &selected_item);
   bri_map_transform_to_map (&view.t, wx, wy, &x, &y);
   memset (hit, 0, sizeof (BriFeatureHit));
+  layout_view (self, &view);
 
-  if (selected_index != NULL &&
-      bri_feature_index_item_is_point (selected_index, selected_item) &&
-      hit_points_of (selected_index, selected_item, &view, x, y,
-                     bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_SELECTED) + MARKER_SLACK_PX))
+  if (selected_index != NULL && !self->hide_points &&
+      bri_feature_index_item_is_point (selected_index, selected_item))
     {
-      hit->feature = self->selected;
-      hit->count = 1;
-      return TRUE;
-    }
+      double reach = bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_SELECTED) + MARKER_SLACK_PX;
+      gboolean found = FALSE;
 
-  if (view_is_clustering (&view))
-    {
-      guint n;
-      const BriFeatureCluster *clusters = bri_feature_index_get_clusters (index, view_cluster_radius (&view), &n);
-      const BriFeatureCluster *best = NULL;
-      double best_d = G_MAXDOUBLE;
-
-      for (guint i = 0; i < n; i++)
+      /* Where it is drawn: fanned out, or, if it has no marker of its own
+       * (in a bubble, or filtered out of the model), at its place. */
+      if ((selected_index == index && hit_marker_of (self, selected_item, wx, wy, reach, &found)) ||
+          (!found && hit_points_of (selected_index, selected_item, &view, x, y, reach)))
         {
-          const BriFeatureCluster *c = &clusters[i];
-          double dx = x - c->x;
-          double d, reach;
-
-          dx -= round (dx);
-          d = hypot (dx, y - c->y) * view.t.world;
-          reach = (c->single_item ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL)
-                                  : bri_feature_style_get_cluster_radius (c->n_members)) + MARKER_SLACK_PX;
-          if (d <= reach && d < best_d)
-            {
-              best = c;
-              best_d = d;
-            }
-        }
-
-      if (best != NULL)
-        {
-          hit->feature = best->single_item ? bri_feature_index_get_item (index, best->item) : NULL;
-          hit->count = best->n_members;
-          hit->x = best->x;
-          hit->y = best->y;
+          hit->feature = self->selected;
+          hit->count = 1;
           return TRUE;
         }
     }
-  else if (bri_feature_index_pick_full (index, x, y, view.t.world,
-                                        bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL) + MARKER_SLACK_PX,
-                                        BRI_FEATURE_PICK_POINTS, &item, NULL))
+
+  /* The nearest marker or bubble the pointer is on. */
+  for (guint i = 0; i < self->markers->len; i++)
     {
-      hit->feature = bri_feature_index_get_item (index, item);
-      hit->count = 1;
+      const Marker *m = &g_array_index (self->markers, Marker, i);
+      double d = hypot (m->x - wx, m->y - wy);
+      double reach = (m->single ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL)
+                                : bri_feature_style_get_cluster_radius (m->count)) + MARKER_SLACK_PX;
+
+      if (d <= reach && d <= best_d)
+        {
+          best = m;
+          best_d = d;
+        }
+    }
+
+  if (best != NULL)
+    {
+      hit->feature = best->single ? bri_feature_index_get_item (index, best->item) : NULL;
+      hit->count = best->count;
+      bri_map_transform_to_map (&view.t, best->x, best->y, &hit->x, &hit->y);
+      hit->zoom_apart = best->single ? view.t.zoom : zoom_apart (self, &view, hit->x, hit->y);
       return TRUE;
     }
 
@@ -513,7 +607,7 @@ draw_highlighted_line (BriFeaturePainter *self,
     path_add_item (cr, view, index, item, world);
 
   bri_feature_style_stroke_path (cr, bri_feature_get_kind (feature),
-                                 bri_feature_get_precision (feature), state);
+                                 bri_feature_get_precision (feature), state, self->tile_style);
 }
 
 static void
@@ -542,7 +636,7 @@ draw_lines (BriFeaturePainter *self,
             BriFeature *feature = bri_feature_index_get_item (index, v->item);
 
             /* Drawn last, on top. */
-            if (feature == self->selected || feature == self->hovered)
+            if (feature == self->selected || feature == self->hovered || feature == self->focused)
               continue;
 
             path_add_item (cr, view, index, v->item, v->world);
@@ -552,13 +646,15 @@ draw_lines (BriFeaturePainter *self,
         if (any)
           bri_feature_style_stroke_path (cr, order[k],
                                          schematic ? BRI_PRECISION_SCHEMATIC : BRI_PRECISION_EXACT,
-                                         BRI_FEATURE_STATE_NORMAL);
+                                         BRI_FEATURE_STATE_NORMAL, self->tile_style);
         else
           cairo_new_path (cr);
       }
 
   if (self->hovered != NULL && self->hovered != self->selected)
     draw_highlighted_line (self, cr, view, self->hovered, BRI_FEATURE_STATE_HOVERED);
+  if (self->focused != NULL && self->focused != self->selected && self->focused != self->hovered)
+    draw_highlighted_line (self, cr, view, self->focused, BRI_FEATURE_STATE_HOVERED);
   if (self->selected != NULL)
     draw_highlighted_line (self, cr, view, self->selected, BRI_FEATURE_STATE_SELECTED);
 }
@@ -591,11 +687,135 @@ add_marker (BriFeaturePainter *self,
   Marker m;
 
   bri_map_transform_to_widget (&view->t, x, y, &m.x, &m.y);
+  m.ox = m.x;
+  m.oy = m.y;
   m.item = item;
   m.count = count;
   m.single = single;
+  m.spread = FALSE;
   m.importance = single ? g_array_index (self->item_info, ItemInfo, item).importance : 0;
   g_array_append_val (self->markers, m);
+}
+
+/* Spiders.  Markers that overlap are gathered into groups (a marker may
+ * link a group through its neighbours), and each group's markers are
+ * set on a circle round the group's middle, in the model's order from
+ * the top, clockwise: the same places always take the same seats. */
+
+static guint
+group_root (guint *parent,
+            guint  i)
+{
+  while (parent[i] != i)
+    {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+  return i;
+}
+
+static int
+compare_by_x (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const Marker *markers = user_data;
+  double xa = markers[*(const guint *) a].x, xb = markers[*(const guint *) b].x;
+
+  return xa < xb ? -1 : xa > xb;
+}
+
+typedef struct
+{
+  const Marker *markers;
+  const guint  *root;
+} GroupOrder;
+
+/* By group, then in the model's order within a group. */
+static int
+compare_in_groups (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const GroupOrder *g = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  const Marker *ma = &g->markers[ia], *mb = &g->markers[ib];
+
+  if (g->root[ia] != g->root[ib])
+    return g->root[ia] < g->root[ib] ? -1 : 1;
+  if (ma->item != mb->item)
+    return ma->item < mb->item ? -1 : 1;
+  if (ma->oy != mb->oy)
+    return ma->oy < mb->oy ? -1 : 1;
+  return ma->ox < mb->ox ? -1 : ma->ox > mb->ox;
+}
+
+static void
+spread_group (Marker      *markers,
+              const guint *members,
+              guint        n)
+{
+  double spacing = 2 * bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL) + SPIDER_GAP_PX;
+  double radius = MAX (SPIDER_MIN_RADIUS_PX, spacing / (2 * sin (G_PI / n)));
+  double cx = 0, cy = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      cx += markers[members[i]].ox / n;
+      cy += markers[members[i]].oy / n;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      Marker *m = &markers[members[i]];
+      double angle = -G_PI / 2 + 2 * G_PI * i / n;
+
+      m->x = cx + radius * cos (angle);
+      m->y = cy + radius * sin (angle);
+      m->spread = TRUE;
+    }
+}
+
+static void
+spread_overlapping (BriFeaturePainter *self)
+{
+  Marker *markers = (Marker *) self->markers->data;
+  guint n = self->markers->len;
+  double near = 2 * bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL);
+  g_autofree guint *parent = NULL;
+  g_autofree guint *order = NULL;
+  GroupOrder groups;
+
+  if (n < 2)
+    return;
+
+  parent = g_new (guint, n);
+  order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    parent[i] = order[i] = i;
+
+  /* Sweep west to east: only markers less than a width apart in x can
+   * overlap. */
+  g_qsort_with_data (order, n, sizeof (guint), compare_by_x, markers);
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n && markers[order[b]].x - markers[order[a]].x < near; b++)
+      if (hypot (markers[order[b]].x - markers[order[a]].x,
+                 markers[order[b]].y - markers[order[a]].y) < near)
+        parent[group_root (parent, order[b])] = group_root (parent, order[a]);
+
+  /* The groups, each as a run of markers. */
+  for (guint i = 0; i < n; i++)
+    parent[i] = group_root (parent, i);
+  groups.markers = markers;
+  groups.root = parent;
+  g_qsort_with_data (order, n, sizeof (guint), compare_in_groups, &groups);
+  for (guint start = 0, end; start < n; start = end)
+    {
+      for (end = start + 1; end < n && parent[order[end]] == parent[order[start]]; end++)
+        ;
+      if (end - start > 1)
+        spread_group (markers, order + start, end - start);
+    }
 }
 
 static void
@@ -635,9 +855,32 @@ gather_markers (BriFeaturePainter *self,
                 add_marker (self, view, pt->x + v->world, pt->y, v->item, 1, TRUE);
             }
         }
+
+      spread_overlapping (self);
     }
 
   g_array_sort (self->markers, compare_markers);
+}
+
+/* What is in @view: the lines by kind and style, and the markers where
+ * they are drawn. */
+static void
+layout_view (BriFeaturePainter *self,
+             const View        *view)
+{
+  Collect collect;
+
+  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+    for (guint s = 0; s < 2; s++)
+      g_array_set_size (self->line_buckets[k][s], 0);
+  g_array_set_size (self->visible_points, 0);
+
+  collect.self = self;
+  collect.index = ensure_index (self);
+  collect.view = view;
+  collect.clustering = view_is_clustering (view);
+  bri_feature_index_query (collect.index, &view->box, collect_visible, &collect);
+  gather_markers (self, view);
 }
 
 /* Sprites: a marker or a bubble drawn once into an image and then only
@@ -705,7 +948,7 @@ get_sprite (BriFeaturePainter *self,
     }
   else
     bri_feature_style_draw_marker (cr, (key - 1) >> 4, (key - 1) & 0xf,
-                                   BRI_FEATURE_STATE_NORMAL, half, half);
+                                   BRI_FEATURE_STATE_NORMAL, self->tile_style, half, half);
 
   cairo_destroy (cr);
   g_hash_table_insert (self->sprites, GUINT_TO_POINTER (key), sprite);
@@ -735,7 +978,7 @@ paint_sprite (BriFeaturePainter *self,
         }
       else
         bri_feature_style_draw_marker (cr, (key - 1) >> 4, (key - 1) & 0xf,
-                                       BRI_FEATURE_STATE_NORMAL, x, y);
+                                       BRI_FEATURE_STATE_NORMAL, self->tile_style, x, y);
       return;
     }
 
@@ -749,6 +992,109 @@ paint_sprite (BriFeaturePainter *self,
   cairo_fill (cr);
 }
 
+/* A ring round a marker a keyboard has reached, light and dark so that
+ * it shows on land, sea and either style. */
+static void
+draw_focus_ring (cairo_t *cr,
+                 double   x,
+                 double   y)
+{
+  double r = bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_HOVERED) + 6.0;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_set_line_width (cr, 6.0);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 0.08, 0.33, 0.75);
+  cairo_set_line_width (cr, 3.0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Calls @func for every place a point feature's marker is drawn: where
+ * its markers are (fanned out or not), or, for a feature with no marker
+ * of its own — in a bubble, or a selected one the model does not hold —
+ * at its points in view. */
+typedef void (*PositionFunc) (BriFeaturePainter *self,
+                              cairo_t           *cr,
+                              BriFeature        *feature,
+                              double             x,
+                              double             y,
+                              gpointer           user_data);
+
+static guint
+foreach_position (BriFeaturePainter *self,
+                  cairo_t           *cr,
+                  const View        *view,
+                  BriFeature        *feature,
+                  PositionFunc       func,
+                  gpointer           user_data)
+{
+  BriFeatureIndex *index;
+  guint item;
+  guint n = 0;
+
+  index = find_geometry (self, feature, &item);
+  if (index == NULL || !bri_feature_index_item_is_point (index, item))
+    return 0;
+
+  if (index == self->index)
+    for (guint i = 0; i < self->markers->len; i++)
+      {
+        const Marker *m = &g_array_index (self->markers, Marker, i);
+
+        if (m->single && m->item == item)
+          {
+            func (self, cr, feature, m->x, m->y, user_data);
+            n++;
+          }
+      }
+  if (n > 0)
+    return n;
+
+  for (int world = (int) floor (view->box.x1); world <= (int) floor (view->box.x2); world++)
+    for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
+      {
+        guint n_points;
+        const BriXY *pt = bri_feature_index_get_part (index, item, p, &n_points);
+        double wx, wy;
+
+        if (!view_box_contains (view, pt->x + world, pt->y))
+          continue;
+
+        bri_map_transform_to_widget (&view->t, pt->x + world, pt->y, &wx, &wy);
+        func (self, cr, feature, wx, wy, user_data);
+        n++;
+      }
+
+  return n;
+}
+
+static void
+draw_marker_at (BriFeaturePainter *self,
+                cairo_t           *cr,
+                BriFeature        *feature,
+                double             x,
+                double             y,
+                gpointer           user_data)
+{
+  bri_feature_style_draw_marker (cr, bri_feature_get_kind (feature), bri_feature_get_precision (feature),
+                                 GPOINTER_TO_INT (user_data), self->tile_style, x, y);
+}
+
+static void
+draw_focus_ring_at (BriFeaturePainter *self,
+                    cairo_t           *cr,
+                    BriFeature        *feature,
+                    double             x,
+                    double             y,
+                    gpointer           user_data)
+{
+  draw_focus_ring (cr, x, y);
+}
+
 static void
 draw_highlighted_marker (BriFeaturePainter *self,
                          cairo_t           *cr,
@@ -756,27 +1102,51 @@ draw_highlighted_marker (BriFeaturePainter *self,
                          BriFeature        *feature,
                          BriFeatureState    state)
 {
-  BriFeatureIndex *index;
-  guint item;
+  foreach_position (self, cr, view, feature, draw_marker_at, GINT_TO_POINTER (state));
+}
 
-  index = find_geometry (self, feature, &item);
-  if (index == NULL || !bri_feature_index_item_is_point (index, item))
-    return;
+/* From where each fanned-out marker's place is to the marker. */
+static void
+draw_spider_legs (BriFeaturePainter *self,
+                  cairo_t           *cr)
+{
+  gboolean any = FALSE;
 
-  for (int world = (int) floor (view->box.x1); world <= (int) floor (view->box.x2); world++)
-    for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
-      {
-        guint n;
-        const BriXY *pt = bri_feature_index_get_part (index, item, p, &n);
-        double wx, wy;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const Marker *m = &g_array_index (self->markers, Marker, i);
 
-        if (!view_box_contains (view, pt->x + world, pt->y))
-          continue;
+      if (!m->spread)
+        continue;
+      cairo_move_to (cr, m->ox, m->oy);
+      cairo_line_to (cr, m->x, m->y);
+      any = TRUE;
+    }
 
-        bri_map_transform_to_widget (&view->t, pt->x + world, pt->y, &wx, &wy);
-        bri_feature_style_draw_marker (cr, bri_feature_get_kind (feature),
-                                       bri_feature_get_precision (feature), state, wx, wy);
-      }
+  if (any)
+    {
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_set_line_width (cr, 3.5);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgba (cr, 0.15, 0.15, 0.2, 0.9);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+
+      /* The place itself, where the legs meet. */
+      for (guint i = 0; i < self->markers->len; i++)
+        {
+          const Marker *m = &g_array_index (self->markers, Marker, i);
+
+          if (m->spread)
+            cairo_arc (cr, m->ox, m->oy, 3.0, 0, 2 * G_PI);
+          cairo_new_sub_path (cr);
+        }
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
 }
 
 static void
@@ -793,7 +1163,7 @@ draw_markers (BriFeaturePainter *self,
           BriFeature *feature = bri_feature_index_get_item (self->index, m->item);
           const ItemInfo *info = &g_array_index (self->item_info, ItemInfo, m->item);
 
-          if (feature == self->selected || feature == self->hovered)
+          if (feature == self->selected || feature == self->hovered || feature == self->focused)
             continue;
 
           paint_sprite (self, cr, SPRITE_MARKER (info->kind, info->precision), m->x, m->y);
@@ -804,8 +1174,12 @@ draw_markers (BriFeaturePainter *self,
 
   if (self->hovered != NULL && self->hovered != self->selected)
     draw_highlighted_marker (self, cr, view, self->hovered, BRI_FEATURE_STATE_HOVERED);
+  if (self->focused != NULL && self->focused != self->selected)
+    draw_highlighted_marker (self, cr, view, self->focused, BRI_FEATURE_STATE_HOVERED);
   if (self->selected != NULL)
     draw_highlighted_marker (self, cr, view, self->selected, BRI_FEATURE_STATE_SELECTED);
+  if (self->focused != NULL)
+    foreach_position (self, cr, view, self->focused, draw_focus_ring_at, NULL);
 }
 
 /* Labels: the layer says where its markers and highlighted lines are and
@@ -842,15 +1216,38 @@ add_line_obstacle (BriFeaturePainter *self,
       }
 }
 
+/* The focused feature's name goes first, and is written even where the
+ * map is too small for names, and for a feature inside a bubble. */
+#define FOCUSED_IMPORTANCE (G_MAXINT / 2)
+
+static void
+add_focused_candidate (BriFeaturePainter *self,
+                       cairo_t           *cr,
+                       BriFeature        *feature,
+                       double             x,
+                       double             y,
+                       gpointer           user_data)
+{
+  gboolean *added = user_data;
+
+  if (*added)
+    return;
+  bri_feature_labels_add_candidate (self->labels, feature, FOCUSED_IMPORTANCE, 0, x, y,
+                                    bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_HOVERED) + 7.0);
+  *added = TRUE;
+}
+
 static guint
 draw_labels (BriFeaturePainter *self,
              cairo_t           *cr,
              const View        *view)
 {
   double r_normal = bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_NORMAL);
+  gboolean few = view->t.zoom < LABEL_MIN_ZOOM;
+  gboolean focused_added = FALSE;
 
   bri_feature_labels_begin (self->labels, view->width, view->height);
-  if (view->t.zoom < LABEL_MIN_ZOOM || self->markers->len == 0)
+  if ((few && self->focused == NULL) || self->markers->len == 0)
     return 0;
 
   for (guint i = 0; i < self->label_obstacles->len; i++)
@@ -869,11 +1266,18 @@ draw_labels (BriFeaturePainter *self,
 
       /* Clear of the halo of a highlighted marker. */
       feature = bri_feature_index_get_item (self->index, m->item);
+      if (feature == self->focused)
+        add_focused_candidate (self, cr, feature, m->x, m->y, &focused_added);
+      if (few || feature == self->focused)
+        continue;
       r = feature == self->selected ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_SELECTED) + 5.0
         : feature == self->hovered ? bri_feature_style_get_marker_radius (BRI_FEATURE_STATE_HOVERED) + 4.0
         : r_normal;
       bri_feature_labels_add_candidate (self->labels, feature, m->importance, m->item, m->x, m->y, r);
     }
+
+  if (self->focused != NULL && !focused_added)
+    foreach_position (self, cr, view, self->focused, add_focused_candidate, &focused_added);
 
   if (self->selected != NULL)
     add_line_obstacle (self, view, self->selected);
@@ -919,6 +1323,7 @@ bri_feature_painter_free (BriFeaturePainter *self)
   g_clear_object (&self->model);
   g_clear_object (&self->selected);
   g_clear_object (&self->hovered);
+  g_clear_object (&self->focused);
   g_clear_object (&self->context);
   for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
     for (guint s = 0; s < 2; s++)
@@ -990,6 +1395,21 @@ bri_feature_painter_set_hovered (BriFeaturePainter *self,
 }
 
 /**
+ * bri_feature_painter_set_focused:
+ * @feature: (nullable): the feature a keyboard has reached, drawn
+ *   highlighted with a focus ring and its name
+ */
+void
+bri_feature_painter_set_focused (BriFeaturePainter *self,
+                                 BriFeature        *feature)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (feature == NULL || BRI_IS_FEATURE (feature));
+
+  g_set_object (&self->focused, feature);
+}
+
+/**
  * bri_feature_painter_set_style:
  * @context: (nullable): the font of names and counts (on screen, the
  *   widget's); %NULL for Pango's default
@@ -1019,6 +1439,25 @@ bri_feature_painter_set_style (BriFeaturePainter *self,
   g_set_object (&self->context, context);
   self->scale = scale;
   self->vector = !!vector;
+  g_hash_table_remove_all (self->sprites);
+}
+
+/**
+ * bri_feature_painter_set_tile_style:
+ * @style: the style of the basemap under the features, whose colours
+ *   the kinds take (see bri-feature-style.c)
+ */
+void
+bri_feature_painter_set_tile_style (BriFeaturePainter *self,
+                                    BriTileStyle       style)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (style == BRI_TILE_STYLE_LIGHT || style == BRI_TILE_STYLE_DARK);
+
+  if (self->tile_style == style)
+    return;
+
+  self->tile_style = style;
   g_hash_table_remove_all (self->sprites);
 }
 
@@ -1055,7 +1494,6 @@ bri_feature_painter_draw (BriFeaturePainter     *self,
                           const BriMapTransform *t)
 {
   BriFeatureIndex *index;
-  Collect collect;
   View view;
 
   g_return_val_if_fail (self != NULL, 0);
@@ -1070,19 +1508,9 @@ bri_feature_painter_draw (BriFeaturePainter     *self,
   if (bri_feature_index_get_n_items (index) == 0 && self->selected == NULL)
     return 0;
 
-  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
-    for (guint s = 0; s < 2; s++)
-      g_array_set_size (self->line_buckets[k][s], 0);
-  g_array_set_size (self->visible_points, 0);
-
-  collect.self = self;
-  collect.index = index;
-  collect.view = &view;
-  collect.clustering = view_is_clustering (&view);
-  bri_feature_index_query (index, &view.box, collect_visible, &collect);
-  gather_markers (self, &view);
-
+  layout_view (self, &view);
   draw_lines (self, cr, &view);
+  draw_spider_legs (self, cr);
   draw_markers (self, cr, &view);
   return draw_labels (self, cr, &view);
 }
@@ -1229,4 +1657,210 @@ bri_feature_painter_get_shown (BriFeaturePainter     *self,
 
   if (self->selected != NULL)
     shown->kinds[bri_feature_get_kind (self->selected)] = TRUE;
+}
+
+/* The features in view, for a keyboard and a screen reader. */
+
+typedef struct
+{
+  BriFeatureInView in_view;
+  double           distance;     /* from the middle of the view */
+  int              importance;
+  guint            item;
+} Found;
+
+typedef struct
+{
+  BriFeaturePainter *self;
+  View               view;        /* the drawing only, no margin */
+  const int         *marker_of;   /* item → a single marker, or -1 */
+  int               *found_of;    /* item → its entry in found, or -1 */
+  GArray            *found;       /* of Found */
+} CollectInView;
+
+static void
+offer_position (CollectInView *c,
+                guint          item,
+                double         x,
+                double         y)
+{
+  double distance = hypot (x - c->view.width / 2, y - c->view.height / 2);
+  Found *f;
+
+  if (c->found_of[item] >= 0)
+    {
+      /* The copy of the world nearest the middle. */
+      f = &g_array_index (c->found, Found, c->found_of[item]);
+      if (distance >= f->distance)
+        return;
+    }
+  else
+    {
+      c->found_of[item] = c->found->len;
+      g_array_set_size (c->found, c->found->len + 1);
+      f = &g_array_index (c->found, Found, c->found_of[item]);
+      f->item = item;
+      f->in_view.feature = bri_feature_index_get_item (c->self->index, item);
+      f->importance = g_array_index (c->self->item_info, ItemInfo, item).importance;
+    }
+
+  f->in_view.x = x;
+  f->in_view.y = y;
+  f->distance = distance;
+}
+
+static void
+collect_in_view (guint    item,
+                 int      world,
+                 gpointer user_data)
+{
+  CollectInView *c = user_data;
+  BriFeatureIndex *index = c->self->index;
+  const ItemInfo *info = &g_array_index (c->self->item_info, ItemInfo, item);
+
+  if (info->is_point)
+    {
+      if (c->self->hide_points)
+        return;
+
+      /* Where its marker is drawn; in a bubble, where the place is. */
+      if (c->marker_of[item] >= 0)
+        {
+          const Marker *m = &g_array_index (c->self->markers, Marker, c->marker_of[item]);
+
+          offer_position (c, item, m->x, m->y);
+          return;
+        }
+
+      for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
+        {
+          guint n;
+          const BriXY *pt = bri_feature_index_get_part (index, item, p, &n);
+          double x, y;
+
+          if (!view_box_contains (&c->view, pt->x + world, pt->y))
+            continue;
+          bri_map_transform_to_widget (&c->view.t, pt->x + world, pt->y, &x, &y);
+          if (x >= 0 && y >= 0 && x <= c->view.width && y <= c->view.height)
+            offer_position (c, item, x, y);
+        }
+      return;
+    }
+
+  /* A line: the middle of its stretch in view nearest the middle of the
+   * view, so that the line is found where the eye is. */
+  for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
+    {
+      guint n;
+      const BriXY *pts = bri_feature_index_get_part (index, item, p, &n);
+
+      for (guint j = 0; j + 1 < n; j++)
+        {
+          double ax, ay, bx, by;
+          gboolean clipped;
+
+          bri_map_transform_to_widget (&c->view.t, pts[j].x + world, pts[j].y, &ax, &ay);
+          bri_map_transform_to_widget (&c->view.t, pts[j + 1].x + world, pts[j + 1].y, &bx, &by);
+          if (clip_segment (&ax, &ay, &bx, &by, 0, 0, c->view.width, c->view.height, &clipped))
+            offer_position (c, item, (ax + bx) / 2, (ay + by) / 2);
+        }
+    }
+}
+
+static int
+compare_importance (gconstpointer a,
+                    gconstpointer b)
+{
+  const Found *fa = a, *fb = b;
+
+  if (fa->importance != fb->importance)
+    return fa->importance > fb->importance ? -1 : 1;
+  return fa->distance < fb->distance ? -1 : fa->distance > fb->distance;
+}
+
+static int
+compare_reading (gconstpointer a,
+                 gconstpointer b)
+{
+  const Found *fa = a, *fb = b;
+  double row_a = floor (fa->in_view.y / READING_ROW_PX), row_b = floor (fb->in_view.y / READING_ROW_PX);
+
+  if (row_a != row_b)
+    return row_a < row_b ? -1 : 1;
+  if (fa->in_view.x != fb->in_view.x)
+    return fa->in_view.x < fb->in_view.x ? -1 : 1;
+  return fa->item < fb->item ? -1 : fa->item > fb->item;
+}
+
+/**
+ * bri_feature_painter_list_in_view:
+ * @t: the view
+ * @max_features: how many to list at most: the most important ones when
+ *   more are in view
+ *
+ * The features a frame of @t shows, markers where they are drawn
+ * (fanned out or not; for a place in a bubble, where the place is) and
+ * lines by the middle of their stretch in view, in reading order: in
+ * rows from the top, west to east in each.  The features are the
+ * model's: the list is valid until the model changes.
+ *
+ * Returns: (transfer full) (element-type BriFeatureInView): the features
+ */
+GArray *
+bri_feature_painter_list_in_view (BriFeaturePainter     *self,
+                                  const BriMapTransform *t,
+                                  guint                  max_features)
+{
+  g_autofree int *marker_of = NULL;
+  g_autofree int *found_of = NULL;
+  g_autoptr(GArray) found = NULL;
+  CollectInView collect;
+  GArray *result;
+  View view;
+  guint n_items;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (t != NULL, NULL);
+
+  result = g_array_new (FALSE, FALSE, sizeof (BriFeatureInView));
+  view_init (&view, t);
+  if (view.width <= 0 || view.height <= 0)
+    return result;
+
+  n_items = bri_feature_index_get_n_items (ensure_index (self));
+  layout_view (self, &view);
+
+  marker_of = g_new (int, n_items + 1);
+  found_of = g_new (int, n_items + 1);
+  for (guint i = 0; i < n_items; i++)
+    marker_of[i] = found_of[i] = -1;
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const Marker *m = &g_array_index (self->markers, Marker, i);
+
+      if (m->single && m->x >= 0 && m->y >= 0 && m->x <= view.width && m->y <= view.height)
+        marker_of[m->item] = i;
+    }
+
+  found = g_array_new (FALSE, FALSE, sizeof (Found));
+  collect.self = self;
+  collect.view = view;
+  bri_map_transform_get_visible (&collect.view.t, 0.0, &collect.view.box.x1, &collect.view.box.y1,
+                                 &collect.view.box.x2, &collect.view.box.y2);
+  collect.marker_of = marker_of;
+  collect.found_of = found_of;
+  collect.found = found;
+  bri_feature_index_query (self->index, &collect.view.box, collect_in_view, &collect);
+
+  if (found->len > max_features)
+    {
+      g_array_sort (found, compare_importance);
+      g_array_set_size (found, max_features);
+    }
+  g_array_sort (found, compare_reading);
+
+  for (guint i = 0; i < found->len; i++)
+    g_array_append_val (result, g_array_index (found, Found, i).in_view);
+
+  return result;
 }

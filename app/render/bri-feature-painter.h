@@ -13,17 +13,28 @@
 #include "bri-feature-style.h"
 #include "bri-label-placer.h"
 #include "bri-map-transform.h"
+#include "bri-tile-renderer.h"
 
 G_BEGIN_DECLS
 
 /* What is under a point of the drawing. */
 typedef struct
 {
-  BriFeature *feature;   /* NULL for a bubble of several */
-  guint       count;     /* features behind it */
-  double      x;         /* where the bubble is, normalized Web Mercator */
+  BriFeature *feature;     /* NULL for a bubble of several */
+  guint       count;       /* features behind it */
+  double      x;           /* where the bubble is, normalized Web Mercator */
   double      y;
+  double      zoom_apart;  /* for a bubble: the zoom level from which its
+                            * places are drawn apart (or fanned out) */
 } BriFeatureHit;
+
+/* A feature in view, where a reader of the map finds it. */
+typedef struct
+{
+  BriFeature *feature;   /* owned by the model */
+  double      x;         /* its marker, or a point of its line in view, */
+  double      y;         /* in the drawing's pixels */
+} BriFeatureInView;
 
 /* What a view shows, for its legend. */
 typedef struct
@@ -46,11 +57,15 @@ void               bri_feature_painter_set_selected        (BriFeaturePainter   
                                                             BriFeature            *feature);
 void               bri_feature_painter_set_hovered         (BriFeaturePainter     *self,
                                                             BriFeature            *feature);
+void               bri_feature_painter_set_focused         (BriFeaturePainter     *self,
+                                                            BriFeature            *feature);
 void               bri_feature_painter_set_style           (BriFeaturePainter     *self,
                                                             PangoContext          *context,
                                                             const BriRgba         *text_color,
                                                             int                    scale,
                                                             gboolean               vector);
+void               bri_feature_painter_set_tile_style      (BriFeaturePainter     *self,
+                                                            BriTileStyle           style);
 void               bri_feature_painter_forget              (BriFeaturePainter     *self);
 gboolean           bri_feature_painter_is_empty            (BriFeaturePainter     *self);
 guint              bri_feature_painter_draw                (BriFeaturePainter     *self,
@@ -72,6 +87,9 @@ void               bri_feature_painter_set_label_obstacles (BriFeaturePainter   
 void               bri_feature_painter_get_shown           (BriFeaturePainter     *self,
                                                             const BriMapTransform *t,
                                                             BriFeaturesShown      *shown);
+GArray            *bri_feature_painter_list_in_view        (BriFeaturePainter     *self,
+                                                            const BriMapTransform *t,
+                                                            guint                  max_features);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BriFeaturePainter, bri_feature_painter_free)
 

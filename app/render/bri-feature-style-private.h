@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The style table's row, for the test that checks every kind has one. */
+/* The style table's row, for the tests that check every kind has one and
+ * that every kind stands out from the map. */
 #pragma once
 
 #include "bri-feature-style.h"
@@ -11,13 +12,14 @@ typedef struct _BriFeatureStyleRow BriFeatureStyleRow;
 /* Puts the symbol's path in a box from -1 to 1 around the marker's centre. */
 typedef void (*BriSymbolPathFunc) (cairo_t *cr);
 
-/* Strokes the current path (preserving it) in the look of @row; the line
- * width, cap and dash are already set. */
+/* Strokes the current path (preserving it) in the look of @row in
+ * @style; the line width, cap and dash are already set. */
 typedef void (*BriLinePaintFunc)  (cairo_t                  *cr,
                                    const BriFeatureStyleRow *row,
                                    double                    width,
                                    gboolean                  schematic,
-                                   BriFeatureState           state);
+                                   BriFeatureState           state,
+                                   BriTileStyle              style);
 
 typedef struct
 {
@@ -27,7 +29,8 @@ typedef struct
 
 struct _BriFeatureStyleRow
 {
-  guint32            rgb;             /* 0xRRGGBB */
+  guint32            rgb;             /* 0xRRGGBB, on the light map */
+  guint32            dark_rgb;        /* on the dark map */
   double             alpha;           /* of lines; markers are opaque */
   double             width;           /* of lines, in pixels */
   BriDash            dash;            /* of an exact or town-level line */
@@ -39,6 +42,11 @@ struct _BriFeatureStyleRow
   BriLinePaintFunc   paint_line;
 };
 
-const BriFeatureStyleRow *bri_feature_style_get_row (BriFeatureKind kind);
+const BriFeatureStyleRow *bri_feature_style_get_row      (BriFeatureKind  kind);
+void                      bri_feature_style_get_line_ink (BriFeatureKind  kind,
+                                                          BriTileStyle    style,
+                                                          BriRgba        *ink);
+void                      bri_feature_style_get_paper    (BriTileStyle    style,
+                                                          BriRgba        *paper);
 
 G_END_DECLS

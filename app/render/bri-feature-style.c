@@ -3,6 +3,13 @@
  * table below.  Everything here draws with cairo into whatever it is
  * given, so the map layer, the legend and any export look the same.
  *
+ * Each kind has a colour for each style of the basemap: dark on the light
+ * map, light on the dark one, every one at least 3:1 against both land
+ * and sea (WCAG 2.1's contrast for graphics; tests/render/test-contrast.c
+ * checks the table).  What goes under and between the colours — marker
+ * discs, road casings, railway ties — is the style's "paper": white on
+ * the light map, near-black on the dark one.
+ *
  * One rule overrides the kinds: a line of schematic precision is always
  * dashed, so that a line nobody surveyed never looks like one that was. */
 
@@ -17,6 +24,15 @@
 #include "bri-render-text.h"
 
 #define MARKER_RADIUS 9.0
+/* The thin spine down the middle of a band, which carries its course. */
+#define BAND_SPINE_ALPHA 0.85
+
+/* Under and between the kinds' colours: white paper on the light map,
+ * the dark map's name halo on the dark one. */
+static const BriRgba papers[] = {
+  [BRI_TILE_STYLE_LIGHT] = { 1.0, 1.0, 1.0, 1.0 },
+  [BRI_TILE_STYLE_DARK] = { 0.118, 0.129, 0.153, 1.0 },
+};
 
 static inline void
 set_rgb (cairo_t *cr,
@@ -30,6 +46,35 @@ set_rgb (cairo_t *cr,
                          alpha);
 }
 
+static inline guint32
+row_rgb (const BriFeatureStyleRow *row,
+         BriTileStyle              style)
+{
+  return style == BRI_TILE_STYLE_DARK ? row->dark_rgb : row->rgb;
+}
+
+static inline void
+set_paper (cairo_t      *cr,
+           BriTileStyle  style,
+           double        alpha)
+{
+  const BriRgba *p = &papers[style == BRI_TILE_STYLE_DARK];
+
+  cairo_set_source_rgba (cr, p->red, p->green, p->blue, alpha);
+}
+
+/* The opposite of the paper, for a faint edge that sets paper off from
+ * the map. */
+static inline void
+set_edge (cairo_t      *cr,
+          BriTileStyle  style,
+          double        alpha)
+{
+  double v = style == BRI_TILE_STYLE_DARK ? 1.0 : 0.0;
+
+  cairo_set_source_rgba (cr, v, v, v, alpha);
+}
+
 /* Line painters */
 
 static void
@@ -37,46 +82,51 @@ paint_plain (cairo_t                  *cr,
              const BriFeatureStyleRow *row,
              double                    width,
              gboolean                  schematic,
-             BriFeatureState           state)
+             BriFeatureState           state,
+             BriTileStyle              style)
 {
-  set_rgb (cr, row->rgb, row->alpha);
+  set_rgb (cr, row_rgb (row, style), row->alpha);
   cairo_stroke_preserve (cr);
 }
 
-/* The railway of paper maps: a dark line with white ties; a schematic
- * railway keeps only the dashed dark line. */
+/* The railway of paper maps: a line with ties of the paper's colour (a
+ * dark line with white ties on the light map); a schematic railway keeps
+ * only the dashed line. */
 static void
 paint_railway (cairo_t                  *cr,
                const BriFeatureStyleRow *row,
                double                    width,
                gboolean                  schematic,
-               BriFeatureState           state)
+               BriFeatureState           state,
+               BriTileStyle              style)
 {
   static const double ticks[] = { 6.0, 6.0 };
 
-  set_rgb (cr, row->rgb, row->alpha);
+  set_rgb (cr, row_rgb (row, style), row->alpha);
   cairo_stroke_preserve (cr);
   if (!schematic)
     {
-      cairo_set_source_rgba (cr, 1, 1, 1, 1);
+      set_paper (cr, style, 1.0);
       cairo_set_dash (cr, ticks, G_N_ELEMENTS (ticks), 0);
       cairo_set_line_width (cr, width * 0.5);
       cairo_stroke_preserve (cr);
     }
 }
 
-/* A light casing keeps a road readable over any basemap colour. */
+/* A casing of the paper's colour keeps a road readable over any
+ * basemap colour. */
 static void
 paint_road (cairo_t                  *cr,
             const BriFeatureStyleRow *row,
             double                    width,
             gboolean                  schematic,
-            BriFeatureState           state)
+            BriFeatureState           state,
+            BriTileStyle              style)
 {
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+  set_paper (cr, style, 0.8);
   cairo_set_line_width (cr, width + 2);
   cairo_stroke_preserve (cr);
-  set_rgb (cr, row->rgb, row->alpha);
+  set_rgb (cr, row_rgb (row, style), row->alpha);
   cairo_set_line_width (cr, width);
   cairo_stroke_preserve (cr);
 }
@@ -89,13 +139,16 @@ paint_band (cairo_t                  *cr,
             const BriFeatureStyleRow *row,
             double                    width,
             gboolean                  schematic,
-            BriFeatureState           state)
+            BriFeatureState           state,
+            BriTileStyle              style)
 {
+  guint32 rgb = row_rgb (row, style);
+
   if ((schematic ? row->schematic_dash : row->dash).segments == NULL)
     cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  set_rgb (cr, row->rgb, row->alpha * (state == BRI_FEATURE_STATE_NORMAL ? 1.0 : 1.6));
+  set_rgb (cr, rgb, row->alpha * (state == BRI_FEATURE_STATE_NORMAL ? 1.0 : 1.6));
   cairo_stroke_preserve (cr);
-  set_rgb (cr, row->rgb, 0.85);
+  set_rgb (cr, rgb, BAND_SPINE_ALPHA);
   cairo_set_line_width (cr, 1.5);
   cairo_stroke_preserve (cr);
 }
@@ -337,40 +390,41 @@ static const double schematic_dash_dot[] = { 8.0, 7.0, 2.0, 7.0 };
 
 /* Draw ranks put wide translucent bands under thin precise lines.
  * Dotted pipelines become dashed when schematic; dash-dot routes open
- * their gaps wide. */
+ * their gaps wide.  The dark style's colours are the light ones' hues,
+ * lightened until they stand out from the dark land and sea. */
 static const BriFeatureStyleRow style_rows[] = {
   [BRI_FEATURE_KIND_PORT] =
-    { 0x1c71d8, 1.0,   3.0, SOLID,            DASH (schematic_dash),     140, 90, symbol_anchor,     STROKED, paint_plain },
+    { 0x1c71d8, 0x62a0ea, 1.0,   3.0, SOLID,            DASH (schematic_dash),     140, 90, symbol_anchor,     STROKED, paint_plain },
   [BRI_FEATURE_KIND_RAILWAY] =
-    { 0x3d3846, 1.0,   4.0, SOLID,            DASH (schematic_dash),      70, 70, symbol_locomotive, FILLED,  paint_railway },
+    { 0x3d3846, 0xc0bfbc, 1.0,   4.0, SOLID,            DASH (schematic_dash),      70, 70, symbol_locomotive, FILLED,  paint_railway },
   [BRI_FEATURE_KIND_HIGHWAY] =
-    { 0xc64600, 1.0,   3.0, SOLID,            DASH (schematic_dash),      60, 60, symbol_road,       FILLED,  paint_road },
+    { 0xc64600, 0xff7800, 1.0,   3.0, SOLID,            DASH (schematic_dash),      60, 60, symbol_road,       FILLED,  paint_road },
   [BRI_FEATURE_KIND_BRIDGE] =
-    { 0x865e3c, 1.0,   5.0, SOLID,            DASH (schematic_dash),      80, 65, symbol_bridge,     STROKED, paint_road },
+    { 0x865e3c, 0xcdab8f, 1.0,   5.0, SOLID,            DASH (schematic_dash),      80, 65, symbol_bridge,     STROKED, paint_road },
   [BRI_FEATURE_KIND_PIPELINE] =
-    { 0x9141ac, 1.0,   2.5, DASH (dotted),    DASH (schematic_dash),      50, 55, symbol_pipe,       FILLED,  paint_plain },
+    { 0x9141ac, 0xcb78d6, 1.0,   2.5, DASH (dotted),    DASH (schematic_dash),      50, 55, symbol_pipe,       FILLED,  paint_plain },
   [BRI_FEATURE_KIND_POWER_STATION] =
-    { 0xc88800, 1.0,   2.5, SOLID,            DASH (schematic_dash),      90, 75, symbol_bolt,       FILLED,  paint_plain },
+    { 0x986a00, 0xf5c211, 1.0,   2.5, SOLID,            DASH (schematic_dash),      90, 75, symbol_bolt,       FILLED,  paint_plain },
   [BRI_FEATURE_KIND_ECONOMIC_ZONE] =
-    { 0x26a269, 1.0,   3.0, SOLID,            DASH (schematic_dash),     100, 72, symbol_factory,    FILLED,  paint_plain },
+    { 0x1b7a4a, 0x57e389, 1.0,   3.0, SOLID,            DASH (schematic_dash),     100, 72, symbol_factory,    FILLED,  paint_plain },
   [BRI_FEATURE_KIND_CENTRE] =
-    { 0x613583, 1.0,   3.0, SOLID,            DASH (schematic_dash),     110, 50, symbol_diamond,    FILLED,  paint_plain },
+    { 0x613583, 0xdc8add, 1.0,   3.0, SOLID,            DASH (schematic_dash),     110, 50, symbol_diamond,    FILLED,  paint_plain },
   [BRI_FEATURE_KIND_AIR_ROUTE] =
-    { 0x3584e4, 0.9,   1.5, SOLID,            DASH (schematic_dash),      30, 30, symbol_plane,      FILLED,  paint_plain },
+    { 0x1f6fa8, 0x99c1f1, 0.9,   1.5, SOLID,            DASH (schematic_dash),      30, 30, symbol_plane,      FILLED,  paint_plain },
   [BRI_FEATURE_KIND_CORRIDOR] =
-    { 0xe66100, 0.28, 12.0, SOLID,            DASH (schematic_band),      10, 40, symbol_chevrons,   STROKED, paint_band },
+    { 0xb24a00, 0xffa348, 0.28, 12.0, SOLID,            DASH (schematic_band),      10, 40, symbol_chevrons,   STROKED, paint_band },
   [BRI_FEATURE_KIND_ROUTE] =
-    { 0x0b8b8b, 1.0,   3.0, SOLID,            DASH (schematic_dash),      40, 45, symbol_arrow,      FILLED,  paint_plain },
+    { 0x0a7c7c, 0x33c7c7, 1.0,   3.0, SOLID,            DASH (schematic_dash),      40, 45, symbol_arrow,      FILLED,  paint_plain },
   [BRI_FEATURE_KIND_HISTORICAL_ROUTE] =
-    { 0x8f5a2b, 0.9,   3.0, DASH (dash_dot),  DASH (schematic_dash_dot),  20, 35, symbol_hourglass,  FILLED,  paint_plain },
+    { 0x8f5a2b, 0xc8955f, 0.9,   3.0, DASH (dash_dot),  DASH (schematic_dash_dot),  20, 35, symbol_hourglass,  FILLED,  paint_plain },
   [BRI_FEATURE_KIND_VENUE] =
-    { 0xc01c28, 1.0,   3.0, SOLID,            DASH (schematic_dash),     120, 55, symbol_star,       FILLED,  paint_plain },
+    { 0xc01c28, 0xf66151, 1.0,   3.0, SOLID,            DASH (schematic_dash),     120, 55, symbol_star,       FILLED,  paint_plain },
   [BRI_FEATURE_KIND_CITY] =
-    { 0x241f31, 1.0,   2.0, SOLID,            DASH (schematic_dash),     130, 80, symbol_skyline,    FILLED,  paint_plain },
+    { 0x241f31, 0xdeddda, 1.0,   2.0, SOLID,            DASH (schematic_dash),     130, 80, symbol_skyline,    FILLED,  paint_plain },
   [BRI_FEATURE_KIND_INDUSTRIAL_PLANT] =
-    { 0x5c6b00, 1.0,   3.0, SOLID,            DASH (schematic_dash),      95, 73, symbol_cog,        FILLED,  paint_plain },
+    { 0x5c6b00, 0xb5c730, 1.0,   3.0, SOLID,            DASH (schematic_dash),      95, 73, symbol_cog,        FILLED,  paint_plain },
   [BRI_FEATURE_KIND_POWER_LINE] =
-    { 0xb01d8c, 1.0,   2.0, SOLID,            DASH (schematic_dash),      55, 58, symbol_pylon,      STROKED, paint_plain },
+    { 0xb01d8c, 0xf08ad0, 1.0,   2.0, SOLID,            DASH (schematic_dash),      55, 58, symbol_pylon,      STROKED, paint_plain },
 };
 
 /* A kind without a row fails here; a row skipped in the middle has no
@@ -398,25 +452,70 @@ get_style (BriFeatureKind kind)
   return &style_rows[kind];
 }
 
+static void
+rgb_to_rgba (guint32  rgb,
+             double   alpha,
+             BriRgba *color)
+{
+  color->red = ((rgb >> 16) & 0xff) / 255.0;
+  color->green = ((rgb >> 8) & 0xff) / 255.0;
+  color->blue = (rgb & 0xff) / 255.0;
+  color->alpha = alpha;
+}
+
+/**
+ * bri_feature_style_get_color:
+ * @style: the basemap's style the colour goes on
+ * @color: (out): the colour of @kind's markers and lines, opaque
+ */
 void
 bri_feature_style_get_color (BriFeatureKind  kind,
+                             BriTileStyle    style,
                              BriRgba        *color)
 {
-  const BriFeatureStyleRow *style = get_style (kind);
-
   g_return_if_fail (color != NULL);
 
-  color->red = ((style->rgb >> 16) & 0xff) / 255.0;
-  color->green = ((style->rgb >> 8) & 0xff) / 255.0;
-  color->blue = (style->rgb & 0xff) / 255.0;
-  color->alpha = 1.0;
+  rgb_to_rgba (row_rgb (get_style (kind), style), 1.0, color);
+}
+
+/**
+ * bri_feature_style_get_line_ink:
+ * @ink: (out): the colour and opacity of the stroke that draws the
+ *   course of @kind's lines: the line itself, or a band's spine
+ *
+ * What has to stand out from the map for a line to be seen.
+ */
+void
+bri_feature_style_get_line_ink (BriFeatureKind  kind,
+                                BriTileStyle    style,
+                                BriRgba        *ink)
+{
+  const BriFeatureStyleRow *row = get_style (kind);
+
+  g_return_if_fail (ink != NULL);
+
+  rgb_to_rgba (row_rgb (row, style), row->paint_line == paint_band ? BAND_SPINE_ALPHA : row->alpha, ink);
+}
+
+/**
+ * bri_feature_style_get_paper:
+ * @paper: (out): the colour of marker discs, casings and ties, and of the
+ *   symbol on an exact site's marker
+ */
+void
+bri_feature_style_get_paper (BriTileStyle  style,
+                             BriRgba      *paper)
+{
+  g_return_if_fail (paper != NULL);
+
+  *paper = papers[style == BRI_TILE_STYLE_DARK];
 }
 
 /**
  * bri_feature_style_get_rgb:
  *
- * Returns: the colour of @kind as 0xRRGGBB, for formats that name
- *   colours in hexadecimal (GeoJSON's simplestyle, KML)
+ * Returns: the colour of @kind on the light map as 0xRRGGBB, for formats
+ *   that name colours in hexadecimal (GeoJSON's simplestyle, KML)
  */
 guint32
 bri_feature_style_get_rgb (BriFeatureKind kind)
@@ -500,18 +599,19 @@ dash_has_dots (const BriDash *dash)
  * bri_feature_style_stroke_path:
  *
  * Strokes the current path (every line of one style at once, ideally) in
- * the look of @kind, then clears it.
+ * the look of @kind on a map of @style, then clears it.
  */
 void
 bri_feature_style_stroke_path (cairo_t         *cr,
                                BriFeatureKind   kind,
                                BriPrecision     precision,
-                               BriFeatureState  state)
+                               BriFeatureState  state,
+                               BriTileStyle     style)
 {
-  const BriFeatureStyleRow *style = get_style (kind);
+  const BriFeatureStyleRow *row = get_style (kind);
   gboolean schematic = precision == BRI_PRECISION_SCHEMATIC;
-  const BriDash *dash = schematic ? &style->schematic_dash : &style->dash;
-  double width = style->width;
+  const BriDash *dash = schematic ? &row->schematic_dash : &row->dash;
+  double width = row->width;
 
   g_return_if_fail (cr != NULL);
 
@@ -530,7 +630,7 @@ bri_feature_style_stroke_path (cairo_t         *cr,
   cairo_set_line_cap (cr, dash_has_dots (dash) ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
   cairo_set_dash (cr, dash->segments, dash->n_segments, 0);
   cairo_set_line_width (cr, width);
-  style->paint_line (cr, style, width, schematic, state);
+  row->paint_line (cr, row, width, schematic, state, style);
 
   cairo_new_path (cr);
   cairo_restore (cr);
@@ -594,20 +694,22 @@ bri_feature_style_get_marker_radius (BriFeatureState state)
 /**
  * bri_feature_style_draw_marker:
  *
- * An exact site is a solid disc with a white symbol; a town-level place a
- * white disc in a ring of the kind's colour, so the two never look alike;
- * a schematic place has a dashed ring.
+ * An exact site is a solid disc with a symbol of the paper's colour (white
+ * on the light map); a town-level place a disc of paper in a ring of the
+ * kind's colour, so the two never look alike; a schematic place has a
+ * dashed ring.
  */
 void
 bri_feature_style_draw_marker (cairo_t         *cr,
                                BriFeatureKind   kind,
                                BriPrecision     precision,
                                BriFeatureState  state,
+                               BriTileStyle     style,
                                double           x,
                                double           y)
 {
   static const double ring_dash[] = { 3.0, 2.0 };
-  const BriFeatureStyleRow *style = get_style (kind);
+  guint32 rgb = row_rgb (get_style (kind), style);
   double r = bri_feature_style_get_marker_radius (state);
 
   g_return_if_fail (cr != NULL);
@@ -631,28 +733,28 @@ bri_feature_style_draw_marker (cairo_t         *cr,
       cairo_fill (cr);
     }
 
-  /* A faint dark edge, then white, so the marker stands out on land,
-   * sea and other markers alike. */
+  /* A faint edge, then paper, so the marker stands out on land, sea and
+   * other markers alike. */
   cairo_arc (cr, x, y, r + 1.0, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+  set_edge (cr, style, 0.35);
   cairo_fill (cr);
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, 1, 1, 1, 1);
+  set_paper (cr, style, 1.0);
   cairo_fill (cr);
 
   if (precision == BRI_PRECISION_EXACT)
     {
       cairo_arc (cr, x, y, r - 1.5, 0, 2 * G_PI);
-      set_rgb (cr, style->rgb, 1.0);
+      set_rgb (cr, rgb, 1.0);
       cairo_fill (cr);
-      cairo_set_source_rgba (cr, 1, 1, 1, 1);
+      set_paper (cr, style, 1.0);
       bri_feature_style_draw_symbol (cr, kind, x, y, (r - 1.5) * 0.62);
     }
   else
     {
-      /* A thin ring at the rim leaves the middle white. */
+      /* A thin ring at the rim leaves the middle paper. */
       cairo_arc (cr, x, y, r - 2.0, 0, 2 * G_PI);
-      set_rgb (cr, style->rgb, 1.0);
+      set_rgb (cr, rgb, 1.0);
       cairo_set_line_width (cr, 2.0);
       if (precision == BRI_PRECISION_SCHEMATIC)
         cairo_set_dash (cr, ring_dash, G_N_ELEMENTS (ring_dash), 0);
@@ -721,14 +823,15 @@ bri_feature_style_draw_cluster (cairo_t     *cr,
 /**
  * bri_feature_style_draw_legend_symbol:
  *
- * What a feature of @kind and @precision looks like, fitted into a
- * @width × @height box at the origin: a stretch of line for linear kinds,
+ * What a feature of @kind and @precision looks like on a map of @style,
+ * fitted into a @width × @height box at the origin: a stretch of line for linear kinds,
  * a marker for the others.
  */
 void
 bri_feature_style_draw_legend_symbol (cairo_t        *cr,
                                       BriFeatureKind  kind,
                                       BriPrecision    precision,
+                                      BriTileStyle    style,
                                       int             width,
                                       int             height)
 {
@@ -748,7 +851,7 @@ bri_feature_style_draw_legend_symbol (cairo_t        *cr,
       cairo_scale (cr, 1.0, scale);
       cairo_move_to (cr, inset, 0);
       cairo_line_to (cr, width - inset, 0);
-      bri_feature_style_stroke_path (cr, kind, precision, BRI_FEATURE_STATE_NORMAL);
+      bri_feature_style_stroke_path (cr, kind, precision, BRI_FEATURE_STATE_NORMAL, style);
     }
   else
     {
@@ -758,7 +861,7 @@ bri_feature_style_draw_legend_symbol (cairo_t        *cr,
       cairo_translate (cr, width / 2.0, height / 2.0);
       if (scale < 1.0)
         cairo_scale (cr, scale, scale);
-      bri_feature_style_draw_marker (cr, kind, precision, BRI_FEATURE_STATE_NORMAL, 0, 0);
+      bri_feature_style_draw_marker (cr, kind, precision, BRI_FEATURE_STATE_NORMAL, style, 0, 0);
     }
 
   cairo_restore (cr);

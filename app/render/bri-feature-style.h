@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* How each kind of feature looks on the map: colour, line width, dashes,
- * marker symbol.  Shared by the feature layer and the legend, so that the
- * legend always shows what the map draws. */
+ * marker symbol, in the light and the dark style of the basemap.  Shared
+ * by the feature layer and the legend, so that the legend always shows
+ * what the map draws. */
 #pragma once
 
 #include <cairo.h>
 #include <pango/pango.h>
 
 #include "bri-feature.h"
+#include "bri-tile-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +31,7 @@ typedef enum
 } BriFeatureState;
 
 void            bri_feature_style_get_color          (BriFeatureKind   kind,
+                                                      BriTileStyle     style,
                                                       BriRgba         *color);
 guint32         bri_feature_style_get_rgb            (BriFeatureKind   kind);
 int             bri_feature_style_get_importance     (BriFeatureKind   kind,
@@ -38,13 +41,15 @@ const BriFeatureKind *bri_feature_style_get_line_order (guint         *n_kinds);
 void            bri_feature_style_stroke_path        (cairo_t         *cr,
                                                       BriFeatureKind   kind,
                                                       BriPrecision     precision,
-                                                      BriFeatureState  state);
+                                                      BriFeatureState  state,
+                                                      BriTileStyle     style);
 
 double          bri_feature_style_get_marker_radius  (BriFeatureState  state);
 void            bri_feature_style_draw_marker        (cairo_t         *cr,
                                                       BriFeatureKind   kind,
                                                       BriPrecision     precision,
                                                       BriFeatureState  state,
+                                                      BriTileStyle     style,
                                                       double           x,
                                                       double           y);
 void            bri_feature_style_draw_symbol        (cairo_t         *cr,
@@ -63,6 +68,7 @@ void            bri_feature_style_draw_cluster       (cairo_t         *cr,
 void            bri_feature_style_draw_legend_symbol (cairo_t         *cr,
                                                       BriFeatureKind   kind,
                                                       BriPrecision     precision,
+                                                      BriTileStyle     style,
                                                       int              width,
                                                       int              height);
 

@@ -201,6 +201,7 @@ legend_rows (PangoContext           *context,
 /**
  * bri_map_decorations_legend:
  * @cr: (nullable): where to draw; %NULL only measures
+ * @style: the map's, whose colours the symbols take
  * @shown: the kinds and precisions to explain
  * @x: the card's top left corner
  * @max_height: rows beyond this height start a new column
@@ -213,13 +214,14 @@ legend_rows (PangoContext           *context,
 void
 bri_map_decorations_legend (cairo_t                *cr,
                             PangoContext           *context,
-                            const BriTilePalette   *palette,
+                            BriTileStyle            style,
                             const BriFeaturesShown *shown,
                             double                  x,
                             double                  y,
                             double                  max_height,
                             BriLabelRect           *area)
 {
+  const BriTilePalette *palette = bri_tile_style_get_palette (style);
   g_autoptr(GArray) rows = NULL;
   g_autoptr(PangoLayout) title = NULL;
   double column_height = 0, column_width = 0, width = 0, height = 0, title_h;
@@ -284,7 +286,7 @@ bri_map_decorations_legend (cairo_t                *cr,
                   if (row->cluster)
                     legend_cluster (cr, context);
                   else
-                    bri_feature_style_draw_legend_symbol (cr, row->kind, row->precision,
+                    bri_feature_style_draw_legend_symbol (cr, row->kind, row->precision, style,
                                                           SYMBOL_WIDTH, SYMBOL_HEIGHT);
                   cairo_restore (cr);
                   show_layout (cr, palette, row->layout, col_x + SYMBOL_WIDTH + 6.0,

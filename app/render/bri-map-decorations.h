@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 void bri_map_decorations_legend      (cairo_t                *cr,
                                       PangoContext           *context,
-                                      const BriTilePalette   *palette,
+                                      BriTileStyle            style,
                                       const BriFeaturesShown *shown,
                                       double                  x,
                                       double                  y,

@@ -334,8 +334,22 @@ draw_basemap (cairo_t                *cr,
   return TRUE;
 }
 
+/* Whether @rect overlaps any of @areas from the @first on. */
+static gboolean
+overlaps_any (const BriLabelRect *rect,
+              GArray             *areas,
+              guint               first)
+{
+  for (guint i = first; i < areas->len; i++)
+    if (bri_label_rect_overlaps (rect, &g_array_index (areas, BriLabelRect, i), 0.0))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Measures the decorations the options ask for, and draws them if @cr is
- * given; returns their areas. */
+ * given; returns their areas.  A legend that would cover another
+ * decoration (the scale bar of a narrow map) is left out. */
 static GArray *
 decorate (BriMapRenderer         *self,
           cairo_t                *cr,
@@ -381,12 +395,14 @@ decorate (BriMapRenderer         *self,
       /* Measured where it is, then drawn in the bottom right corner. */
       /* Only where it leaves most of the map free: a small map goes
        * without, its kinds are in the document around it. */
-      bri_map_decorations_legend (NULL, context, palette, &self->shown, 0, 0, height * 0.6, &area);
-      if (area.width > 0 && area.width <= width * 0.45 && area.height <= height * 0.6)
+      bri_map_decorations_legend (NULL, context, options->style, &self->shown, 0, 0, height * 0.6, &area);
+      area.x = width - m - area.width;
+      area.y = bottom - m - area.height;
+      if (area.width > 0 && area.width <= width * 0.45 && area.height <= height * 0.6 &&
+          !overlaps_any (&area, areas, options->n_obstacles))
         {
-          double x = width - m - area.width, y = bottom - m - area.height;
-
-          bri_map_decorations_legend (cr, context, palette, &self->shown, x, y, height * 0.6, &area);
+          bri_map_decorations_legend (cr, context, options->style, &self->shown, area.x, area.y,
+                                      height * 0.6, &area);
           g_array_append_val (areas, area);
         }
     }
@@ -474,6 +490,7 @@ bri_map_renderer_draw (BriMapRenderer         *self,
                    : (BriRgba) { 0.14, 0.14, 0.16, 1.0 };
       bri_feature_painter_set_style (self->painter, bri_map_renderer_get_context (self), &text_color,
                                      MAX (1, (int) ceil (options->detail)), options->vector);
+      bri_feature_painter_set_tile_style (self->painter, options->style);
       bri_feature_painter_set_label_obstacles (self->painter, (const BriLabelRect *) areas->data, areas->len);
       bri_feature_painter_draw (self->painter, cr, &t);
     }
@@ -555,7 +572,6 @@ bri_map_renderer_page_legend (BriMapRenderer *self,
 {
   const double s = BRI_RENDER_POINTS_PER_PIXEL;
   PangoContext *context;
-  const BriTilePalette *palette = bri_tile_style_get_palette (BRI_TILE_STYLE_LIGHT);
   BriLabelRect r = { 0, };
   double column = 0;
 
@@ -566,7 +582,7 @@ bri_map_renderer_page_legend (BriMapRenderer *self,
   context = bri_map_renderer_get_context (self);
   for (column = 60.0; column < 2000.0; column += 18.0)
     {
-      bri_map_decorations_legend (NULL, context, palette, &self->shown, 0, 0, column, &r);
+      bri_map_decorations_legend (NULL, context, BRI_TILE_STYLE_LIGHT, &self->shown, 0, 0, column, &r);
       if (r.width * s <= max_width)
         break;
     }
@@ -576,7 +592,7 @@ bri_map_renderer_page_legend (BriMapRenderer *self,
       cairo_save (cr);
       cairo_translate (cr, x, y);
       cairo_scale (cr, s, s);
-      bri_map_decorations_legend (cr, context, palette, &self->shown, 0, 0, column, &r);
+      bri_map_decorations_legend (cr, context, BRI_TILE_STYLE_LIGHT, &self->shown, 0, 0, column, &r);
       cairo_restore (cr);
     }
 

@@ -19,7 +19,7 @@ test_every_kind_has_a_row (void)
       g_test_message ("kind %u: %s", kind, bri_feature_kind_to_string (kind));
       g_assert_nonnull (row);
 
-      bri_feature_style_get_color (kind, &colour);
+      bri_feature_style_get_color (kind, BRI_TILE_STYLE_LIGHT, &colour);
       g_assert_cmpfloat (colour.alpha, >, 0.0);
       g_assert_cmpfloat (row->alpha, >, 0.0);
       g_assert_cmpfloat (row->alpha, <=, 1.0);
@@ -119,7 +119,7 @@ test_lines_draw (void)
 
           cairo_move_to (cr, 5, 15);
           cairo_line_to (cr, 75, 15);
-          bri_feature_style_stroke_path (cr, kind, precision, state);
+          bri_feature_style_stroke_path (cr, kind, precision, state, BRI_TILE_STYLE_LIGHT);
           g_assert_false (cairo_has_current_point (cr));
           g_assert_cmpuint (count_painted (surface), >, 40);
 

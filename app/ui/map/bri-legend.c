@@ -45,7 +45,7 @@ draw_symbol (GtkDrawingArea *area,
 {
   Symbol *symbol = user_data;
 
-  bri_feature_style_draw_legend_symbol (cr, symbol->kind, symbol->precision, width, height);
+  bri_feature_style_draw_legend_symbol (cr, symbol->kind, symbol->precision, BRI_TILE_STYLE_LIGHT, width, height);
 }
 
 static GtkWidget *

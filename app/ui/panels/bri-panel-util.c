@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -180,7 +181,10 @@ draw_symbol (GtkDrawingArea *area,
 {
   guint packed = GPOINTER_TO_UINT (user_data);
 
-  bri_feature_style_draw_legend_symbol (cr, packed & 0xff, packed >> 8, width, height);
+  bri_feature_style_draw_legend_symbol (cr, packed & 0xff, packed >> 8,
+                                        adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                        ? BRI_TILE_STYLE_DARK : BRI_TILE_STYLE_LIGHT,
+                                        width, height);
 }
 
 /**

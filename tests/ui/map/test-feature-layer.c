@@ -399,6 +399,8 @@ test_hover (Fixture       *f,
     }
   g_assert_nonnull (motion);
 
+  /* The pointer can only be where the map is: bring the port into view. */
+  go_to (f, 20.0, 100.0, 5.0);
   project (f, 20.0, 100.0, &x, &y);
   g_signal_emit_by_name (motion, "motion", x, y);
   g_assert_true (bri_feature_layer_get_hovered (f->layer) == find_feature (f, "port-b"));
@@ -558,7 +560,7 @@ kind_rgb (BriFeatureKind kind)
 {
   BriRgba c;
 
-  bri_feature_style_get_color (kind, &c);
+  bri_feature_style_get_color (kind, BRI_TILE_STYLE_LIGHT, &c);
   return ((guint32) round (c.red * 255) << 16) | ((guint32) round (c.green * 255) << 8) | (guint32) round (c.blue * 255);
 }
 
@@ -691,7 +693,7 @@ test_legend_symbol (void)
       cairo_paint (cr);
       cairo_restore (cr);
 
-      bri_feature_style_draw_legend_symbol (cr, kind, BRI_PRECISION_EXACT, 40, 20);
+      bri_feature_style_draw_legend_symbol (cr, kind, BRI_PRECISION_EXACT, BRI_TILE_STYLE_LIGHT, 40, 20);
       cairo_surface_flush (surface);
       data = (guint32 *) (gpointer) cairo_image_surface_get_data (surface);
 
