@@ -634,3 +634,20 @@ bri_feature_layer_get_line_scale (BriFeatureLayer *self)
 
   return self->line_scale;
 }
+
+/**
+ * bri_feature_layer_set_dark:
+ * @dark: whether the basemap under the layer is in the dark style
+ *
+ * The kinds take the colours that stand out from the basemap's style
+ * (see bri-feature-style.c).
+ */
+void
+bri_feature_layer_set_dark (BriFeatureLayer *self,
+                            gboolean         dark)
+{
+  g_return_if_fail (BRI_IS_FEATURE_LAYER (self));
+
+  bri_feature_painter_set_tile_style (self->painter, dark ? BRI_TILE_STYLE_DARK : BRI_TILE_STYLE_LIGHT);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

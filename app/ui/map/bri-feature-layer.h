@@ -30,5 +30,7 @@ gboolean         bri_feature_layer_get_label_area (BriFeatureLayer *self,
 void             bri_feature_layer_set_line_scale (BriFeatureLayer *self,
                                                    double           scale);
 double           bri_feature_layer_get_line_scale (BriFeatureLayer *self);
+void             bri_feature_layer_set_dark       (BriFeatureLayer *self,
+                                                   gboolean         dark);
 
 G_END_DECLS

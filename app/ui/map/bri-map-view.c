@@ -977,6 +977,7 @@ bri_map_view_set_dark (BriMapView *self,
   replace_base_layer (self);
   bri_map_layer_set_dark (BRI_MAP_LAYER (self->label_layer), self->dark);
   bri_map_layer_set_dark (BRI_MAP_LAYER (self->country_layer), self->dark);
+  bri_feature_layer_set_dark (self->feature_layer, self->dark);
 }
 
 /**
