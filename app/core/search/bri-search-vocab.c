@@ -91,37 +91,6 @@ bri_search_vocab_free (BriSearchVocab *self)
   g_free (self);
 }
 
-/* Edit distance (optimal string alignment) */
-
-static guint
-osa_distance (const gunichar *a,
-              glong           la,
-              const gunichar *b,
-              glong           lb)
-{
-  g_autofree guint *d = g_new (guint, (la + 1) * (lb + 1));
-
-#define D(i, j) d[(i) * (lb + 1) + (j)]
-  for (glong i = 0; i <= la; i++)
-    D (i, 0) = i;
-  for (glong j = 0; j <= lb; j++)
-    D (0, j) = j;
-
-  for (glong i = 1; i <= la; i++)
-    for (glong j = 1; j <= lb; j++)
-      {
-        guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
-        guint best = MIN (MIN (D (i - 1, j) + 1, D (i, j - 1) + 1), D (i - 1, j - 1) + cost);
-
-        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-          best = MIN (best, D (i - 2, j - 2) + 1);
-        D (i, j) = best;
-      }
-
-  return D (la, lb);
-#undef D
-}
-
 static const char * const keyboard_rows[] = { "1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm" };
 
 /* Whether two letters sit next to each other on a QWERTY keyboard. */
@@ -157,12 +126,16 @@ keys_adjacent (gunichar a,
   return FALSE;
 }
 
-/* The same alignment, with the slips of typing made cheap. */
+/* Edit distance (optimal string alignment).  Plain, every edit costs
+ * one: the metric of the BK-tree.  As a typist errs, the slips of typing
+ * are cheap: a neighbouring key, a letter typed twice or once where it
+ * is doubled, two letters swapped; that ranks the tree's candidates. */
 static double
-typing_distance (const gunichar *a,
-                 glong           la,
-                 const gunichar *b,
-                 glong           lb)
+align (const gunichar *a,
+       glong           la,
+       const gunichar *b,
+       glong           lb,
+       gboolean        typing)
 {
   g_autofree double *d = g_new (double, (la + 1) * (lb + 1));
 
@@ -175,19 +148,37 @@ typing_distance (const gunichar *a,
   for (glong i = 1; i <= la; i++)
     for (glong j = 1; j <= lb; j++)
       {
-        double sub = a[i - 1] == b[j - 1] ? 0.0 : keys_adjacent (a[i - 1], b[j - 1]) ? 0.6 : 1.0;
-        /* A letter typed twice, or once where it is doubled. */
-        double del = i > 1 && a[i - 1] == a[i - 2] ? 0.5 : 1.0;
-        double ins = j > 1 && b[j - 1] == b[j - 2] ? 0.5 : 1.0;
+        double sub = a[i - 1] == b[j - 1] ? 0.0
+                   : typing && keys_adjacent (a[i - 1], b[j - 1]) ? 0.6 : 1.0;
+        double del = typing && i > 1 && a[i - 1] == a[i - 2] ? 0.5 : 1.0;
+        double ins = typing && j > 1 && b[j - 1] == b[j - 2] ? 0.5 : 1.0;
         double best = MIN (MIN (D (i - 1, j) + del, D (i, j - 1) + ins), D (i - 1, j - 1) + sub);
 
         if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-          best = MIN (best, D (i - 2, j - 2) + 0.7);
+          best = MIN (best, D (i - 2, j - 2) + (typing ? 0.7 : 1.0));
         D (i, j) = best;
       }
 
   return D (la, lb);
 #undef D
+}
+
+static guint
+osa_distance (const gunichar *a,
+              glong           la,
+              const gunichar *b,
+              glong           lb)
+{
+  return (guint) align (a, la, b, lb, FALSE);
+}
+
+static double
+typing_distance (const gunichar *a,
+                 glong           la,
+                 const gunichar *b,
+                 glong           lb)
+{
+  return align (a, la, b, lb, TRUE);
 }
 
 /**
