@@ -467,20 +467,18 @@ bri_map_renderer_draw (BriMapRenderer         *self,
 
   if ((options->parts & BRI_RENDER_COUNTRY_NAMES) && self->countries != NULL)
     {
-      guint n;
-
       bri_country_labels_set_context (self->country_labels, bri_map_renderer_get_context (self));
       bri_country_labels_set_obstacles (self->country_labels, (const BriLabelRect *) areas->data, areas->len);
-      n = bri_country_labels_place (self->country_labels, &t);
+      bri_country_labels_place (self->country_labels, &t);
       bri_country_labels_draw (self->country_labels, cr, palette);
-      /* Place names keep clear of country names too. */
-      for (guint i = 0; i < n; i++)
-        {
-          BriLabelRect rect;
-
-          bri_country_labels_get_placed_rect (self->country_labels, i, &rect);
-          g_array_append_val (areas, rect);
-        }
+      /* Place names keep clear of country names too: one placement
+       * for both, as on screen (BriCountryLabelLayer). */
+      bri_country_labels_get_placed_rects (self->country_labels, areas);
+    }
+  else
+    {
+      /* An empty view: the last drawing's names are forgotten. */
+      bri_country_labels_place (self->country_labels, &(BriMapTransform) { 0, });
     }
 
   if (options->parts & BRI_RENDER_FEATURES)
@@ -623,6 +621,33 @@ bri_map_renderer_legend_on_pages (BriMapRenderer *self,
   bri_pages_space (pages, 4);
   cr = bri_pages_box (pages, area.height, &x, &y);
   bri_map_renderer_page_legend (self, cr, x, y, bri_pages_get_width (pages), &area);
+}
+
+/**
+ * bri_map_renderer_get_label_rects:
+ * @country_names: (element-type BriLabelRect): where to append the
+ *   country names of the last drawing
+ * @feature_names: (element-type BriLabelRect): and the features' names
+ *
+ * Where the last drawing wrote names, in its pixels.
+ */
+void
+bri_map_renderer_get_label_rects (BriMapRenderer *self,
+                                  GArray         *country_names,
+                                  GArray         *feature_names)
+{
+  g_return_if_fail (BRI_IS_MAP_RENDERER (self));
+  g_return_if_fail (country_names != NULL && feature_names != NULL);
+
+  bri_country_labels_get_placed_rects (self->country_labels, country_names);
+  for (guint i = 0; self->features != NULL && i < g_list_model_get_n_items (self->features); i++)
+    {
+      g_autoptr(BriFeature) feature = g_list_model_get_item (self->features, i);
+      BriLabelRect rect;
+
+      if (bri_feature_painter_get_label_area (self->painter, feature, &rect))
+        g_array_append_val (feature_names, rect);
+    }
 }
 
 /**
