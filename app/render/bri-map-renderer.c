@@ -43,6 +43,7 @@ struct _BriMapRenderer
   BriFeaturePainter *painter;
   BriCountryLabels  *country_labels;
   BriFeaturesShown   shown;      /* by the last drawing */
+  BriTileStyle       style;      /* of the last drawing, for its legend on a page */
 };
 
 G_DEFINE_FINAL_TYPE (BriMapRenderer, bri_map_renderer, G_TYPE_OBJECT)
@@ -438,6 +439,7 @@ bri_map_renderer_draw (BriMapRenderer         *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   palette = bri_tile_style_get_palette (options->style);
+  self->style = options->style;
   bri_render_view_get_transform (view, &t);
   bri_feature_painter_set_show_points (self->painter, (options->parts & BRI_RENDER_MARKERS) != 0);
   if (options->parts & BRI_RENDER_FEATURES)
@@ -556,7 +558,8 @@ bri_map_renderer_draw_on_page (BriMapRenderer         *self,
  * @area: (out): the legend, in points
  *
  * The legend of the last map drawn, for under it on a page: a map box on
- * paper is too small to carry its legend inside.
+ * paper is too small to carry its legend inside.  It takes the map's
+ * style, so that its symbols have the colours of the map's.
  *
  * Returns: the legend's height, in points; 0 when there is nothing to explain
  */
@@ -580,7 +583,7 @@ bri_map_renderer_page_legend (BriMapRenderer *self,
   context = bri_map_renderer_get_context (self);
   for (column = 60.0; column < 2000.0; column += 18.0)
     {
-      bri_map_decorations_legend (NULL, context, BRI_TILE_STYLE_LIGHT, &self->shown, 0, 0, column, &r);
+      bri_map_decorations_legend (NULL, context, self->style, &self->shown, 0, 0, column, &r);
       if (r.width * s <= max_width)
         break;
     }
@@ -590,7 +593,7 @@ bri_map_renderer_page_legend (BriMapRenderer *self,
       cairo_save (cr);
       cairo_translate (cr, x, y);
       cairo_scale (cr, s, s);
-      bri_map_decorations_legend (cr, context, BRI_TILE_STYLE_LIGHT, &self->shown, 0, 0, column, &r);
+      bri_map_decorations_legend (cr, context, self->style, &self->shown, 0, 0, column, &r);
       cairo_restore (cr);
     }
 

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "bri-feature-style-private.h"
+#include "pdf-test-util.h"
 
 #define MIN_CONTRAST 3.0
 
@@ -157,20 +158,6 @@ count_contrasting (cairo_surface_t    *surface,
   return n;
 }
 
-static void
-save_surface (cairo_surface_t *surface,
-              const char      *name)
-{
-  const char *dir = g_getenv ("BRI_TEST_OUTPUT_DIR");
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-}
-
 /* Each kind's legend symbol, exact, town-level and schematic, drawn as
  * the legends draw it (32 × 18) on the dark legend's card: the exported
  * legend's (the dark palette's halo) and the window's. */
@@ -211,7 +198,7 @@ test_dark_legend_symbols_show (void)
           cairo_surface_destroy (surface);
         }
 
-  save_surface (sheet, "legend-symbols-dark.png");
+  pdf_test_keep_png (sheet, "legend-symbols-dark.png");
   cairo_destroy (sheet_cr);
   cairo_surface_destroy (sheet);
 }
