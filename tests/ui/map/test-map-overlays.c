@@ -205,6 +205,43 @@ collect_drawing_areas (GtkWidget *root,
     collect_drawing_areas (child, areas);
 }
 
+/* No name of a place the map's last frame wrote overlaps a country
+ * name it wrote.  Returns how many place names there were. */
+static guint
+assert_names_clear (GtkWidget  *map,
+                    const char *what)
+{
+  BriFeatureLayer *features = BRI_FEATURE_LAYER (map_test_find_widget (map, BRI_TYPE_FEATURE_LAYER));
+  BriCountryLabelLayer *countries = BRI_COUNTRY_LABEL_LAYER (map_test_find_widget (map, BRI_TYPE_COUNTRY_LABEL_LAYER));
+  GArray *country_names = bri_country_label_layer_get_label_rects (countries);
+  GListModel *model = bri_feature_layer_get_model (features);
+  guint n_names = 0;
+
+  g_assert_cmpuint (country_names->len, >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BriFeature) feature = g_list_model_get_item (model, i);
+      graphene_rect_t area;
+      BriLabelRect name;
+
+      if (!bri_feature_layer_get_label_area (features, feature, &area))
+        continue;
+      n_names++;
+      name = (BriLabelRect) { area.origin.x, area.origin.y, area.size.width, area.size.height };
+      for (guint c = 0; c < country_names->len; c++)
+        {
+          const BriLabelRect *r = &g_array_index (country_names, BriLabelRect, c);
+
+          if (bri_label_rect_overlaps (&name, r, 0))
+            g_error ("%s: the name of %s (%.0f,%.0f %.0f×%.0f) overprints a country name (%.0f,%.0f %.0f×%.0f)",
+                     what, bri_feature_get_id (feature), name.x, name.y, name.width, name.height,
+                     r->x, r->y, r->width, r->height);
+        }
+    }
+  g_test_message ("%s: %u place names, %u country names", what, n_names, country_names->len);
+  return n_names;
+}
+
 static void
 test_dark_window (void)
 {
@@ -221,6 +258,7 @@ test_dark_window (void)
 
   texture = map_test_render (window);
   map_test_save (texture, "window-dark-1280x800.png");
+  assert_names_clear (map, "dark");
 
   /* Every symbol of the legend, the schematic sample included, shows on
    * the dark card. */
@@ -260,47 +298,15 @@ static void
 test_names_do_not_overprint (gconstpointer data)
 {
   const View *view = data;
-  BriFeatureLayer *features;
-  BriCountryLabelLayer *countries;
-  GListModel *model;
-  GArray *country_names;
   GtkWidget *map, *window;
   g_autofree char *png = NULL;
-  guint n_names = 0;
 
   window = map_test_open_window (atlas, 1280, 800, &map);
   bri_map_view_go_to (BRI_MAP_VIEW (map), view->lat, view->lon, view->zoom);
   map_test_wait_until_drawn (BRI_MAP_VIEW (map));
   png = g_strdup_printf ("names-%s.png", view->name);
   save_window (window, png);
-
-  features = BRI_FEATURE_LAYER (map_test_find_widget (map, BRI_TYPE_FEATURE_LAYER));
-  countries = BRI_COUNTRY_LABEL_LAYER (map_test_find_widget (map, BRI_TYPE_COUNTRY_LABEL_LAYER));
-  country_names = bri_country_label_layer_get_label_rects (countries);
-  model = bri_feature_layer_get_model (features);
-  g_assert_cmpuint (country_names->len, >, 0);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(BriFeature) feature = g_list_model_get_item (model, i);
-      graphene_rect_t area;
-
-      if (!bri_feature_layer_get_label_area (features, feature, &area))
-        continue;
-      n_names++;
-      for (guint c = 0; c < country_names->len; c++)
-        {
-          const BriLabelRect *r = &g_array_index (country_names, BriLabelRect, c);
-          BriLabelRect name = { area.origin.x, area.origin.y, area.size.width, area.size.height };
-
-          if (bri_label_rect_overlaps (&name, r, 0))
-            g_error ("%s: the name of %s (%.0f,%.0f %.0f×%.0f) overprints a country name (%.0f,%.0f %.0f×%.0f)",
-                     view->name, bri_feature_get_id (feature), name.x, name.y, name.width, name.height,
-                     r->x, r->y, r->width, r->height);
-        }
-    }
-  g_test_message ("%s: %u place names, %u country names", view->name, n_names, country_names->len);
-  g_assert_cmpuint (n_names, >, 0);
+  g_assert_cmpuint (assert_names_clear (map, view->name), >, 0);
 
   close_window (window);
 }
