@@ -236,6 +236,23 @@ bri_legend_set_filter (BriLegend        *self,
   rebuild (self);
 }
 
+/* A revealer keeps its child's width when closed: hidden once closed,
+ * it leaves the closed legend no wider than its button, which passes
+ * beside the scale bar on a small window. */
+static void
+on_toggled_cb (BriLegend *self)
+{
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->toggle)))
+    gtk_widget_set_visible (self->revealer, TRUE);
+}
+
+static void
+on_child_revealed_cb (BriLegend *self)
+{
+  if (!gtk_revealer_get_child_revealed (GTK_REVEALER (self->revealer)))
+    gtk_widget_set_visible (self->revealer, FALSE);
+}
+
 static void
 bri_legend_dispose (GObject *object)
 {
@@ -287,6 +304,10 @@ bri_legend_init (BriLegend *self)
                                     GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
   g_object_bind_property (self->toggle, "active", self->revealer, "reveal-child",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->toggle, "toggled", G_CALLBACK (on_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->revealer, "notify::child-revealed",
+                           G_CALLBACK (on_child_revealed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (self->revealer, FALSE);
   gtk_box_append (GTK_BOX (self->box), self->revealer);
 
   /* The rows scroll when the map gives the legend less than their

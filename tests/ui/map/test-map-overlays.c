@@ -98,6 +98,8 @@ test_small_window (void)
   g_test_message ("closed legend: %.1f %% of a %d × %d map", 100 * share_of_map (legend, map),
                   gtk_widget_get_width (map), gtk_widget_get_height (map));
   save_window (window, "window-800x600.png");
+  g_assert_cmpfloat (share_of_map (legend, map), <, 0.05);
+  assert_clear_of_scale (map, legend);
 
   open_legend (map);
   share = share_of_map (legend, map);
