@@ -470,6 +470,29 @@ bri_country_labels_get_placed_rect (BriCountryLabels *self,
 }
 
 /**
+ * bri_country_labels_get_placed_rects:
+ * @rects: (element-type BriLabelRect): where to append the rectangle of
+ *   every name placed
+ *
+ * For the names drawn over the country names, which keep clear of them.
+ */
+void
+bri_country_labels_get_placed_rects (BriCountryLabels *self,
+                                     GArray           *rects)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (rects != NULL);
+
+  for (guint i = 0; i < self->n_placed; i++)
+    {
+      BriLabelRect rect;
+
+      bri_country_labels_get_placed_rect (self, i, &rect);
+      g_array_append_val (rects, rect);
+    }
+}
+
+/**
  * bri_country_labels_set_obstacles:
  * @rects: (array length=n_rects): areas names must leave clear (a legend,
  *   a scale bar), in the drawing's pixels

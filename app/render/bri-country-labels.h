@@ -34,6 +34,8 @@ PangoLayout      *bri_country_labels_get_placed      (BriCountryLabels      *sel
 void              bri_country_labels_get_placed_rect (BriCountryLabels      *self,
                                                       guint                  i,
                                                       BriLabelRect          *rect);
+void              bri_country_labels_get_placed_rects (BriCountryLabels   *self,
+                                                      GArray                *rects);
 void              bri_country_labels_set_obstacles   (BriCountryLabels      *self,
                                                       const BriLabelRect    *rects,
                                                       guint                  n_rects);

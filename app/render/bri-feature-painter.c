@@ -1578,17 +1578,24 @@ bri_feature_painter_set_show_points (BriFeaturePainter *self,
  *
  * For a drawing with more on it than the features: a legend, a scale
  * bar, the names of countries.
+ *
+ * Returns: whether they differ from the last ones set
  */
-void
+gboolean
 bri_feature_painter_set_label_obstacles (BriFeaturePainter  *self,
                                          const BriLabelRect *rects,
                                          guint               n_rects)
 {
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (rects != NULL || n_rects == 0);
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (rects != NULL || n_rects == 0, FALSE);
+
+  if (self->label_obstacles->len == n_rects &&
+      (n_rects == 0 || memcmp (self->label_obstacles->data, rects, n_rects * sizeof (BriLabelRect)) == 0))
+    return FALSE;
 
   g_array_set_size (self->label_obstacles, 0);
   g_array_append_vals (self->label_obstacles, rects, n_rects);
+  return TRUE;
 }
 
 typedef struct

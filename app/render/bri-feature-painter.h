@@ -81,7 +81,7 @@ gboolean           bri_feature_painter_get_label_area      (BriFeaturePainter   
                                                             BriLabelRect          *area);
 void               bri_feature_painter_set_show_points     (BriFeaturePainter     *self,
                                                             gboolean               show);
-void               bri_feature_painter_set_label_obstacles (BriFeaturePainter     *self,
+gboolean           bri_feature_painter_set_label_obstacles (BriFeaturePainter     *self,
                                                             const BriLabelRect    *rects,
                                                             guint                  n_rects);
 void               bri_feature_painter_get_shown           (BriFeaturePainter     *self,

@@ -402,7 +402,7 @@ static const BriFeatureStyleRow style_rows[] = {
   [BRI_FEATURE_KIND_BRIDGE] =
     { 0x865e3c, 0xcdab8f, 1.0,   5.0, SOLID,            DASH (schematic_dash),      80, 65, symbol_bridge,     STROKED, paint_road },
   [BRI_FEATURE_KIND_PIPELINE] =
-    { 0x9141ac, 0xcb78d6, 1.0,   2.5, DASH (dotted),    DASH (schematic_dash),      50, 55, symbol_pipe,       FILLED,  paint_plain },
+    { 0x9141ac, 0xcb78d6, 1.0,   3.0, DASH (dotted),    DASH (schematic_dash),      50, 55, symbol_pipe,       FILLED,  paint_plain },
   [BRI_FEATURE_KIND_POWER_STATION] =
     { 0x986a00, 0xf5c211, 1.0,   2.5, SOLID,            DASH (schematic_dash),      90, 75, symbol_bolt,       FILLED,  paint_plain },
   [BRI_FEATURE_KIND_ECONOMIC_ZONE] =

@@ -43,6 +43,7 @@ struct _BriMapRenderer
   BriFeaturePainter *painter;
   BriCountryLabels  *country_labels;
   BriFeaturesShown   shown;      /* by the last drawing */
+  BriTileStyle       style;      /* of the last drawing, for its legend on a page */
 };
 
 G_DEFINE_FINAL_TYPE (BriMapRenderer, bri_map_renderer, G_TYPE_OBJECT)
@@ -438,6 +439,7 @@ bri_map_renderer_draw (BriMapRenderer         *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   palette = bri_tile_style_get_palette (options->style);
+  self->style = options->style;
   bri_render_view_get_transform (view, &t);
   bri_feature_painter_set_show_points (self->painter, (options->parts & BRI_RENDER_MARKERS) != 0);
   if (options->parts & BRI_RENDER_FEATURES)
@@ -467,20 +469,18 @@ bri_map_renderer_draw (BriMapRenderer         *self,
 
   if ((options->parts & BRI_RENDER_COUNTRY_NAMES) && self->countries != NULL)
     {
-      guint n;
-
       bri_country_labels_set_context (self->country_labels, bri_map_renderer_get_context (self));
       bri_country_labels_set_obstacles (self->country_labels, (const BriLabelRect *) areas->data, areas->len);
-      n = bri_country_labels_place (self->country_labels, &t);
+      bri_country_labels_place (self->country_labels, &t);
       bri_country_labels_draw (self->country_labels, cr, palette);
-      /* Place names keep clear of country names too. */
-      for (guint i = 0; i < n; i++)
-        {
-          BriLabelRect rect;
-
-          bri_country_labels_get_placed_rect (self->country_labels, i, &rect);
-          g_array_append_val (areas, rect);
-        }
+      /* Place names keep clear of country names too: one placement
+       * for both, as on screen (BriCountryLabelLayer). */
+      bri_country_labels_get_placed_rects (self->country_labels, areas);
+    }
+  else
+    {
+      /* An empty view: the last drawing's names are forgotten. */
+      bri_country_labels_place (self->country_labels, &(BriMapTransform) { 0, });
     }
 
   if (options->parts & BRI_RENDER_FEATURES)
@@ -558,7 +558,8 @@ bri_map_renderer_draw_on_page (BriMapRenderer         *self,
  * @area: (out): the legend, in points
  *
  * The legend of the last map drawn, for under it on a page: a map box on
- * paper is too small to carry its legend inside.
+ * paper is too small to carry its legend inside.  It takes the map's
+ * style, so that its symbols have the colours of the map's.
  *
  * Returns: the legend's height, in points; 0 when there is nothing to explain
  */
@@ -582,7 +583,7 @@ bri_map_renderer_page_legend (BriMapRenderer *self,
   context = bri_map_renderer_get_context (self);
   for (column = 60.0; column < 2000.0; column += 18.0)
     {
-      bri_map_decorations_legend (NULL, context, BRI_TILE_STYLE_LIGHT, &self->shown, 0, 0, column, &r);
+      bri_map_decorations_legend (NULL, context, self->style, &self->shown, 0, 0, column, &r);
       if (r.width * s <= max_width)
         break;
     }
@@ -592,7 +593,7 @@ bri_map_renderer_page_legend (BriMapRenderer *self,
       cairo_save (cr);
       cairo_translate (cr, x, y);
       cairo_scale (cr, s, s);
-      bri_map_decorations_legend (cr, context, BRI_TILE_STYLE_LIGHT, &self->shown, 0, 0, column, &r);
+      bri_map_decorations_legend (cr, context, self->style, &self->shown, 0, 0, column, &r);
       cairo_restore (cr);
     }
 
@@ -623,6 +624,33 @@ bri_map_renderer_legend_on_pages (BriMapRenderer *self,
   bri_pages_space (pages, 4);
   cr = bri_pages_box (pages, area.height, &x, &y);
   bri_map_renderer_page_legend (self, cr, x, y, bri_pages_get_width (pages), &area);
+}
+
+/**
+ * bri_map_renderer_get_label_rects:
+ * @country_names: (element-type BriLabelRect): where to append the
+ *   country names of the last drawing
+ * @feature_names: (element-type BriLabelRect): and the features' names
+ *
+ * Where the last drawing wrote names, in its pixels.
+ */
+void
+bri_map_renderer_get_label_rects (BriMapRenderer *self,
+                                  GArray         *country_names,
+                                  GArray         *feature_names)
+{
+  g_return_if_fail (BRI_IS_MAP_RENDERER (self));
+  g_return_if_fail (country_names != NULL && feature_names != NULL);
+
+  bri_country_labels_get_placed_rects (self->country_labels, country_names);
+  for (guint i = 0; self->features != NULL && i < g_list_model_get_n_items (self->features); i++)
+    {
+      g_autoptr(BriFeature) feature = g_list_model_get_item (self->features, i);
+      BriLabelRect rect;
+
+      if (bri_feature_painter_get_label_area (self->painter, feature, &rect))
+        g_array_append_val (feature_names, rect);
+    }
 }
 
 /**

@@ -120,6 +120,9 @@ double          bri_map_renderer_page_legend      (BriMapRenderer         *self,
                                                    BriLabelRect           *area);
 void            bri_map_renderer_legend_on_pages  (BriMapRenderer         *self,
                                                    BriPages               *pages);
+void            bri_map_renderer_get_label_rects  (BriMapRenderer         *self,
+                                                   GArray                 *country_names,
+                                                   GArray                 *feature_names);
 void            bri_map_renderer_get_shown        (BriMapRenderer         *self,
                                                    BriFeaturesShown       *shown);
 

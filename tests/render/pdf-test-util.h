@@ -46,6 +46,28 @@ pdf_test_keep (GBytes     *bytes,
   g_test_message ("saved %s", path);
 }
 
+static cairo_status_t
+pdf_test_append (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Keeps @surface as a PNG in $BRI_TEST_OUTPUT_DIR. */
+G_GNUC_UNUSED static void
+pdf_test_keep_png (cairo_surface_t *surface,
+                   const char      *name)
+{
+  GByteArray *png = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, pdf_test_append, png), ==, CAIRO_STATUS_SUCCESS);
+  bytes = g_byte_array_free_to_bytes (png);
+  pdf_test_keep (bytes, name);
+}
+
 /* Runs a poppler tool; fails the test if it fails. */
 G_GNUC_UNUSED static char *
 pdf_test_tool (const char * const *argv)

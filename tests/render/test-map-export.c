@@ -381,6 +381,52 @@ test_errors (void)
   g_assert_false (bri_export_format_from_path ("map", &format));
 }
 
+/* In busy views, in both styles, no place name overprints a country
+ * name: both are placed as one. */
+static void
+test_names_do_not_overprint (void)
+{
+  static const struct { const char *name; double lat, lon, zoom; } views[] = {
+    { "east-africa", -1.0, 37.0, 5.0 },
+    { "pakistan", 29.0, 69.0, 6.0 },
+    { "greece", 38.5, 23.5, 7.0 },
+  };
+  g_autoptr(BriMapRenderer) renderer = atlas_renderer ();
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    for (BriTileStyle style = BRI_TILE_STYLE_LIGHT; style <= BRI_TILE_STYLE_DARK; style++)
+      {
+        g_autoptr(GArray) countries = g_array_new (FALSE, FALSE, sizeof (BriLabelRect));
+        g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (BriLabelRect));
+        g_autoptr(GError) error = NULL;
+        g_autofree char *png = NULL;
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1000, 700);
+        cairo_t *cr = cairo_create (surface);
+        BriRenderOptions options;
+        BriRenderView view;
+
+        bri_render_view_init_center (&view, views[v].lat, views[v].lon, views[v].zoom, 1000, 700);
+        bri_render_options_init (&options);
+        options.style = style;
+        g_assert_true (bri_map_renderer_draw (renderer, cr, &view, &options, &error));
+        g_assert_no_error (error);
+        png = g_strdup_printf ("names-%s-%s.png", views[v].name, style == BRI_TILE_STYLE_DARK ? "dark" : "light");
+        pdf_test_keep_png (surface, png);
+
+        bri_map_renderer_get_label_rects (renderer, countries, places);
+        g_test_message ("%s: %u place names, %u country names", views[v].name, places->len, countries->len);
+        g_assert_cmpuint (countries->len, >, 0);
+        g_assert_cmpuint (places->len, >, 0);
+        for (guint i = 0; i < places->len; i++)
+          for (guint c = 0; c < countries->len; c++)
+            g_assert_false (bri_label_rect_overlaps (&g_array_index (places, BriLabelRect, i),
+                                                     &g_array_index (countries, BriLabelRect, c), 0));
+
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/bri/map-export/pdf-text", test_pdf_text);
   g_test_add_func ("/bri/map-export/resolution", test_resolution);
   g_test_add_func ("/bri/map-export/errors", test_errors);
+  g_test_add_func ("/bri/map-export/names-do-not-overprint", test_names_do_not_overprint);
 
   return test_atlas_run ();
 }

@@ -10,6 +10,7 @@
 
 #include "bri-country-label-layer.h"
 #include "bri-country-labels.h"
+#include "bri-feature-layer.h"
 #include "bri-viewport-transform.h"
 
 struct _BriCountryLabelLayer
@@ -17,6 +18,8 @@ struct _BriCountryLabelLayer
   BriMapLayer       parent_instance;
 
   BriCountryLabels *labels;
+  GArray           *placed;          /* of BriLabelRect: the names of the last frame */
+  BriFeatureLayer  *feature_layer;   /* weak: whose names keep clear of ours */
 };
 
 G_DEFINE_FINAL_TYPE (BriCountryLabelLayer, bri_country_label_layer, BRI_TYPE_MAP_LAYER)
@@ -28,6 +31,20 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The feature layer, drawn over this one, writes its names clear of the
+ * country names: one placement for both, as in the exports
+ * (BriMapRenderer). */
+static void
+share_placement (BriCountryLabelLayer *self)
+{
+  g_array_set_size (self->placed, 0);
+  bri_country_labels_get_placed_rects (self->labels, self->placed);
+  if (self->feature_layer != NULL)
+    bri_feature_layer_set_label_obstacles (self->feature_layer,
+                                           (const BriLabelRect *) (gconstpointer) self->placed->data,
+                                           self->placed->len);
+}
 
 static void
 bri_country_label_layer_snapshot (GtkWidget   *widget,
@@ -49,6 +66,7 @@ bri_country_label_layer_snapshot (GtkWidget   *widget,
   bri_country_labels_set_context (self->labels, gtk_widget_get_pango_context (widget));
   bri_map_transform_init (&t, viewport, widget);
   n_placed = bri_country_labels_place (self->labels, &t);
+  share_placement (self);
   if (n_placed == 0)
     return;
 
@@ -100,6 +118,7 @@ bri_country_label_layer_dispose (GObject *object)
   if (countries != NULL)
     g_signal_handlers_disconnect_by_func (countries, on_countries_changed_cb, self);
   bri_country_labels_set_countries (self->labels, NULL);
+  g_clear_weak_pointer (&self->feature_layer);
 
   G_OBJECT_CLASS (bri_country_label_layer_parent_class)->dispose (object);
 }
@@ -110,6 +129,7 @@ bri_country_label_layer_finalize (GObject *object)
   BriCountryLabelLayer *self = BRI_COUNTRY_LABEL_LAYER (object);
 
   g_clear_pointer (&self->labels, bri_country_labels_free);
+  g_clear_pointer (&self->placed, g_array_unref);
 
   G_OBJECT_CLASS (bri_country_label_layer_parent_class)->finalize (object);
 }
@@ -184,6 +204,7 @@ static void
 bri_country_label_layer_init (BriCountryLabelLayer *self)
 {
   self->labels = bri_country_labels_new ();
+  self->placed = g_array_new (FALSE, FALSE, sizeof (BriLabelRect));
 
   /* The names are not controls: clicks go through to the map. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
@@ -245,4 +266,34 @@ bri_country_label_layer_is_label_shown (BriCountryLabelLayer *self,
   g_return_val_if_fail (BRI_IS_COUNTRY_LABEL_LAYER (self), FALSE);
 
   return bri_country_labels_is_shown (self->labels, numeric);
+}
+
+/**
+ * bri_country_label_layer_set_feature_layer:
+ * @feature_layer: (nullable): the layer over this one, whose names keep
+ *   clear of the country names
+ */
+void
+bri_country_label_layer_set_feature_layer (BriCountryLabelLayer *self,
+                                           BriFeatureLayer      *feature_layer)
+{
+  g_return_if_fail (BRI_IS_COUNTRY_LABEL_LAYER (self));
+  g_return_if_fail (feature_layer == NULL || BRI_IS_FEATURE_LAYER (feature_layer));
+
+  g_set_weak_pointer (&self->feature_layer, feature_layer);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * bri_country_label_layer_get_label_rects:
+ *
+ * Returns: (transfer none) (element-type BriLabelRect): where the last
+ *   frame wrote names, in the layer's coordinates
+ */
+GArray *
+bri_country_label_layer_get_label_rects (BriCountryLabelLayer *self)
+{
+  g_return_val_if_fail (BRI_IS_COUNTRY_LABEL_LAYER (self), NULL);
+
+  return self->placed;
 }

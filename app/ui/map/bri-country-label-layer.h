@@ -3,6 +3,7 @@
  * where it fits inside its country and clear of bigger countries' names. */
 #pragma once
 
+#include "bri-feature-layer.h"
 #include "bri-map-layer.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,8 @@ void                  bri_country_label_layer_set_countries  (BriCountryLabelLay
                                                               GListModel           *countries);
 gboolean              bri_country_label_layer_is_label_shown (BriCountryLabelLayer *self,
                                                               int                   numeric);
+void                  bri_country_label_layer_set_feature_layer (BriCountryLabelLayer *self,
+                                                                 BriFeatureLayer      *feature_layer);
+GArray               *bri_country_label_layer_get_label_rects (BriCountryLabelLayer *self);
 
 G_END_DECLS

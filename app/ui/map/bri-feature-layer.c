@@ -651,3 +651,35 @@ bri_feature_layer_set_dark (BriFeatureLayer *self,
   bri_feature_painter_set_tile_style (self->painter, dark ? BRI_TILE_STYLE_DARK : BRI_TILE_STYLE_LIGHT);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+/**
+ * bri_feature_layer_set_label_obstacles:
+ * @rects: (array length=n_rects): where the names of the layer under
+ *   this one are (the country names), in the layer's coordinates
+ *
+ * The features' names keep clear of them.  Called while the map draws,
+ * before this layer: the names move in the same frame.
+ */
+void
+bri_feature_layer_set_label_obstacles (BriFeatureLayer    *self,
+                                       const BriLabelRect *rects,
+                                       guint               n_rects)
+{
+  g_autoptr(GArray) scaled = NULL;
+
+  g_return_if_fail (BRI_IS_FEATURE_LAYER (self));
+  g_return_if_fail (rects != NULL || n_rects == 0);
+
+  /* The painter draws on a map line_scale times smaller. */
+  scaled = g_array_sized_new (FALSE, FALSE, sizeof (BriLabelRect), n_rects);
+  for (guint i = 0; i < n_rects; i++)
+    {
+      BriLabelRect r = { rects[i].x / self->line_scale, rects[i].y / self->line_scale,
+                         rects[i].width / self->line_scale, rects[i].height / self->line_scale };
+
+      g_array_append_val (scaled, r);
+    }
+  if (bri_feature_painter_set_label_obstacles (self->painter, (const BriLabelRect *) (gconstpointer) scaled->data,
+                                               scaled->len))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}

@@ -6,6 +6,7 @@
 #include <shumate/shumate.h>
 
 #include "bri-feature.h"
+#include "bri-label-placer.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,9 @@ gboolean         bri_feature_layer_get_label_area (BriFeatureLayer *self,
 void             bri_feature_layer_set_line_scale (BriFeatureLayer *self,
                                                    double           scale);
 double           bri_feature_layer_get_line_scale (BriFeatureLayer *self);
+void             bri_feature_layer_set_label_obstacles (BriFeatureLayer    *self,
+                                                        const BriLabelRect *rects,
+                                                        guint               n_rects);
 void             bri_feature_layer_set_dark       (BriFeatureLayer *self,
                                                    gboolean         dark);
 

@@ -8,11 +8,20 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "bri-feature-style.h"
 #include "bri-legend.h"
+
+/* A map narrower or shorter than this is small... */
+#define COMPACT_MAP_WIDTH 560
+#define COMPACT_MAP_HEIGHT 600
+/* ...and the open legend covers no more of it than this... */
+#define MAX_MAP_SHARE 0.22
+/* ...unless that would leave it less than a few rows. */
+#define MIN_COMPACT_HEIGHT 120
 
 struct _BriLegend
 {
@@ -21,7 +30,9 @@ struct _BriLegend
   GtkWidget        *box;
   GtkWidget        *toggle;
   GtkWidget        *revealer;
+  GtkWidget        *scroller;
   GtkWidget        *rows;
+  GPtrArray        *symbols;        /* the drawing areas, to redraw in the other style */
   BriFeatureFilter *filter;
   GtkWidget        *checks[BRI_FEATURE_N_KINDS];
   guint             counts[BRI_FEATURE_N_KINDS];
@@ -44,13 +55,25 @@ draw_symbol (GtkDrawingArea *area,
              gpointer        user_data)
 {
   Symbol *symbol = user_data;
+  BriTileStyle style = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                       ? BRI_TILE_STYLE_DARK : BRI_TILE_STYLE_LIGHT;
 
-  bri_feature_style_draw_legend_symbol (cr, symbol->kind, symbol->precision, BRI_TILE_STYLE_LIGHT, width, height);
+  /* The card is light or dark with the window: the symbols take the
+   * colours of the map of the same style, which stand out from it. */
+  bri_feature_style_draw_legend_symbol (cr, symbol->kind, symbol->precision, style, width, height);
+}
+
+static void
+on_dark_changed_cb (BriLegend *self)
+{
+  for (guint i = 0; i < self->symbols->len; i++)
+    gtk_widget_queue_draw (g_ptr_array_index (self->symbols, i));
 }
 
 static GtkWidget *
-symbol_new (BriFeatureKind kind,
-            BriPrecision   precision)
+symbol_new (BriLegend      *self,
+            BriFeatureKind  kind,
+            BriPrecision    precision)
 {
   GtkWidget *area = gtk_drawing_area_new ();
   Symbol *symbol = g_new (Symbol, 1);
@@ -61,6 +84,7 @@ symbol_new (BriFeatureKind kind,
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 18);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_symbol, symbol, g_free);
   gtk_accessible_update_state (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  g_ptr_array_add (self->symbols, area);
 
   return area;
 }
@@ -140,6 +164,7 @@ rebuild (BriLegend *self)
   while ((child = gtk_widget_get_first_child (self->rows)) != NULL)
     gtk_box_remove (GTK_BOX (self->rows), child);
   memset (self->checks, 0, sizeof self->checks);
+  g_ptr_array_set_size (self->symbols, 0);
 
   for (guint i = 0; i < n_kinds; i++)
     {
@@ -156,7 +181,7 @@ rebuild (BriLegend *self)
       tooltip = g_strdup_printf (_("Show or hide: %s"), bri_feature_kind_get_label (k));
       check = gtk_check_button_new ();
       gtk_check_button_set_child (GTK_CHECK_BUTTON (check),
-                                  row_new (symbol_new (k, bri_feature_kind_is_linear (k)
+                                  row_new (symbol_new (self, k, bri_feature_kind_is_linear (k)
                                                           ? BRI_PRECISION_TOWN : BRI_PRECISION_EXACT),
                                            label));
       gtk_widget_set_tooltip_text (check, tooltip);
@@ -177,7 +202,7 @@ rebuild (BriLegend *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (precisions); i++)
     {
-      GtkWidget *row = row_new (symbol_new (first_kind (precisions[i].linear), precisions[i].precision),
+      GtkWidget *row = row_new (symbol_new (self, first_kind (precisions[i].linear), precisions[i].precision),
                                 _(precisions[i].label));
 
       gtk_widget_set_margin_start (row, 4);
@@ -211,6 +236,23 @@ bri_legend_set_filter (BriLegend        *self,
   rebuild (self);
 }
 
+/* A revealer keeps its child's width when closed: hidden once closed,
+ * it leaves the closed legend no wider than its button, which passes
+ * beside the scale bar on a small window. */
+static void
+on_toggled_cb (BriLegend *self)
+{
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->toggle)))
+    gtk_widget_set_visible (self->revealer, TRUE);
+}
+
+static void
+on_child_revealed_cb (BriLegend *self)
+{
+  if (!gtk_revealer_get_child_revealed (GTK_REVEALER (self->revealer)))
+    gtk_widget_set_visible (self->revealer, FALSE);
+}
+
 static void
 bri_legend_dispose (GObject *object)
 {
@@ -218,6 +260,7 @@ bri_legend_dispose (GObject *object)
 
   g_clear_object (&self->filter);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->symbols, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bri_legend_parent_class)->dispose (object);
 }
@@ -261,13 +304,78 @@ bri_legend_init (BriLegend *self)
                                     GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
   g_object_bind_property (self->toggle, "active", self->revealer, "reveal-child",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->toggle, "toggled", G_CALLBACK (on_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->revealer, "notify::child-revealed",
+                           G_CALLBACK (on_child_revealed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (self->revealer, FALSE);
   gtk_box_append (GTK_BOX (self->box), self->revealer);
+
+  /* The rows scroll when the map gives the legend less than their
+   * height (bri_legend_get_compact_height()). */
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_revealer_set_child (GTK_REVEALER (self->revealer), self->scroller);
 
   self->rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_margin_start (self->rows, 10);
   gtk_widget_set_margin_end (self->rows, 10);
   gtk_widget_set_margin_bottom (self->rows, 10);
-  gtk_revealer_set_child (GTK_REVEALER (self->revealer), self->rows);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->rows);
+
+  self->symbols = g_ptr_array_new ();
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * bri_legend_compute_allocation:
+ * @map_width: the size of the map the legend lies over
+ * @avoid: (nullable): what else lies at the bottom of the map, in the
+ *   corner opposite the legend's (the scale bar): the legend leaves it clear
+ * @alloc: (out): where the legend goes, margins included, in the map's
+ *   coordinates
+ *
+ * On a large map the open legend keeps its natural size.  On a small one
+ * its list would cover most of the map: there it gives up height (its
+ * rows scroll) until it covers no more than MAX_MAP_SHARE of the map.
+ * Where it is too wide to pass beside @avoid, it stands on top of it.
+ * For the map's overlay, which places the legend by its aligns.
+ */
+void
+bri_legend_compute_allocation (BriLegend          *self,
+                               int                 map_width,
+                               int                 map_height,
+                               const GdkRectangle *avoid,
+                               GdkRectangle       *alloc)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkRequisition min, nat;
+  int room = map_height;
+
+  g_return_if_fail (BRI_IS_LEGEND (self));
+  g_return_if_fail (alloc != NULL);
+
+  gtk_widget_get_preferred_size (widget, &min, &nat);
+  alloc->width = MAX (min.width, MIN (nat.width, map_width));
+  if (avoid != NULL && avoid->width > 0 && avoid->height > 0 &&
+      alloc->width > avoid->x && alloc->width > map_width - (avoid->x + avoid->width))
+    room = avoid->y;
+
+  alloc->height = MIN (nat.height, room);
+  if (map_width < COMPACT_MAP_WIDTH || map_height < COMPACT_MAP_HEIGHT)
+    {
+      double budget = MAX_MAP_SHARE * map_width * map_height / MAX (alloc->width, 1);
+
+      if (alloc->height > budget)
+        alloc->height = MAX (budget, MIN (alloc->height, MIN_COMPACT_HEIGHT));
+    }
+  alloc->height = MAX (alloc->height, min.height);
+
+  alloc->x = gtk_widget_get_halign (widget) == GTK_ALIGN_END ? map_width - alloc->width : 0;
+  alloc->y = gtk_widget_get_valign (widget) == GTK_ALIGN_END ? room - alloc->height : 0;
 }
 
 GtkWidget *

@@ -16,5 +16,10 @@ GtkWidget *bri_legend_new        (void);
 void       bri_legend_set_filter (BriLegend        *self,
                                   BriFeatureFilter *filter,
                                   GListModel       *all_features);
+void       bri_legend_compute_allocation (BriLegend          *self,
+                                          int                 map_width,
+                                          int                 map_height,
+                                          const GdkRectangle *avoid,
+                                          GdkRectangle       *alloc);
 
 G_END_DECLS

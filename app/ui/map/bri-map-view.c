@@ -48,6 +48,7 @@ struct _BriMapView
   BriFeatureLayer      *feature_layer;
   GtkWidget            *zoom_box;
   GtkWidget            *legend;
+  GtkWidget            *scale_box;
   ShumateLicense       *license;
   gboolean              controls_visible;
 
@@ -424,6 +425,29 @@ bri_map_view_class_init (BriMapViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "mapview");
 }
 
+/* The legend decides how much of the map it may cover. */
+static gboolean
+on_get_child_position_cb (GtkOverlay   *overlay,
+                          GtkWidget    *child,
+                          GdkRectangle *alloc,
+                          BriMapView   *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
+  GtkRequisition scale;
+
+  if (child != self->legend)
+    return FALSE;
+
+  /* The scale and the licence, in the bottom right corner. */
+  gtk_widget_get_preferred_size (self->scale_box, NULL, &scale);
+  bri_legend_compute_allocation (BRI_LEGEND (child), width, height,
+                                 &(GdkRectangle) { width - scale.width, height - scale.height,
+                                                   scale.width, scale.height },
+                                 alloc);
+  return TRUE;
+}
+
 static void
 bri_map_view_init (BriMapView *self)
 {
@@ -434,6 +458,7 @@ bri_map_view_init (BriMapView *self)
 
   self->overlay = gtk_overlay_new ();
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+  g_signal_connect (self->overlay, "get-child-position", G_CALLBACK (on_get_child_position_cb), self);
 
   self->map = shumate_map_new ();
   self->viewport = shumate_map_get_viewport (self->map);
@@ -461,6 +486,7 @@ bri_map_view_init (BriMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->label_layer));
   self->feature_layer = bri_feature_layer_new (self->viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->feature_layer));
+  bri_country_label_layer_set_feature_layer (self->label_layer, self->feature_layer);
   g_signal_connect (self->feature_layer, "feature-activated",
                     G_CALLBACK (on_feature_activated), self);
 
@@ -489,7 +515,7 @@ bri_map_view_init (BriMapView *self)
   gtk_widget_set_visible (self->legend, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->legend);
 
-  bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  self->scale_box = bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_halign (bottom, GTK_ALIGN_END);
   gtk_widget_set_valign (bottom, GTK_ALIGN_END);
   scale = shumate_scale_new (self->viewport);

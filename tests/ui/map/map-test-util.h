@@ -4,7 +4,11 @@
  * and what it draws, as a texture and as a PNG for a human to look at. */
 #pragma once
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
+
+#include "bri-map-view.h"
+#include "bri-window.h"
 
 static void
 map_test_no_display (void)
@@ -111,4 +115,63 @@ map_test_save (GdkTexture *texture,
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s", path);
+}
+
+/* The first widget of @type in @root's tree, @root included. */
+G_GNUC_UNUSED static GtkWidget *
+map_test_find_widget (GtkWidget *root,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = map_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+G_GNUC_UNUSED static void
+map_test_wait_until_drawn (BriMapView *map)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  /* A move clears :drawn only after the next frame's idle: let it. */
+  map_test_iterate (100);
+  while (!bri_map_view_get_drawn (map))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  map_test_iterate (100);
+}
+
+/* The app's window at @width × @height, once its map is drawn. */
+G_GNUC_UNUSED static GtkWidget *
+map_test_open_window (BriAtlas   *atlas,
+                      int         width,
+                      int         height,
+                      GtkWidget **map)
+{
+  GtkWidget *window = GTK_WIDGET (bri_window_new (NULL, atlas));
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  *map = map_test_find_widget (window, BRI_TYPE_MAP_VIEW);
+  g_assert_nonnull (*map);
+
+  while (!gtk_widget_get_mapped (*map) || gtk_widget_get_width (*map) <= 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  map_test_wait_until_drawn (BRI_MAP_VIEW (*map));
+  return window;
 }

@@ -38,40 +38,6 @@ static const Size sizes[] = {
   { "1280x800-covered", 1280, 800, FALSE, 420 },
 };
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-wait_until_drawn (BriMapView *map)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  /* A move clears :drawn only after the next frame's idle: let it. */
-  map_test_iterate (100);
-  while (!bri_map_view_get_drawn (map))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  map_test_iterate (100);
-}
-
 /* What lies over the map, in the map view's coordinates: the view's own
  * overlays (legend, zoom buttons, scale) and the side panel, when the
  * flap is folded over the map. */
@@ -81,7 +47,7 @@ collect_covers (GtkWidget *map,
                 int        covered)
 {
   GArray *covers = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  GtkWidget *overlay = find_widget (map, GTK_TYPE_OVERLAY);
+  GtkWidget *overlay = map_test_find_widget (map, GTK_TYPE_OVERLAY);
   GtkWidget *main_child = gtk_overlay_get_child (GTK_OVERLAY (overlay));
   graphene_rect_t box;
 
@@ -142,27 +108,14 @@ test_fit_kenya (gconstpointer data)
   BriGeoBounds bounds;
   AdwFlap *flap;
   double x1, y1, x2, y2;
-  gint64 end;
 
   g_assert_nonnull (port);
   g_assert_nonnull (railway);
   g_assert_true (bri_feature_is_line (railway));
   g_assert_nonnull (kenya);
 
-  window = GTK_WIDGET (bri_window_new (NULL, atlas));
-  gtk_window_set_default_size (GTK_WINDOW (window), size->width, size->height);
-  gtk_window_present (GTK_WINDOW (window));
-  map = find_widget (window, BRI_TYPE_MAP_VIEW);
-  flap = ADW_FLAP (find_widget (window, ADW_TYPE_FLAP));
-  g_assert_nonnull (map);
-
-  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (!gtk_widget_get_mapped (map) || gtk_widget_get_width (map) <= 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  wait_until_drawn (BRI_MAP_VIEW (map));
+  window = map_test_open_window (atlas, size->width, size->height, &map);
+  flap = ADW_FLAP (map_test_find_widget (window, ADW_TYPE_FLAP));
   g_test_message ("window %d × %d, map %d × %d", gtk_widget_get_width (window), gtk_widget_get_height (window),
                   gtk_widget_get_width (map), gtk_widget_get_height (map));
   /* The default size counts the frame drawn round the window. */
@@ -177,18 +130,18 @@ test_fit_kenya (gconstpointer data)
 
   if (size->open_legend)
     {
-      GtkWidget *legend = find_widget (map, BRI_TYPE_LEGEND);
+      GtkWidget *legend = map_test_find_widget (map, BRI_TYPE_LEGEND);
       graphene_rect_t closed, open;
 
       g_assert_true (gtk_widget_compute_bounds (legend, map, &closed));
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (legend, GTK_TYPE_TOGGLE_BUTTON)), TRUE);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (map_test_find_widget (legend, GTK_TYPE_TOGGLE_BUTTON)), TRUE);
       map_test_iterate (200);
       g_assert_true (gtk_widget_compute_bounds (legend, map, &open));
       g_assert_cmpfloat (open.size.height, >, closed.size.height + 100);
     }
 
   gtk_widget_activate_action (window, "win.open", "s", "country:KE");
-  wait_until_drawn (BRI_MAP_VIEW (map));
+  map_test_wait_until_drawn (BRI_MAP_VIEW (map));
 
   texture = map_test_render (window);
   png = g_strdup_printf ("fit-kenya-%s.png", size->name);
