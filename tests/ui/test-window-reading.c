@@ -293,6 +293,97 @@ test_about (void)
   gtk_window_destroy (GTK_WINDOW (about));
 }
 
+/* Whether @model, or a section or submenu of it, has an item for
+ * @action labelled @label. */
+static gboolean
+menu_has_item (GMenuModel *model,
+               const char *action,
+               const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autofree char *item_label = NULL;
+      GMenuLinkIter *links;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_str_equal (item_action, action) && g_str_equal (item_label, label))
+        return TRUE;
+
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          if (menu_has_item (linked, action, label))
+            {
+              g_object_unref (links);
+              return TRUE;
+            }
+        }
+      g_object_unref (links);
+    }
+
+  return FALSE;
+}
+
+/* The window's own shortcut for @action: what its class binds. */
+static char *
+shortcut_for (GtkWidget  *widget,
+              const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (named) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action))
+            return gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget);
+}
+
+/* Documents and Open in New Window are in the main menu or on screen,
+ * have a shortcut, and the shortcuts window lists it. */
+static void
+test_reachable (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *documents = shortcut_for (GTK_WIDGET (f->window), "win.show-documents");
+  g_autofree char *new_window = shortcut_for (GTK_WIDGET (f->window), "win.open-reader-window");
+  g_autoptr(GBytes) overlay = g_resources_lookup_data ("/org/example/BriAtlas/gtk/help-overlay.ui", 0, NULL);
+  GtkWidget *menu_button = find_widget (GTK_WIDGET (f->window), is_menu_button, NULL);
+
+  g_assert_cmpstr (documents, ==, "<Alt>4");
+  g_assert_cmpstr (new_window, ==, "<Shift><Control>n");
+  g_assert_nonnull (strstr (g_bytes_get_data (overlay, NULL), "&lt;Alt&gt;4"));
+  g_assert_nonnull (strstr (g_bytes_get_data (overlay, NULL), "&lt;Control&gt;&lt;Shift&gt;n"));
+  g_assert_nonnull (strstr (g_bytes_get_data (overlay, NULL), "List of documents"));
+
+  g_assert_nonnull (menu_button);
+  g_assert_true (menu_has_item (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
+                                "win.show-documents", "_Documents"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +396,7 @@ main (int   argc,
   g_test_add ("/bri/window-reading/widen-side-panel", Fixture, NULL, fixture_set_up, test_widen_side_panel, fixture_tear_down);
   g_test_add ("/bri/window-reading/reader-window", Fixture, NULL, fixture_set_up, test_reader_window, fixture_tear_down);
   g_test_add ("/bri/window-reading/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
+  g_test_add ("/bri/window-reading/reachable", Fixture, NULL, fixture_set_up, test_reachable, fixture_tear_down);
   g_test_add_func ("/bri/window-reading/about", test_about);
 
   return panel_test_run ();
