@@ -72,6 +72,10 @@ struct _BriWindow
 
 /* The side panel's usual width, and the narrowest it gets. */
 #define BRI_WINDOW_SIDE_MIN_WIDTH 340
+/* The widest: the reader's text is at most 720 px wide (bri-reader.ui),
+ * and AdwFlap gives the panel its minimum width, so that a wider one
+ * would only keep the window from getting narrow. */
+#define BRI_WINDOW_SIDE_MAX_WIDTH 760
 
 void _bri_window_class_install_actions (GtkWidgetClass *widget_class);
 void _bri_window_update_actions        (BriWindow      *self);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Reading in the window: the side panel widens when its edge is dragged
- * (the width is kept in GSettings), the reader opens in a window of its
+ * (the width is kept in GSettings; it is the panel's size request, as
+ * AdwFlap gives the panel no more than that), the reader opens in a window of its
  * own at the same passage (win.open-reader-window), and the Documents
  * page lists every document, each opening at its start
  * (win.show-documents). */
@@ -24,7 +25,10 @@ clamp_side_width (BriWindow *self,
 {
   int window_width = gtk_widget_get_width (GTK_WIDGET (self));
   int min_width = BRI_WINDOW_SIDE_MIN_WIDTH;
-  int max_width = window_width > 0 ? MAX (min_width, window_width - MIN_MAP_WIDTH) : G_MAXINT;
+  int max_width = BRI_WINDOW_SIDE_MAX_WIDTH;
+
+  if (window_width > 0)
+    max_width = MAX (min_width, MIN (max_width, window_width - MIN_MAP_WIDTH));
 
   return CLAMP (width, min_width, max_width);
 }
