@@ -557,6 +557,7 @@ test_coordinates (void)
   g_autoptr(Run) gwadar = run_cli ("--feature", "gwadar-port", "--json", NULL);
   g_autoptr(Run) geojson = run_cli ("--list-features", "--format", "geojson", NULL);
   g_autoptr(Run) csv = run_cli ("--list-features", "--format", "csv", NULL);
+  g_autoptr(Run) kml = run_cli ("--list-features", "--format", "kml", NULL);
   g_autoptr(Run) tour = run_cli ("--tour", "cpec", "--json", NULL);
   JsonObject *geometry;
   JsonArray *point;
@@ -567,6 +568,7 @@ test_coordinates (void)
   assert_six_decimals (gwadar->out);
   assert_six_decimals (geojson->out);
   assert_six_decimals (csv->out);
+  assert_six_decimals (kml->out);
   assert_six_decimals (tour->out);
 
   /* Rounded, not cut short: Gwadar stays where it is, to 11 cm. */

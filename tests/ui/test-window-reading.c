@@ -13,6 +13,7 @@
 #include "bri-document-list.h"
 #include "bri-reader-private.h"
 #include "bri-reader-window.h"
+#include "bri-source.h"
 #include "bri-window-private.h"
 #include "panels/panel-test-util.h"
 
@@ -257,6 +258,57 @@ test_documents (Fixture       *f,
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n));
 }
 
+static guint
+n_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
+    n++;
+  return n;
+}
+
+/* The atlas grows: a document the user adds is listed, and opens, too. */
+static void
+test_documents_grow (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *list = bri_document_list_get_list (BRI_DOCUMENT_LIST (f->window->document_list));
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) features = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(BriSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  BriDocument *notes;
+  GtkListBoxRow *row;
+
+  g_assert_cmpuint (n_rows (list), ==, 5);
+  g_ptr_array_add (documents,
+                   bri_document_new_from_text ("my-notes", "Notes on <b>ports</b> & rails", "Me", NULL,
+                                               "2026-12", "notes", "notes.txt",
+                                               "The port of Gwadar, seen from the sea.\n", NULL));
+  source = bri_source_new_for_records ("my-notes", "My notes", documents, features);
+  g_assert_true (bri_atlas_add_source (atlas, source, NULL, &error));
+  g_assert_no_error (error);
+  wait_frames (GTK_WIDGET (f->window), 2);
+
+  notes = bri_atlas_lookup_document (atlas, "my-notes");
+  g_assert_nonnull (notes);
+  g_assert_cmpuint (n_rows (list), ==, 6);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 5);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Notes on <b>ports</b> & rails");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-documents", NULL));
+  g_signal_emit_by_name (row, "activate");
+  wait_frames (GTK_WIDGET (f->window), 3);
+  g_assert_cmpstr (side_page (f), ==, "reader");
+  g_assert_true (bri_reader_get_document (BRI_READER (f->window->reader)) == notes);
+  g_assert_cmpuint (bri_reader_get_ordinal (BRI_READER (f->window->reader)), ==, 0);
+
+  g_assert_true (bri_atlas_remove_source (atlas, source, NULL, &error));
+  g_assert_no_error (error);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_cmpuint (n_rows (list), ==, 5);
+}
+
 static gboolean
 is_label_with (GtkWidget     *widget,
                gconstpointer  needle)
@@ -397,6 +449,7 @@ main (int   argc,
   g_test_add ("/bri/window-reading/widen-side-panel", Fixture, NULL, fixture_set_up, test_widen_side_panel, fixture_tear_down);
   g_test_add ("/bri/window-reading/reader-window", Fixture, NULL, fixture_set_up, test_reader_window, fixture_tear_down);
   g_test_add ("/bri/window-reading/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
+  g_test_add ("/bri/window-reading/documents-grow", Fixture, NULL, fixture_set_up, test_documents_grow, fixture_tear_down);
   g_test_add ("/bri/window-reading/reachable", Fixture, NULL, fixture_set_up, test_reachable, fixture_tear_down);
   g_test_add_func ("/bri/window-reading/about", test_about);
 
