@@ -1031,8 +1031,10 @@ run_help (int    argc,
   /* Only the help option itself is parsed: the others would be stored in
    * memory nobody reads. */
   for (int i = 1; i < argc && help_argv[1] == NULL; i++)
-    if (bri_cli_has_option (2, (char *[]) { argv[0], argv[i] }, help_options))
+    if (g_strv_contains (help_options, argv[i]))
       help_argv[1] = argv[i];
+  if (help_argv[1] == NULL)
+    help_argv[1] = (char *) "--help";   /* "--help=…" */
 
   if (!g_option_context_parse (context, &help_argc, &help_args, &error))
     {
