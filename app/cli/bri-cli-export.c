@@ -425,14 +425,8 @@ run_list_features (Options  *o,
     {
       BriFeatureKind kind;
 
-      if (!bri_feature_kind_from_string (o->kind, &kind))
-        {
-          g_printerr (_("Unknown kind “%s”. Kinds:"), o->kind);
-          for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
-            g_printerr (" %s", bri_feature_kind_to_string (k));
-          g_printerr ("\n");
-          return EXIT_USAGE;
-        }
+      if (!bri_cli_parse_kind (o->kind, &kind))
+        return EXIT_USAGE;
       for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
         bri_feature_filter_set_kind_shown (filter, k, k == kind);
     }
@@ -527,39 +521,65 @@ run_export_passages (Options  *o,
   return write_file (o->export_passages, bytes);
 }
 
+static GOptionEntry *
+export_entries (Options *o)
+{
+  const GOptionEntry entries[] = {
+    { "export-map", 0, 0, G_OPTION_ARG_FILENAME, &o->export_map, N_("Draw the map into a PNG, SVG or PDF file"), N_("FILE") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &o->view, N_("With --export-map: the view, as in view: locations"), N_("LAT,LON,ZOOM") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &o->size, N_("With --export-map: the map's size in pixels (default 1280x800)"), N_("WxH") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o->scale, N_("With --export-map to PNG: pixels per map pixel (2 for 2×)"), N_("N") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &o->title, N_("With --export-map: a title on the map"), N_("TEXT") },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &o->dark, N_("With --export-map: the dark style"), NULL },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &o->export_pdf, N_("With --tour: the handout; with --country: the dossier; with --feature: the card"), N_("FILE") },
+    { "export-markdown", 0, 0, G_OPTION_ARG_FILENAME, &o->export_markdown, N_("With --country: the dossier as Markdown"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &o->paper, N_("With --export-pdf: a4 (default) or letter"), N_("PAPER") },
+    { "no-notes", 0, 0, G_OPTION_ARG_NONE, &o->no_notes, N_("With --tour --export-pdf: leave out the teacher's notes"), NULL },
+    { "tour", 0, 0, G_OPTION_ARG_FILENAME, &o->tour, N_("The tour: a built-in id, one of yours, or a file"), N_("TOUR") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &o->country, N_("The country: an ISO code, a name or a demonym"), N_("CODE") },
+    { "feature", 0, 0, G_OPTION_ARG_STRING, &o->feature, N_("The feature's id"), N_("ID") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &o->search, N_("With --export-passages: the passages this search finds"), N_("QUERY") },
+    { "export-passages", 0, 0, G_OPTION_ARG_FILENAME, &o->export_passages, N_("With --country or --search: the passages as CSV"), N_("FILE") },
+    { "list-features", 0, 0, G_OPTION_ARG_NONE, &o->list_features, N_("With --format: the features, filtered as the options say"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &o->format, N_("With --list-features: print or write (--output) the features as one GeoJSON FeatureCollection (geojson), KML (kml) or CSV (csv)"), N_("FORMAT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &o->output, N_("With --list-features --format: write to FILE, not to standard output"), N_("FILE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &o->kind, N_("With --list-features --format: only this kind"), N_("KIND") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &o->status, N_("With --list-features --format: only this status"), N_("STATUS") },
+    { "document", 0, 0, G_OPTION_ARG_STRING, &o->document, N_("With --list-features --format: only the places this document names"), N_("ID") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &o->region, N_("With --list-features --format: only the places in this region"), N_("ID") },
+    { "from-year", 0, 0, G_OPTION_ARG_INT, &o->from_year, N_("With --list-features --format: only from this year on"), N_("YEAR") },
+    { "to-year", 0, 0, G_OPTION_ARG_INT, &o->to_year, N_("With --list-features --format: only up to this year"), N_("YEAR") },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+/**
+ * bri_cli_export_entries:
+ *
+ * Returns: (transfer full): the options of exports, for --help
+ */
+GOptionEntry *
+bri_cli_export_entries (void)
+{
+  static Options help_options;
+
+  return export_entries (&help_options);
+}
+
 int
 bri_cli_export_run (int    argc,
                     char **argv)
 {
   g_auto(Options) o = { .scale = 1.0 };
   g_autoptr(BriAtlas) atlas = NULL;
-  const GOptionEntry entries[] = {
-    { "export-map", 0, 0, G_OPTION_ARG_FILENAME, &o.export_map, N_("Draw the map into a PNG, SVG or PDF file"), N_("FILE") },
-    { "view", 0, 0, G_OPTION_ARG_STRING, &o.view, N_("With --export-map: the view, as in view: locations"), N_("LAT,LON,ZOOM") },
-    { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("With --export-map: the map's size in pixels (default 1280x800)"), N_("WxH") },
-    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o.scale, N_("With --export-map to PNG: pixels per map pixel (2 for 2×)"), N_("N") },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("With --export-map: a title on the map"), N_("TEXT") },
-    { "dark", 0, 0, G_OPTION_ARG_NONE, &o.dark, N_("With --export-map: the dark style"), NULL },
-    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &o.export_pdf, N_("With --tour: the handout; with --country: the dossier; with --feature: the card"), N_("FILE") },
-    { "export-markdown", 0, 0, G_OPTION_ARG_FILENAME, &o.export_markdown, N_("With --country: the dossier as Markdown"), N_("FILE") },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper, N_("With --export-pdf: a4 (default) or letter"), N_("PAPER") },
-    { "no-notes", 0, 0, G_OPTION_ARG_NONE, &o.no_notes, N_("With --tour --export-pdf: leave out the teacher's notes"), NULL },
-    { "tour", 0, 0, G_OPTION_ARG_FILENAME, &o.tour, N_("The tour: a built-in id, one of yours, or a file"), N_("TOUR") },
-    { "country", 0, 0, G_OPTION_ARG_STRING, &o.country, N_("The country: an ISO code, a name or a demonym"), N_("CODE") },
-    { "feature", 0, 0, G_OPTION_ARG_STRING, &o.feature, N_("The feature's id"), N_("ID") },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &o.search, N_("With --export-passages: the passages this search finds"), N_("QUERY") },
-    { "export-passages", 0, 0, G_OPTION_ARG_FILENAME, &o.export_passages, N_("With --country or --search: the passages as CSV"), N_("FILE") },
-    { "list-features", 0, 0, G_OPTION_ARG_NONE, &o.list_features, N_("With --format: the features, filtered as the options say"), NULL },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &o.format, N_("With --list-features: geojson, kml or csv"), N_("FORMAT") },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, &o.output, N_("With --list-features: write to FILE, not to standard output"), N_("FILE") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &o.kind, N_("With --list-features: only this kind"), N_("KIND") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &o.status, N_("With --list-features: only this status"), N_("STATUS") },
-    { "document", 0, 0, G_OPTION_ARG_STRING, &o.document, N_("With --list-features: only the places this document names"), N_("ID") },
-    { "region", 0, 0, G_OPTION_ARG_STRING, &o.region, N_("With --list-features: only the places in this region"), N_("ID") },
-    { "from-year", 0, 0, G_OPTION_ARG_INT, &o.from_year, N_("With --list-features: only from this year on"), N_("YEAR") },
-    { "to-year", 0, 0, G_OPTION_ARG_INT, &o.to_year, N_("With --list-features: only up to this year"), N_("YEAR") },
-    { NULL }
-  };
+  g_autofree GOptionEntry *entries = export_entries (&o);
+
+  /* Both print JSON, differently: say which is which. */
+  if (bri_cli_has_option (argc, argv, (const char * const []) { "--json", NULL }))
+    return usage (_("--json prints JSON Lines and goes with the queries; --list-features --format geojson "
+                    "prints one GeoJSON FeatureCollection: give one of them."));
 
   if (!bri_cli_parse_options (_("Export maps, handouts, dossiers, cards and data without opening a window."),
                               entries, &argc, &argv))

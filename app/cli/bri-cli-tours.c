@@ -42,9 +42,8 @@ static void
 print_object (JsonObject *object)
 {
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
-  g_autofree char *line = json_to_string (node, FALSE);
 
-  g_print ("%s\n", line);
+  bri_cli_print_json (node);
 }
 
 static void
@@ -281,35 +280,71 @@ run_show (BriTour  *tour,
   return 0;
 }
 
+typedef struct
+{
+  char     *tour;
+  char     *export_kml;
+  char     *import;
+  gboolean  list;
+  gboolean  json;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->tour);
+  g_free (o->export_kml);
+  g_free (o->import);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static GOptionEntry *
+tour_entries (Options *o)
+{
+  const GOptionEntry entries[] = {
+    { "list-tours", 0, 0, G_OPTION_ARG_NONE, &o->list, N_("List the built-in tours and your own"), NULL },
+    { "tour", 0, 0, G_OPTION_ARG_FILENAME, &o->tour, N_("Show a tour's stops with their quotes and citations"), N_("TOUR") },
+    { "export-kml", 0, 0, G_OPTION_ARG_FILENAME, &o->export_kml, N_("With --tour: write it as a KML tour for Google Earth or Marble"), N_("FILE") },
+    { "import-tour", 0, 0, G_OPTION_ARG_FILENAME, &o->import, N_("Copy a .briatour or KML tour into your tours and print its id"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Print JSON Lines, one object per line"), NULL },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+/**
+ * bri_cli_tours_entries:
+ *
+ * Returns: (transfer full): the options of tours, for --help
+ */
+GOptionEntry *
+bri_cli_tours_entries (void)
+{
+  static Options help_options;
+
+  return tour_entries (&help_options);
+}
+
 int
 bri_cli_tours_run (int    argc,
                    char **argv)
 {
-  g_autofree char *tour_name = NULL;
-  g_autofree char *export_kml = NULL;
-  g_autofree char *import = NULL;
-  gboolean list = FALSE;
-  gboolean json = FALSE;
+  g_auto(Options) o = { 0 };
+  g_autofree GOptionEntry *entries = tour_entries (&o);
   g_autoptr(GError) error = NULL;
   g_autoptr(BriTourLibrary) library = NULL;
   g_autoptr(BriAtlas) atlas = NULL;
   g_autoptr(BriTour) tour = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
-  const GOptionEntry entries[] = {
-    { "list-tours", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the built-in tours and your own"), NULL },
-    { "tour", 0, 0, G_OPTION_ARG_FILENAME, &tour_name, N_("Show a tour's stops with their quotes and citations"), N_("TOUR") },
-    { "export-kml", 0, 0, G_OPTION_ARG_FILENAME, &export_kml, N_("With --tour: write it as a KML tour for Google Earth or Marble"), N_("FILE") },
-    { "import-tour", 0, 0, G_OPTION_ARG_FILENAME, &import, N_("Copy a .briatour or KML tour into your tours and print its id"), N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON Lines, one object per line"), NULL },
-    { NULL }
-  };
 
   if (!bri_cli_parse_options (_("Tours: TOUR is the id of a built-in tour or of one of yours, or a .briatour or .kml file."),
                               entries, &argc, &argv))
     return EXIT_USAGE;
 
-  if (list + (tour_name != NULL) + (import != NULL) != 1 || (export_kml != NULL && tour_name == NULL) ||
-      (export_kml != NULL && json))
+  if (o.list + (o.tour != NULL) + (o.import != NULL) != 1 || (o.export_kml != NULL && o.tour == NULL) ||
+      (o.export_kml != NULL && o.json))
     {
       g_printerr (_("Give one of --list-tours, --tour TOUR [--export-kml FILE] or --import-tour FILE.\n"));
       return EXIT_USAGE;
@@ -319,26 +354,26 @@ bri_cli_tours_run (int    argc,
   if (!bri_tour_library_load (library, NULL, &error))
     return fail (error);
 
-  if (list)
-    return run_list (library, json);
+  if (o.list)
+    return run_list (library, o.json);
 
-  if (import != NULL)
+  if (o.import != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (import);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o.import);
       BriTour *added = bri_tour_library_import (library, file, &warnings, &error);
 
       print_warnings (warnings);
       if (added == NULL)
         return fail (error);
 
-      if (json)
+      if (o.json)
         print_summary (added, TRUE);
       else
         g_print ("%s\n", bri_tour_get_id (added));
       return 0;
     }
 
-  tour = bri_tour_library_open (library, tour_name, &warnings, &error);
+  tour = bri_tour_library_open (library, o.tour, &warnings, &error);
   print_warnings (warnings);
   if (tour == NULL)
     return fail (error);
@@ -347,14 +382,14 @@ bri_cli_tours_run (int    argc,
   if (atlas == NULL)
     return 1;
 
-  if (export_kml != NULL)
+  if (o.export_kml != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (export_kml);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o.export_kml);
 
       if (!bri_tour_export_kml (tour, atlas, file, NULL, &error))
         return fail (error);
       return 0;
     }
 
-  return run_show (tour, atlas, json);
+  return run_show (tour, atlas, o.json);
 }

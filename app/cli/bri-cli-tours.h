@@ -11,4 +11,6 @@ gboolean bri_cli_tours_handles (int    argc,
 int      bri_cli_tours_run     (int    argc,
                                 char **argv);
 
+GOptionEntry *bri_cli_tours_entries (void);
+
 G_END_DECLS

@@ -18,16 +18,67 @@
 
 #define EXIT_USAGE 2
 
+/* No --limit given: each command has its own default. */
+#define LIMIT_UNSET G_MININT
+
 typedef struct
 {
   BriAtlas *atlas;
   gboolean  json;
   gboolean  tty;
+  guint     limit;
 } Cli;
+
+typedef struct
+{
+  char     *search;
+  char     *country;
+  char     *feature;
+  char     *kind;
+  gboolean  list_features;
+  gboolean  list_documents;
+  gboolean  json;
+  int       limit;
+} Query;
 
 static const char * const query_options[] = {
   "--search", "--country", "--feature", "--list-features", "--list-documents", NULL
 };
+
+/* What --help and --version answer, whatever else is on the line. */
+static const char * const help_options[] = {
+  "--help", "-h", "-?", "--help-all", "--help-export", "--help-tours", "--help-window", "--version", NULL
+};
+
+static void
+query_clear (Query *q)
+{
+  g_free (q->search);
+  g_free (q->country);
+  g_free (q->feature);
+  g_free (q->kind);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Query, query_clear)
+
+/* The options of queries, the main group of --help. */
+static GOptionEntry *
+query_entries (Query *q)
+{
+  const GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &q->search, N_("Search places and passages"), N_("QUERY") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &q->country, N_("Show a country: its places and the passages about it (with --list-features: only its places; with --export-pdf or --export-markdown: its dossier)"), N_("CODE_OR_NAME") },
+    { "feature", 0, 0, G_OPTION_ARG_STRING, &q->feature, N_("Show a feature and its passages (with --export-pdf: its card)"), N_("ID") },
+    { "list-features", 0, 0, G_OPTION_ARG_NONE, &q->list_features, N_("List the features of the gazetteer"), NULL },
+    { "list-documents", 0, 0, G_OPTION_ARG_NONE, &q->list_documents, N_("List the source documents"), NULL },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &q->kind, N_("With --list-features: only this kind, by name or id, in any case (Port, \"Power station\", railway, …)"), N_("KIND") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &q->limit, N_("With --search: at most N places and N passages (default 10); with --list-features or --list-documents: at most N (default all); 0 for no limit"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &q->json, N_("Print JSON Lines, one object per line (for one GeoJSON FeatureCollection instead: --list-features --format geojson)"), NULL },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
 
 /**
  * bri_cli_has_option:
@@ -57,22 +108,140 @@ gboolean
 bri_cli_handles (int    argc,
                  char **argv)
 {
-  return bri_cli_export_handles (argc, argv) || bri_cli_tours_handles (argc, argv) ||
+  return bri_cli_has_option (argc, argv, help_options) ||
+         bri_cli_export_handles (argc, argv) || bri_cli_tours_handles (argc, argv) ||
          bri_cli_has_option (argc, argv, query_options);
 }
 
 /* JSON */
 
+static void append_json (GString  *out,
+                         JsonNode *node);
+
+/* json-glib writes a double with 17 digits (62.325409999999998): at most
+ * six decimals (11 cm on the ground) say all the data knows, and trailing
+ * zeros go. */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize len;
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.6f", value);
+  len = strlen (buffer);
+  while (len > 0 && buffer[len - 1] == '0')
+    len--;
+  if (len > 0 && buffer[len - 1] == '.')
+    len--;
+  buffer[len] = '\0';
+  g_string_append (out, g_str_equal (buffer, "-0") ? "0" : buffer);
+}
+
+static void
+append_leaf (GString  *out,
+             JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  g_string_append (out, text);
+}
+
+static void
+append_object (GString    *out,
+               JsonObject *object)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  g_string_append_c (out, '{');
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autoptr(JsonNode) name = json_node_init_string (json_node_alloc (), l->data);
+
+      if (l != members)
+        g_string_append_c (out, ',');
+      append_leaf (out, name);
+      g_string_append_c (out, ':');
+      append_json (out, json_object_get_member (object, l->data));
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+append_json (GString  *out,
+             JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      append_object (out, json_node_get_object (node));
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          append_json (out, json_array_get_element (array, i));
+        }
+      g_string_append_c (out, ']');
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      append_number (out, json_node_get_double (node));
+    }
+  else
+    {
+      append_leaf (out, node);
+    }
+}
+
+/**
+ * bri_cli_print_json:
+ * @root: an object
+ *
+ * Prints @root on one line, as JSON Lines wants, its numbers with at most
+ * six decimals.
+ */
+void
+bri_cli_print_json (JsonNode *root)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  g_return_if_fail (root != NULL);
+
+  append_json (line, root);
+  g_print ("%s\n", line->str);
+}
+
 static void
 print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *line = NULL;
 
-  json_generator_set_root (generator, root);
-  line = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", line);
+  bri_cli_print_json (root);
+}
+
+/**
+ * bri_cli_parse_kind:
+ * @value: a kind as the user gave it: "Port", "power station", "railway"
+ *
+ * Returns: whether @value names a kind, stored in @kind; if not, the
+ *   kinds there are are printed
+ */
+gboolean
+bri_cli_parse_kind (const char     *value,
+                    BriFeatureKind *kind)
+{
+  if (bri_feature_kind_parse (value, kind))
+    return TRUE;
+
+  g_printerr (_("Unknown kind “%s”. Kinds, by name or id:\n"), value);
+  for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
+    g_printerr ("  %s (%s)\n", bri_feature_kind_get_label (k), bri_feature_kind_to_string (k));
+  return FALSE;
 }
 
 static void
@@ -186,7 +355,7 @@ emit_feature (Cli        *cli,
 
       g_print ("%s  %s\n", bri_feature_get_id (feature), bri_feature_get_name (feature));
       /* TRANSLATORS: kind · status · countries · number of passages */
-      g_print (_("    %s · %s · %s · %u passages\n"),
+      g_print (ngettext ("    %s · %s · %s · %u passage\n", "    %s · %s · %s · %u passages\n", n),
                bri_feature_kind_get_label (bri_feature_get_kind (feature)),
                bri_feature_status_get_label (bri_feature_get_status (feature)),
                countries, n);
@@ -232,15 +401,20 @@ emit_country (Cli        *cli,
   g_autoptr(GListModel) features = bri_atlas_get_country_features (cli->atlas, country);
   g_autoptr(GListModel) passages = bri_atlas_get_country_passages (cli->atlas, country);
   g_autoptr(JsonBuilder) builder = NULL;
+  guint n_features = g_list_model_get_n_items (features);
+  guint n_passages = g_list_model_get_n_items (passages);
 
   if (!cli->json)
     {
+      g_autofree char *places = g_strdup_printf (ngettext ("%u place", "%u places", n_features), n_features);
+
       g_print ("%s  %s", bri_country_get_code (country), bri_country_get_display_name (country));
       if (g_strcmp0 (bri_country_get_display_name (country), bri_country_get_name (country)) != 0)
         g_print (" (%s)", bri_country_get_name (country));
       g_print ("\n");
-      g_print (_("    %u places · %u passages\n"),
-               g_list_model_get_n_items (features), g_list_model_get_n_items (passages));
+
+      /* TRANSLATORS: the number of places (“3 places”) · the number of passages */
+      g_print (ngettext ("    %s · %u passage\n", "    %s · %u passages\n", n_passages), places, n_passages);
       return;
     }
 
@@ -383,8 +557,10 @@ emit_document (Cli         *cli,
   if (!cli->json)
     {
       g_print ("%s  %s\n", bri_document_get_id (document), bri_document_get_title (document));
-      g_print (_("    %s · %s · %s · %u passages\n"), bri_document_get_kind (document),
-               bri_document_get_publisher (document), bri_document_get_date (document), n);
+      /* TRANSLATORS: kind · publisher · date · number of passages */
+      g_print (ngettext ("    %s · %s · %s · %u passage\n", "    %s · %s · %s · %u passages\n", n),
+               bri_document_get_kind (document), bri_document_get_publisher (document),
+               bri_document_get_date (document), n);
       return;
     }
 
@@ -487,19 +663,51 @@ emit_region (Cli       *cli,
   print_json (builder);
 }
 
+/* A heading over each run of results of one kind: "Places", "Countries",
+ * "Regions", "Passages", with a blank line between runs. */
+static void
+section (Cli                 *cli,
+         BriSearchResultKind  kind,
+         int                 *current)
+{
+  const char *title;
+
+  if (*current == (int) kind)
+    return;
+
+  switch (kind)
+    {
+    case BRI_SEARCH_RESULT_FEATURE:
+      title = _("Places");
+      break;
+    case BRI_SEARCH_RESULT_COUNTRY:
+      title = _("Countries");
+      break;
+    case BRI_SEARCH_RESULT_REGION:
+      title = _("Regions");
+      break;
+    case BRI_SEARCH_RESULT_PASSAGE:
+    default:
+      title = _("Passages");
+      break;
+    }
+
+  if (*current >= 0 && !cli->json)
+    g_print ("\n");
+  heading (cli, title);
+  *current = kind;
+}
+
 static int
 run_search (Cli        *cli,
-            const char *query,
-            int         limit)
+            const char *query)
 {
   g_autoptr(GError) error = NULL;
-  guint max = limit > 0 ? (guint) limit : G_MAXUINT;
   g_autoptr(BriSearchResults) answer = bri_atlas_search (cli->atlas, query, BRI_SEARCH_FLAGS_NONE,
-                                                         max, max, &error);
+                                                         cli->limit, cli->limit, &error);
   GListModel *results = G_LIST_MODEL (answer);
   guint n;
-  gboolean in_passages = FALSE;
-  gboolean any_place = FALSE;
+  int current = -1;
 
   if (answer == NULL)
     {
@@ -519,39 +727,25 @@ run_search (Cli        *cli,
     {
       g_autoptr(BriSearchResult) result = g_list_model_get_item (results, i);
       GObject *object = bri_search_result_get_object (result);
+      BriSearchResultKind kind = bri_search_result_get_kind (result);
 
-      switch (bri_search_result_get_kind (result))
+      section (cli, kind, &current);
+      switch (kind)
         {
         case BRI_SEARCH_RESULT_FEATURE:
-          if (!any_place)
-            heading (cli, _("Places"));
-          any_place = TRUE;
           emit_feature (cli, BRI_FEATURE (object));
           break;
 
         case BRI_SEARCH_RESULT_COUNTRY:
-          if (!any_place)
-            heading (cli, _("Places"));
-          any_place = TRUE;
           emit_country (cli, BRI_COUNTRY (object));
           break;
 
         case BRI_SEARCH_RESULT_REGION:
-          if (!any_place)
-            heading (cli, _("Places"));
-          any_place = TRUE;
           emit_region (cli, BRI_REGION (object));
           break;
 
         case BRI_SEARCH_RESULT_PASSAGE:
         default:
-          if (!in_passages)
-            {
-              if (any_place && !cli->json)
-                g_print ("\n");
-              heading (cli, _("Passages"));
-            }
-          in_passages = TRUE;
           emit_passage (cli, BRI_PASSAGE (object), result);
           break;
         }
@@ -648,15 +842,10 @@ run_list_features (Cli        *cli,
   GListModel *features = bri_atlas_get_features (cli->atlas);
   BriFeatureKind kind = 0;
   BriCountry *country = NULL;
+  guint n_shown = 0;
 
-  if (kind_filter != NULL && !bri_feature_kind_from_string (kind_filter, &kind))
-    {
-      g_printerr (_("Unknown kind “%s”. Kinds:"), kind_filter);
-      for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
-        g_printerr (" %s", bri_feature_kind_to_string (k));
-      g_printerr ("\n");
-      return EXIT_USAGE;
-    }
+  if (kind_filter != NULL && !bri_cli_parse_kind (kind_filter, &kind))
+    return EXIT_USAGE;
 
   if (country_filter != NULL)
     {
@@ -671,7 +860,7 @@ run_list_features (Cli        *cli,
         }
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (features); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (features) && n_shown < cli->limit; i++)
     {
       g_autoptr(BriFeature) feature = g_list_model_get_item (features, i);
 
@@ -681,6 +870,7 @@ run_list_features (Cli        *cli,
         continue;
 
       emit_feature (cli, feature);
+      n_shown++;
     }
 
   return 0;
@@ -691,7 +881,7 @@ run_list_documents (Cli *cli)
 {
   GListModel *documents = bri_atlas_get_documents (cli->atlas);
 
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (documents) && i < cli->limit; i++)
     {
       g_autoptr(BriDocument) document = g_list_model_get_item (documents, i);
       emit_document (cli, document);
@@ -756,55 +946,135 @@ bri_cli_parse_options (const char          *summary,
   return TRUE;
 }
 
-int
-bri_cli_run (int    argc,
-             char **argv)
+/* --help: every option, grouped; each appears once, described where it
+ * belongs (the first group to list it), though several commands read it. */
+static void
+add_help_group (GOptionContext *context,
+                GHashTable     *seen,
+                GOptionEntry   *entries,
+                const char     *name,
+                const char     *description,
+                const char     *help_description)
 {
-  g_autofree char *search = NULL;
-  g_autofree char *country = NULL;
-  g_autofree char *feature = NULL;
-  g_autofree char *kind = NULL;
-  gboolean list_features = FALSE;
-  gboolean list_documents = FALSE;
-  gboolean json = FALSE;
-  int limit = 10;
-  int n_commands;
-  g_autoptr(BriAtlas) atlas = NULL;
-  Cli cli = { 0 };
+  g_autoptr(GArray) kept = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  GOptionGroup *group;
+
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    if (g_hash_table_add (seen, (gpointer) entries[i].long_name))
+      g_array_append_val (kept, entries[i]);
+
+  group = g_option_group_new (name, description, help_description, NULL, NULL);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_group_add_entries (group, (GOptionEntry *) kept->data);
+  if (g_str_equal (name, "query"))
+    g_option_context_set_main_group (context, group);
+  else
+    g_option_context_add_group (context, group);
+}
+
+/* The window's options, read by BriApplication: listed here so that
+ * --help shows them with the others. */
+static GOptionEntry *
+window_entries (void)
+{
+  static char *present;
+  static gboolean unattended;
   const GOptionEntry entries[] = {
-    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Search places and passages"), N_("QUERY") },
-    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Show a country: its places and the passages about it (with --list-features: only its places)"), N_("CODE_OR_NAME") },
-    { "feature", 0, 0, G_OPTION_ARG_STRING, &feature, N_("Show a feature and its passages"), N_("ID") },
-    { "list-features", 0, 0, G_OPTION_ARG_NONE, &list_features, N_("List the features of the gazetteer"), NULL },
-    { "list-documents", 0, 0, G_OPTION_ARG_NONE, &list_documents, N_("List the source documents"), NULL },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("With --list-features: only this kind (port, railway, …)"), N_("KIND") },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("With --search: at most N places and N passages (default 10, 0 for all)"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON Lines, one object per line"), NULL },
+    { "present", 0, 0, G_OPTION_ARG_STRING, &present,
+      N_("Present a tour full screen: a built-in tour’s id (cpec, maritime-silk-road-ports, "
+         "china-europe-rail), one of yours, or a .briatour or KML file"), N_("TOUR") },
+    { "unattended", 0, 0, G_OPTION_ARG_NONE, &unattended,
+      N_("With --present: play the tour by itself, looping, until a key is pressed"), NULL },
     { NULL }
   };
 
-  /* Exports and tours have their own options (bri-cli-export.c,
-   * bri-cli-tours.c); a tour's handout is an export. */
-  if (bri_cli_export_handles (argc, argv))
-    return bri_cli_export_run (argc, argv);
-  if (bri_cli_tours_handles (argc, argv))
-    return bri_cli_tours_run (argc, argv);
+  return g_memdup2 (entries, sizeof entries);
+}
+
+static int
+run_help (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(Query) q = { 0 };
+  g_autofree GOptionEntry *query = query_entries (&q);
+  g_autofree GOptionEntry *tours = bri_cli_tours_entries ();
+  g_autofree GOptionEntry *export = bri_cli_export_entries ();
+  g_autofree GOptionEntry *window = window_entries ();
+  g_autoptr(GError) error = NULL;
+  gboolean version = FALSE;
+  const GOptionEntry version_entry[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+  char *help_argv[] = { argv[0], NULL, NULL };
+  char **help_args = help_argv;
+  int help_argc = 2;
+
+  if (bri_cli_has_option (argc, argv, (const char * const []) { "--version", NULL }))
+    {
+      g_print ("bri-atlas %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_option_context_set_summary (context,
+                                _("Without options: the atlas’s window. With a query, an export "
+                                  "or a tour: the answer, printed, without opening a window."));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  add_help_group (context, seen, query, "query", _("Search and List Options:"), _("Show search and list options"));
+  g_option_context_add_main_entries (context, version_entry, GETTEXT_PACKAGE);
+  add_help_group (context, seen, tours, "tours", _("Tour Options:"), _("Show tour options"));
+  add_help_group (context, seen, export, "export", _("Export Options:"), _("Show export options"));
+  add_help_group (context, seen, window, "window", _("Window Options:"), _("Show the window’s options"));
+
+  /* Only the help option itself is parsed: the others would be stored in
+   * memory nobody reads. */
+  for (int i = 1; i < argc && help_argv[1] == NULL; i++)
+    if (g_strv_contains (help_options, argv[i]))
+      help_argv[1] = argv[i];
+  if (help_argv[1] == NULL)
+    help_argv[1] = (char *) "--help";   /* "--help=…" */
+
+  if (!g_option_context_parse (context, &help_argc, &help_args, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  return 0;
+}
+
+static int
+run_query (int    argc,
+           char **argv)
+{
+  g_auto(Query) q = { .limit = LIMIT_UNSET };
+  g_autofree GOptionEntry *entries = query_entries (&q);
+  g_autoptr(BriAtlas) atlas = NULL;
+  int n_commands;
+  Cli cli = { 0 };
 
   if (!bri_cli_parse_options (_("Query the Belt and Road atlas without opening a window."),
                               entries, &argc, &argv))
     return EXIT_USAGE;
 
-  n_commands = (search != NULL) + (feature != NULL) + list_features + list_documents +
-               (country != NULL && !list_features);
+  n_commands = (q.search != NULL) + (q.feature != NULL) + q.list_features + q.list_documents +
+               (q.country != NULL && !q.list_features);
   if (n_commands != 1)
     {
       g_printerr (_("Give one of --search, --country, --feature, --list-features or --list-documents.\n"));
       return EXIT_USAGE;
     }
 
-  if (limit < 0)
+  if (q.limit != LIMIT_UNSET && q.limit < 0)
     {
-      g_printerr (_("--limit must be 0 or more.\n"));
+      g_printerr (_("--limit must be 0 (no limit) or more.\n"));
+      return EXIT_USAGE;
+    }
+  if (q.limit != LIMIT_UNSET && q.search == NULL && !q.list_features && !q.list_documents)
+    {
+      g_printerr (_("--limit goes with --search, --list-features or --list-documents.\n"));
       return EXIT_USAGE;
     }
 
@@ -813,17 +1083,38 @@ bri_cli_run (int    argc,
     return 1;
 
   cli.atlas = atlas;
-  cli.json = json;
-  cli.tty = !json && isatty (STDOUT_FILENO);
+  cli.json = q.json;
+  cli.tty = !q.json && isatty (STDOUT_FILENO);
+  if (q.limit == LIMIT_UNSET)
+    cli.limit = q.search != NULL ? 10 : G_MAXUINT;
+  else
+    cli.limit = q.limit > 0 ? (guint) q.limit : G_MAXUINT;
 
-  if (search != NULL)
-    return run_search (&cli, search, limit);
-  if (feature != NULL)
-    return run_feature (&cli, feature);
-  if (list_features)
-    return run_list_features (&cli, kind, country);
-  if (list_documents)
+  if (q.search != NULL)
+    return run_search (&cli, q.search);
+  if (q.feature != NULL)
+    return run_feature (&cli, q.feature);
+  if (q.list_features)
+    return run_list_features (&cli, q.kind, q.country);
+  if (q.list_documents)
     return run_list_documents (&cli);
 
-  return run_country (&cli, country);
+  return run_country (&cli, q.country);
+}
+
+int
+bri_cli_run (int    argc,
+             char **argv)
+{
+  if (bri_cli_has_option (argc, argv, help_options))
+    return run_help (argc, argv);
+
+  /* Exports and tours have their own options (bri-cli-export.c,
+   * bri-cli-tours.c); a tour's handout is an export. */
+  if (bri_cli_export_handles (argc, argv))
+    return bri_cli_export_run (argc, argv);
+  if (bri_cli_tours_handles (argc, argv))
+    return bri_cli_tours_run (argc, argv);
+
+  return run_query (argc, argv);
 }

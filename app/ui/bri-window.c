@@ -180,7 +180,7 @@ on_side_page_changed_cb (GtkStack   *stack,
 {
   const char *page = gtk_stack_get_visible_child_name (stack);
   gboolean detail = g_strcmp0 (page, "feature") == 0 || g_strcmp0 (page, "country") == 0 ||
-                    g_strcmp0 (page, "reader") == 0;
+                    g_strcmp0 (page, "reader") == 0 || g_strcmp0 (page, "documents") == 0;
 
   /* GTK 4.8 tells assistive technologies nothing about which page of a
    * stack is shown; mark the others hidden so a screen reader (and our
@@ -193,6 +193,7 @@ on_side_page_changed_cb (GtkStack   *stack,
 
   gtk_revealer_set_reveal_child (self->detail_bar, detail);
   _bri_window_tours_page_changed (self);
+  _bri_window_reading_page_changed (self, page);
 }
 
 /* Opening things */
@@ -549,6 +550,7 @@ setup_atlas (BriWindow *self)
       _bri_window_open (self, pending, TRUE);
     }
   _bri_window_tours_setup_atlas (self);
+  _bri_window_reading_setup_atlas (self);
 }
 
 /* Filling the side panel costs a frame of its own (a hundred rows to
@@ -840,6 +842,7 @@ bri_window_class_init (BriWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_map_country_activated_cb);
 
   _bri_window_class_install_actions (widget_class);
+  _bri_window_reading_class_init (widget_class);
 }
 
 static void
@@ -859,6 +862,7 @@ bri_window_init (BriWindow *self)
   /* Typing over the map starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   _bri_window_tours_init (self);
+  _bri_window_reading_init (self);
 
   set_list_page (self, BRI_LOCATION_LIST_PLACES);
   on_side_page_changed_cb (self->side_stack, NULL, self);

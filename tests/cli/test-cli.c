@@ -365,6 +365,261 @@ test_tour_errors (gpointer      fixture,
   g_assert_no_errno (g_unlink (path));
 }
 
+/* Issue 8 §7: the command line a newcomer can discover and trust. */
+
+/* Every option of every command, with the argument it takes. */
+static const char * const all_options[] = {
+  "--search=QUERY", "--country=CODE_OR_NAME", "--feature=ID", "--list-features", "--list-documents",
+  "--kind=KIND", "--limit=N", "--json", "--version",
+  "--list-tours", "--tour=TOUR", "--export-kml=FILE", "--import-tour=FILE",
+  "--export-map=FILE", "--view=LAT,LON,ZOOM", "--size=WxH", "--scale=N", "--title=TEXT", "--dark",
+  "--export-pdf=FILE", "--export-markdown=FILE", "--paper=PAPER", "--no-notes",
+  "--export-passages=FILE", "--format=FORMAT", "--output=FILE", "--status=STATUS", "--document=ID",
+  "--region=ID", "--from-year=YEAR", "--to-year=YEAR",
+  "--present=TOUR", "--unattended",
+};
+
+/* The line of @help that lists @option, with a description after it. */
+static gboolean
+lists_option (const char *help,
+              const char *option)
+{
+  g_auto(GStrv) lines = g_strsplit (help, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strchug (lines[i]);
+      gsize n = strlen (option);
+
+      if (strncmp (line, option, n) == 0 && line[n] == ' ' && strlen (g_strstrip (line + n)) > 10)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_help (void)
+{
+  g_autoptr(Run) help = run_cli ("--help", NULL);
+  g_autoptr(Run) all = run_cli ("--help-all", NULL);
+  g_autoptr(Run) export = run_cli ("--help-export", NULL);
+  g_autoptr(Run) mixed = run_cli ("--search", "port", "--help", NULL);
+
+  g_assert_cmpint (help->status, ==, 0);
+  g_assert_cmpint (all->status, ==, 0);
+  g_assert_cmpint (export->status, ==, 0);
+
+  /* --help: the queries, and where the other groups are. */
+  for (guint i = 0; i < 9; i++)
+    if (!lists_option (help->out, all_options[i]))
+      g_error ("--help does not list %s:\n%s", all_options[i], help->out);
+  g_assert_nonnull (strstr (help->out, "--help-all"));
+  g_assert_nonnull (strstr (help->out, "--help-export"));
+  g_assert_nonnull (strstr (help->out, "--help-tours"));
+  g_assert_nonnull (strstr (help->out, "--help-window"));
+  g_assert_null (strstr (help->out, "--export-map"));
+
+  /* --help-all: every option, each once. */
+  for (guint i = 0; i < G_N_ELEMENTS (all_options); i++)
+    {
+      g_autofree char *twice = NULL;
+      const char *first = strstr (all->out, all_options[i]);
+
+      if (!lists_option (all->out, all_options[i]))
+        g_error ("--help-all does not list %s:\n%s", all_options[i], all->out);
+      twice = g_strconcat ("  ", all_options[i], " ", NULL);
+      g_assert_null (strstr (strstr (all->out, twice) + 1, twice));
+      g_assert_nonnull (first);
+    }
+  g_assert_true (lists_option (export->out, "--export-map=FILE"));
+  g_assert_false (lists_option (export->out, "--search=QUERY"));
+
+  /* --help wins over any other option. */
+  g_assert_cmpint (mixed->status, ==, 0);
+  g_assert_cmpstr (mixed->out, ==, help->out);
+}
+
+static void
+test_version (void)
+{
+  g_autoptr(Run) run = run_cli ("--version", NULL);
+  g_autoptr(Run) mixed = run_cli ("--list-documents", "--version", NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->out, ==, "bri-atlas " PACKAGE_VERSION "\n");
+  g_assert_cmpint (mixed->status, ==, 0);
+  g_assert_cmpstr (mixed->out, ==, run->out);
+}
+
+static char *
+ids_of (Run *run)
+{
+  GString *ids = g_string_new (NULL);
+
+  g_assert_cmpint (run->status, ==, 0);
+  for (guint i = 0; i < run->objects->len; i++)
+    g_string_append_printf (ids, "%s ", str (g_ptr_array_index (run->objects, i), "id"));
+  return g_string_free (ids, FALSE);
+}
+
+static void
+test_kind_as_printed (void)
+{
+  g_autoptr(Run) id = run_cli ("--list-features", "--kind", "power-station", "--json", NULL);
+  g_autoptr(Run) label = run_cli ("--list-features", "--kind", "Power station", "--json", NULL);
+  g_autoptr(Run) shout = run_cli ("--list-features", "--kind", "POWER STATION", "--json", NULL);
+  g_autoptr(Run) port = run_cli ("--list-features", "--kind", "Port", "--json", NULL);
+  g_autoptr(Run) geojson = run_cli ("--list-features", "--kind", "Port", "--format", "geojson", NULL);
+  g_autoptr(Run) unknown = run_cli ("--list-features", "--kind", "harbor", NULL);
+  g_autoptr(Run) unknown_export = run_cli ("--list-features", "--kind", "harbor", "--format", "csv", NULL);
+  g_autofree char *ids = ids_of (id);
+  g_autofree char *label_ids = ids_of (label);
+  g_autofree char *shout_ids = ids_of (shout);
+
+  g_assert_cmpuint (id->objects->len, >, 0);
+  g_assert_cmpstr (label_ids, ==, ids);
+  g_assert_cmpstr (shout_ids, ==, ids);
+  g_assert_cmpuint (port->objects->len, >, 0);
+  for (guint i = 0; i < port->objects->len; i++)
+    g_assert_cmpstr (str (g_ptr_array_index (port->objects, i), "kind"), ==, "port");
+  g_assert_cmpint (geojson->status, ==, 0);
+  g_assert_nonnull (strstr (geojson->out, "\"kind\": \"port\""));
+
+  /* An unknown kind: the kinds there are, as printed and by id. */
+  g_assert_cmpint (unknown->status, ==, 2);
+  g_assert_nonnull (strstr (unknown->err, "harbor"));
+  g_assert_nonnull (strstr (unknown->err, "Power station (power-station)"));
+  g_assert_cmpint (unknown_export->status, ==, 2);
+  g_assert_nonnull (strstr (unknown_export->err, "Port (port)"));
+}
+
+static void
+test_plurals (void)
+{
+  g_autoptr(Run) documents = run_cli ("--list-documents", NULL);
+  g_autoptr(Run) features = run_cli ("--list-features", NULL);
+  g_autoptr(Run) kenya = run_cli ("--country", "KE", NULL);
+  g_autoptr(GRegex) wrong = g_regex_new ("\\b1 (passages|places)\\b", 0, 0, NULL);
+
+  g_assert_cmpint (features->status, ==, 0);
+  g_assert_false (g_regex_match (wrong, documents->out, 0, NULL));
+  g_assert_false (g_regex_match (wrong, features->out, 0, NULL));
+  g_assert_false (g_regex_match (wrong, kenya->out, 0, NULL));
+  /* Some feature has a single passage, and it says so. */
+  g_assert_nonnull (strstr (features->out, " · 1 passage\n"));
+  g_assert_nonnull (strstr (features->out, " passages\n"));
+}
+
+static void
+test_limit (void)
+{
+  g_autoptr(Run) all = run_cli ("--list-features", "--json", NULL);
+  g_autoptr(Run) zero = run_cli ("--list-features", "--limit", "0", "--json", NULL);
+  g_autoptr(Run) three = run_cli ("--list-features", "--limit", "3", "--json", NULL);
+  g_autoptr(Run) search = run_cli ("--search", "port", "--json", NULL);
+  g_autoptr(Run) search_all = run_cli ("--search", "port", "--limit", "0", "--json", NULL);
+  g_autoptr(Run) documents = run_cli ("--list-documents", "--limit", "2", "--json", NULL);
+  g_autoptr(Run) negative = run_cli ("--list-features", "--limit", "-1", NULL);
+  g_autoptr(Run) misplaced = run_cli ("--country", "KE", "--limit", "0", NULL);
+
+  g_assert_cmpuint (all->objects->len, >, 100);
+  g_assert_cmpuint (zero->objects->len, ==, all->objects->len);
+  g_assert_cmpuint (three->objects->len, ==, 3);
+  /* The search's default is 10 places and 10 passages; 0 lifts it. */
+  g_assert_cmpuint (search->objects->len, <=, 21);
+  g_assert_cmpuint (search_all->objects->len, >, search->objects->len);
+  g_assert_cmpuint (documents->objects->len, ==, 2);
+  g_assert_cmpint (negative->status, ==, 2);
+  g_assert_nonnull (strstr (negative->err, "--limit"));
+  g_assert_cmpint (misplaced->status, ==, 2);
+  g_assert_nonnull (strstr (misplaced->err, "--limit"));
+}
+
+/* No number anywhere in @text with more than six decimals. */
+static void
+assert_six_decimals (const char *text)
+{
+  g_autoptr(GRegex) long_number = g_regex_new ("[0-9]\\.[0-9]{7,}", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_regex_match (long_number, text, 0, &match))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 0);
+      g_error ("a number with more than six decimals: %s", number);
+    }
+}
+
+static void
+test_coordinates (void)
+{
+  g_autoptr(Run) features = run_cli ("--list-features", "--json", NULL);
+  g_autoptr(Run) gwadar = run_cli ("--feature", "gwadar-port", "--json", NULL);
+  g_autoptr(Run) geojson = run_cli ("--list-features", "--format", "geojson", NULL);
+  g_autoptr(Run) csv = run_cli ("--list-features", "--format", "csv", NULL);
+  g_autoptr(Run) kml = run_cli ("--list-features", "--format", "kml", NULL);
+  g_autoptr(Run) tour = run_cli ("--tour", "cpec", "--json", NULL);
+  JsonObject *geometry;
+  JsonArray *point;
+
+  g_assert_cmpint (features->status, ==, 0);
+  g_assert_cmpint (tour->status, ==, 0);
+  assert_six_decimals (features->out);
+  assert_six_decimals (gwadar->out);
+  assert_six_decimals (geojson->out);
+  assert_six_decimals (csv->out);
+  assert_six_decimals (kml->out);
+  assert_six_decimals (tour->out);
+
+  /* Rounded, not cut short: Gwadar stays where it is, to 11 cm. */
+  geometry = json_object_get_object_member (g_ptr_array_index (gwadar->objects, 0), "geometry");
+  point = json_object_get_array_member (geometry, "coordinates");
+  g_assert_cmpfloat_with_epsilon (json_array_get_double_element (point, 0), 62.32541, 1e-6);
+  g_assert_cmpfloat_with_epsilon (json_array_get_double_element (point, 1), 25.12163, 1e-6);
+}
+
+static void
+test_search_kenya_is_a_country (void)
+{
+  g_autoptr(Run) run = run_cli ("--search", "Kenya", NULL);
+  const char *countries;
+  const char *kenya;
+
+  g_assert_cmpint (run->status, ==, 0);
+  countries = strstr (run->out, "Countries\n");
+  kenya = strstr (run->out, "KE  Kenya");
+  g_assert_nonnull (countries);
+  g_assert_nonnull (kenya);
+  /* Kenya comes under "Countries", no other heading in between. */
+  g_assert_true (countries < kenya);
+  g_assert_null (g_strstr_len (countries + 1, kenya - countries - 1, "Places\n"));
+  g_assert_null (g_strstr_len (countries + 1, kenya - countries - 1, "Passages\n"));
+}
+
+static void
+test_geojson (void)
+{
+  g_autoptr(Run) lines = run_cli ("--list-features", "--json", NULL);
+  g_autoptr(Run) geojson = run_cli ("--list-features", "--format", "geojson", NULL);
+  g_autoptr(Run) both = run_cli ("--list-features", "--format", "geojson", "--json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *collection;
+
+  g_assert_cmpint (geojson->status, ==, 0);
+  json_parser_load_from_data (parser, geojson->out, -1, &error);
+  g_assert_no_error (error);
+  collection = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (str (collection, "type"), ==, "FeatureCollection");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (collection, "features")), ==,
+                    lines->objects->len);
+
+  /* Two JSONs at once: said, not guessed. */
+  g_assert_cmpint (both->status, ==, 2);
+  g_assert_nonnull (strstr (both->err, "--json"));
+  g_assert_nonnull (strstr (both->err, "FeatureCollection"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +637,14 @@ main (int   argc,
   g_test_add_func ("/bri/cli/feature", test_feature);
   g_test_add_func ("/bri/cli/list-documents", test_list_documents);
   g_test_add_func ("/bri/cli/hostile", test_hostile);
+  g_test_add_func ("/bri/cli/help", test_help);
+  g_test_add_func ("/bri/cli/version", test_version);
+  g_test_add_func ("/bri/cli/kind-as-printed", test_kind_as_printed);
+  g_test_add_func ("/bri/cli/plurals", test_plurals);
+  g_test_add_func ("/bri/cli/limit", test_limit);
+  g_test_add_func ("/bri/cli/coordinates", test_coordinates);
+  g_test_add_func ("/bri/cli/search-kenya-is-a-country", test_search_kenya_is_a_country);
+  g_test_add_func ("/bri/cli/geojson", test_geojson);
   test_data_home_add ("/bri/cli/list-tours", test_list_tours);
   test_data_home_add ("/bri/cli/tour-json", test_tour_json);
   test_data_home_add ("/bri/cli/tour-plain", test_tour_plain);

@@ -83,6 +83,56 @@ bri_feature_kind_from_string (const char     *str,
   return FALSE;
 }
 
+/* "Power station", "power station", "POWER-STATION", "power_station":
+ * folded alike, so that a kind is found as it is printed. */
+static char *
+fold_kind (const char *str)
+{
+  char *folded = g_utf8_casefold (str, -1);
+
+  /* g_strstrip moves the text within @folded, which stays the block to free. */
+  return g_strstrip (g_strdelimit (folded, "-_", ' '));
+}
+
+static gboolean
+folds_to (const char *folded,
+          const char *name)
+{
+  g_autofree char *other = fold_kind (name);
+
+  return g_str_equal (folded, other);
+}
+
+/**
+ * bri_feature_kind_parse:
+ * @str: a kind as a person types it: its id ("power-station") or its
+ *   label ("Power station", in English or translated), in any case
+ *
+ * Returns: whether @str names a kind, stored in @kind
+ */
+gboolean
+bri_feature_kind_parse (const char     *str,
+                        BriFeatureKind *kind)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  folded = fold_kind (str);
+  for (guint i = 0; i < BRI_FEATURE_N_KINDS; i++)
+    if (folds_to (folded, kind_rows[i].id) || folds_to (folded, kind_rows[i].label) ||
+        folds_to (folded, _(kind_rows[i].label)))
+      {
+        *kind = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 const char *
 bri_feature_kind_get_label (BriFeatureKind kind)
 {

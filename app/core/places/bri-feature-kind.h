@@ -34,6 +34,8 @@ typedef enum
 const char           *bri_feature_kind_to_string         (BriFeatureKind        kind);
 gboolean              bri_feature_kind_from_string       (const char           *str,
                                                           BriFeatureKind       *kind);
+gboolean              bri_feature_kind_parse             (const char           *str,
+                                                          BriFeatureKind       *kind);
 const char           *bri_feature_kind_get_label         (BriFeatureKind        kind);
 const char           *bri_feature_kind_get_plural_label  (BriFeatureKind        kind);
 gboolean              bri_feature_kind_is_linear         (BriFeatureKind        kind);

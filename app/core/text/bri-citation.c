@@ -101,9 +101,23 @@ bri_citation_format (BriPassage *passage)
 
   append_part (out, bri_passage_get_heading (passage));
 
-  /* TRANSLATORS: the paragraph number in a citation */
-  paragraph = g_strdup_printf (_("¶ %u"), bri_passage_get_ordinal (passage));
+  paragraph = bri_citation_format_paragraph (passage);
   append_part (out, paragraph);
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * bri_citation_format_paragraph:
+ *
+ * Returns: (transfer full): the passage's paragraph number as citations
+ *   give it: "¶ 89"
+ */
+char *
+bri_citation_format_paragraph (BriPassage *passage)
+{
+  g_return_val_if_fail (BRI_IS_PASSAGE (passage), NULL);
+
+  /* TRANSLATORS: the paragraph number in a citation */
+  return g_strdup_printf (_("¶ %u"), bri_passage_get_ordinal (passage));
 }

@@ -8,5 +8,6 @@ G_BEGIN_DECLS
 
 char *bri_citation_format          (BriPassage  *passage);
 char *bri_citation_format_document (BriDocument *document);
+char *bri_citation_format_paragraph (BriPassage *passage);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _BriPassageRow
 
   GtkLabel      *document_label;
   GtkLabel      *date_label;
+  GtkLabel      *paragraph_label;
   GtkLabel      *heading_label;
   GtkLabel      *bullet_label;
   GtkLabel      *text_label;
@@ -156,6 +157,8 @@ bri_passage_row_update (BriPassageRow *self)
   BriPassageKind kind = bri_passage_get_kind (self->passage);
   g_autoptr(PangoAttrList) attrs = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *paragraph = NULL;
+  g_autofree char *paragraph_long = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *open_description = NULL;
   const char *title;
@@ -168,6 +171,15 @@ bri_passage_row_update (BriPassageRow *self)
   date = document != NULL ? bri_panel_format_date (bri_document_get_date (document)) : NULL;
   gtk_label_set_text (self->date_label, date != NULL ? date : "");
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), date != NULL);
+
+  /* Numbered as the citation numbers it, so that "¶ 89" finds the quote. */
+  paragraph = bri_citation_format_paragraph (self->passage);
+  /* Translators: the tooltip and accessible name of "¶ 89" above a passage */
+  paragraph_long = g_strdup_printf (_("Paragraph %u"), bri_passage_get_ordinal (self->passage));
+  gtk_label_set_text (self->paragraph_label, paragraph);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->paragraph_label), paragraph_long);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->paragraph_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, paragraph_long, -1);
 
   if (heading_path != NULL && heading_path[0] != NULL)
     heading = g_strjoinv (BRI_PASSAGE_HEADING_SEPARATOR, (char **) heading_path);
@@ -370,6 +382,7 @@ bri_passage_row_class_init (BriPassageRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BriAtlas/ui/bri-passage-row.ui");
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, document_label);
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, BriPassageRow, paragraph_label);
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, heading_label);
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, bullet_label);
   gtk_widget_class_bind_template_child (widget_class, BriPassageRow, text_label);

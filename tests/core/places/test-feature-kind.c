@@ -63,6 +63,44 @@ test_from_string_rejects (void)
     }
 }
 
+/* As printed and as typed: by label or id, in any case. */
+static void
+test_parse (void)
+{
+  const struct { const char *text; BriFeatureKind kind; } good[] = {
+    { "port", BRI_FEATURE_KIND_PORT },
+    { "Port", BRI_FEATURE_KIND_PORT },
+    { "PORT", BRI_FEATURE_KIND_PORT },
+    { "Power station", BRI_FEATURE_KIND_POWER_STATION },
+    { "power-station", BRI_FEATURE_KIND_POWER_STATION },
+    { " power_station ", BRI_FEATURE_KIND_POWER_STATION },
+    { "Economic corridor", BRI_FEATURE_KIND_CORRIDOR },
+    { "corridor", BRI_FEATURE_KIND_CORRIDOR },
+  };
+  const char *bad[] = { NULL, "", "ports", "harbour", "power" };
+  BriFeatureKind kind;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      kind = BRI_FEATURE_N_KINDS;
+      g_assert_true (bri_feature_kind_parse (good[i].text, &kind));
+      g_assert_cmpint (kind, ==, good[i].kind);
+    }
+
+  for (BriFeatureKind k = 0; k < BRI_FEATURE_N_KINDS; k++)
+    {
+      g_assert_true (bri_feature_kind_parse (bri_feature_kind_get_label (k), &kind));
+      g_assert_cmpint (kind, ==, k);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      kind = BRI_FEATURE_KIND_CITY;
+      g_assert_false (bri_feature_kind_parse (bad[i], &kind));
+      g_assert_cmpint (kind, ==, BRI_FEATURE_KIND_CITY);
+    }
+}
+
 static void
 test_legend_order (void)
 {
@@ -174,6 +212,7 @@ main (int   argc,
 
   g_test_add_func ("/bri/feature-kind/every-kind-has-a-row", test_every_kind_has_a_row);
   g_test_add_func ("/bri/feature-kind/from-string-rejects", test_from_string_rejects);
+  g_test_add_func ("/bri/feature-kind/parse", test_parse);
   g_test_add_func ("/bri/feature-kind/legend-order", test_legend_order);
   g_test_add_func ("/bri/feature-kind/order-by-rank", test_order_by_rank);
   g_test_add_func ("/bri/feature-kind/gazetteer-script", test_gazetteer_script);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bri-citation.h"
 #include "bri-passage-row.h"
 #include "panel-test-util.h"
@@ -87,6 +89,48 @@ test_copy_citation (void)
   check_copy ("qiushi-2024", 55);
 }
 
+static gboolean
+is_label_text (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* Issue 8 §6: in a narrow panel the title is cut short, so the whole of
+ * it is a tooltip away; and the row says which paragraph it is, numbered
+ * as its citation numbers it. */
+static void
+test_title_and_paragraph (void)
+{
+  BriPassage *passage = bri_atlas_lookup_passage (atlas, "white-paper-2023", 89);
+  const char *title = bri_document_get_title (bri_passage_get_document (passage));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = bri_passage_row_new (passage, NULL);
+  g_autofree char *citation = bri_citation_format (passage);
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *title_label;
+  GtkWidget *paragraph;
+  PanelWindow *pw;
+
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  pw = panel_window_new (list, 340, 300);
+
+  title_label = find_widget (row, is_label_text, title);
+  g_assert_nonnull (title_label);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title_label), ==, title);
+  /* Cut short at this width: what the tooltip is for. */
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title_label))));
+
+  paragraph = find_widget (row, is_label_text, "¶ 89");
+  g_assert_nonnull (paragraph);
+  g_assert_true (gtk_widget_get_mapped (paragraph));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (paragraph), ==, "Paragraph 89");
+  g_assert_nonnull (strstr (citation, "¶ 89"));
+
+  texture = save_png (pw->window, "passage-row-paragraph.png");
+  panel_window_free (pw);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -95,6 +139,7 @@ main (int   argc,
     return 1;
 
   g_test_add_func ("/bri/passage-row/copy-citation", test_copy_citation);
+  g_test_add_func ("/bri/passage-row/title-and-paragraph", test_title_and_paragraph);
 
   return panel_test_run ();
 }
