@@ -416,14 +416,18 @@ zoom_by_step (BriFeatureLayer *self,
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   ShumateMap *map = get_map (self);
+  double zoom = CLAMP (shumate_viewport_get_zoom_level (viewport) + (in ? 1 : -1),
+                       shumate_viewport_get_min_zoom_level (viewport),
+                       shumate_viewport_get_max_zoom_level (viewport));
 
-  /* As the map's zoom buttons do, animated. */
-  if (map != NULL && in)
-    shumate_map_zoom_in (map);
-  else if (map != NULL)
-    shumate_map_zoom_out (map);
+  /* Animated, about the centre of the view. */
+  if (map != NULL)
+    shumate_map_go_to_full (map,
+                            shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                            shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                            zoom);
   else
-    shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_zoom_level (viewport) + (in ? 1 : -1));
+    shumate_viewport_set_zoom_level (viewport, zoom);
 }
 
 static gboolean
