@@ -24,6 +24,7 @@ struct _BriInViewList
 {
   GtkWidget   parent_instance;
 
+  GtkWidget  *content;
   GtkLabel   *count_label;
   GtkListBox *list_box;
 
@@ -121,6 +122,8 @@ bri_in_view_list_class_init (BriInViewListClass *klass)
 
   bri_panel_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BriAtlas/ui/bri-in-view-list.ui");
+  /* Bound, so that gtk_widget_dispose_template() unparents it. */
+  gtk_widget_class_bind_template_child (widget_class, BriInViewList, content);
   gtk_widget_class_bind_template_child (widget_class, BriInViewList, count_label);
   gtk_widget_class_bind_template_child (widget_class, BriInViewList, list_box);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
