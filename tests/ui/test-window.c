@@ -853,8 +853,10 @@ test_in_view (Fixture       *f,
   g_assert_true (in_model (in_view, "piraeus-port"));
   g_assert_false (in_model (in_view, "gwadar-port"));
 
-  adw_view_stack_set_visible_child_name (f->window->browse_stack, "in-view");
-  wait_frames (GTK_WIDGET (f->window), 2);
+  /* Alt+4's action: the page, with the focus on its list. */
+  activate (f, "win.show-in-view");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->browse_stack), ==, "in-view");
+  g_assert_true (focus_within (f, f->window->in_view_list));
   g_assert_true (shows_text (f->window->in_view_list, "Port of Piraeus"));
   collect_widgets (f->window->in_view_list, GTK_TYPE_LIST_BOX_ROW, rows);
   g_assert_cmpuint (rows->len, ==, drawn->len);
