@@ -8,7 +8,8 @@
 # Piraeus, port, operational"), and nothing far away (Gwadar).  Then keys
 # only: Tab reaches the map, Tab steps through its places until the map's
 # accessible name is Piraeus's, "+" zooms instead of starting a search,
-# Enter opens the Piraeus card, and Escape leaves the map.
+# Enter opens the Piraeus card, letters still start a search, and Escape
+# leaves the map.
 
 import os
 import subprocess
@@ -132,6 +133,18 @@ def main():
         text = side_panel_text(app)
         check("Port of Piraeus" in text and "COSCO" in text, "Enter on Piraeus opens its card")
         screenshot("e2e-map-keyboard-card.png")
+
+        # Letters typed on the map still start a search (the window's
+        # search entry takes what the map leaves).
+        check(focused(layer), "the map keeps the focus after opening the card")
+        key("g", "w")
+        try:
+            wait_for(lambda: search_text(app) == "gw", "the search entry to take the letters", 5)
+        except TimeoutError:
+            pass
+        check(search_text(app) == "gw", "letters typed on the map go into the search (%r)" % search_text(app))
+        check(wait_for(lambda: find(app, lambda n: n.name == "Search results"), "search results", 10) is not None,
+              "the letters typed on the map are searched for")
 
         key("Escape")
         time.sleep(0.5)
