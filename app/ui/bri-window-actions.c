@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bri-in-view-list.h"
 #include "bri-map-view.h"
 #include "bri-window-export.h"
 #include "bri-window-private.h"
@@ -168,6 +169,20 @@ show_countries_action (GtkWidget  *widget,
   open_list (BRI_WINDOW (widget), BRI_LOCATION_LIST_COUNTRIES);
 }
 
+/* The places the map shows, for a keyboard: Alt+4 from the map. */
+static void
+show_in_view_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  BriWindow *self = BRI_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_stack_set_visible_child_name (self->side_stack, "browse");
+  adw_view_stack_set_visible_child_name (self->browse_stack, "in-view");
+  bri_in_view_list_focus_list (BRI_IN_VIEW_LIST (self->in_view_list));
+}
+
 /* The list the current detail page came from. */
 static void
 show_list_action (GtkWidget  *widget,
@@ -206,6 +221,7 @@ _bri_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-places", NULL, show_places_action);
   gtk_widget_class_install_action (widget_class, "win.show-countries", NULL, show_countries_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-view", NULL, show_in_view_action);
   _bri_window_class_install_export_actions (widget_class);
   _bri_window_tours_class_init (widget_class);
 
@@ -224,4 +240,5 @@ _bri_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.overview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-places", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-countries", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-in-view", NULL);
 }

@@ -28,6 +28,7 @@ struct _BriWindow
   AdwViewStack         *browse_stack;
   GtkWidget            *feature_list;
   GtkWidget            *country_list;
+  GtkWidget            *in_view_list;
   GtkWidget            *search_panel;
   AdwStatusPage        *status_page;
   GtkWidget            *spinner;

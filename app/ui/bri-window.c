@@ -4,8 +4,9 @@
  *
  *   map        BriMapView (map/), filling the window
  *   side panel a stack of pages, each its own widget (panels/):
- *     browse   BriFeatureList — the places, with their filters — and
- *              BriCountryList, under a view switcher
+ *     browse   BriFeatureList — the places, with their filters —,
+ *              BriInViewList — the places the map shows —,
+ *              BriCountryList and BriTourList, under a view switcher
  *     search   BriSearchPanel, for the header bar's entry
  *     feature  BriFeatureCard     country  BriCountryPage
  *     reader   BriReader
@@ -28,6 +29,7 @@
 #include "bri-country-page.h"
 #include "bri-feature-card.h"
 #include "bri-feature-list.h"
+#include "bri-in-view-list.h"
 #include "bri-map-view.h"
 #include "bri-presentation.h"
 #include "bri-reader.h"
@@ -438,6 +440,36 @@ on_map_feature_activated_cb (BriMapView *view,
   _bri_window_open (self, location, TRUE);
 }
 
+/* Escape on the map: back to the list the side panel shows (the card's
+ * or the reader's first control when it shows one). */
+static void
+on_map_focus_leave_cb (BriMapView *view,
+                       BriWindow  *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->side_stack);
+  const char *name = gtk_stack_get_visible_child_name (self->side_stack);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  if (g_strcmp0 (name, "browse") == 0)
+    {
+      page = adw_view_stack_get_visible_child (self->browse_stack);
+      if (page == self->feature_list)
+        {
+          bri_feature_list_focus_list (BRI_FEATURE_LIST (page));
+          return;
+        }
+      if (page == self->in_view_list)
+        {
+          bri_in_view_list_focus_list (BRI_IN_VIEW_LIST (page));
+          return;
+        }
+      if (page == self->tour_list && bri_tour_list_focus_list (BRI_TOUR_LIST (page)))
+        return;
+    }
+
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 on_map_country_activated_cb (BriMapView *view,
                              int         numeric,
@@ -797,6 +829,7 @@ bri_window_class_init (BriWindowClass *klass)
 
   g_type_ensure (BRI_TYPE_FEATURE_LIST);
   g_type_ensure (BRI_TYPE_COUNTRY_LIST);
+  g_type_ensure (BRI_TYPE_IN_VIEW_LIST);
   g_type_ensure (BRI_TYPE_SEARCH_PANEL);
   g_type_ensure (BRI_TYPE_FEATURE_CARD);
   g_type_ensure (BRI_TYPE_COUNTRY_PAGE);
@@ -819,6 +852,7 @@ bri_window_class_init (BriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BriWindow, browse_stack);
   gtk_widget_class_bind_template_child (widget_class, BriWindow, feature_list);
   gtk_widget_class_bind_template_child (widget_class, BriWindow, country_list);
+  gtk_widget_class_bind_template_child (widget_class, BriWindow, in_view_list);
   gtk_widget_class_bind_template_child (widget_class, BriWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, BriWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, BriWindow, spinner);
@@ -840,6 +874,7 @@ bri_window_class_init (BriWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_browse_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_map_feature_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_map_country_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_focus_leave_cb);
 
   _bri_window_class_install_actions (widget_class);
   _bri_window_reading_class_init (widget_class);
@@ -861,6 +896,8 @@ bri_window_init (BriWindow *self)
                            self, G_CONNECT_SWAPPED);
   /* Typing over the map starts a search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  bri_in_view_list_set_model (BRI_IN_VIEW_LIST (self->in_view_list),
+                              bri_map_view_get_features_in_view (BRI_MAP_VIEW (self->map_view)));
   _bri_window_tours_init (self);
   _bri_window_reading_init (self);
 

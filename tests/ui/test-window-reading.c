@@ -432,9 +432,9 @@ test_reachable (Fixture       *f,
   g_autoptr(GBytes) overlay = g_resources_lookup_data ("/org/example/BriAtlas/gtk/help-overlay.ui", 0, NULL);
   GtkWidget *menu_button = find_widget (GTK_WIDGET (f->window), is_menu_button, NULL);
 
-  g_assert_cmpstr (documents, ==, "<Alt>4");
+  g_assert_cmpstr (documents, ==, "<Alt>5");
   g_assert_cmpstr (new_window, ==, "<Shift><Control>n");
-  g_assert_nonnull (strstr (g_bytes_get_data (overlay, NULL), "&lt;Alt&gt;4"));
+  g_assert_nonnull (strstr (g_bytes_get_data (overlay, NULL), "&lt;Alt&gt;5"));
   g_assert_nonnull (strstr (g_bytes_get_data (overlay, NULL), "&lt;Control&gt;&lt;Shift&gt;n"));
   g_assert_nonnull (strstr (g_bytes_get_data (overlay, NULL), "List of documents"));
 

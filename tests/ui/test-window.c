@@ -14,6 +14,7 @@
 
 #include "bri-country-page.h"
 #include "bri-feature-card.h"
+#include "bri-feature-layer.h"
 #include "bri-map-view.h"
 #include "bri-reader-private.h"
 #include "bri-search-row.h"
@@ -241,12 +242,14 @@ is_list_box (GtkWidget     *widget,
   return GTK_IS_LIST_BOX (widget);
 }
 
-/* Sends Down to the search entry's own key handler (GTK 4.8 has no
- * public way to synthesise a key event). */
+/* Sends a key press to @widget's own key handler (GTK 4.8 has no public
+ * way to synthesise a key event); returns whether it was handled. */
 static gboolean
-press_down_in_search (Fixture *f)
+send_key (GtkWidget       *widget,
+          guint            keyval,
+          GdkModifierType  state)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window->search_entry));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   gboolean handled = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
@@ -254,10 +257,17 @@ press_down_in_search (Fixture *f)
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
       if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 116, 0, &handled);
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
     }
 
   return handled;
+}
+
+/* Sends Down to the search entry's own key handler. */
+static gboolean
+press_down_in_search (Fixture *f)
+{
+  return send_key (GTK_WIDGET (f->window->search_entry), GDK_KEY_Down, 0);
 }
 
 static void
@@ -759,6 +769,177 @@ test_filters_selection (Fixture       *f,
   g_assert_null (selected_on_map (f));
 }
 
+/* The map by keyboard */
+
+static BriFeatureLayer *
+feature_layer (Fixture *f)
+{
+  g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+
+  collect_widgets (f->window->map_view, BRI_TYPE_FEATURE_LAYER, layers);
+  g_assert_cmpuint (layers->len, ==, 1);
+  return g_ptr_array_index (layers, 0);
+}
+
+static gboolean
+focus_within (Fixture   *f,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+in_model (GListModel *model,
+          const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BriFeature) feature = g_list_model_get_item (model, i);
+
+      if (g_str_equal (bri_feature_get_id (feature), id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Tab from the map until the keyboard reaches @id. */
+static void
+tab_to_feature (Fixture    *f,
+                const char *id)
+{
+  BriFeatureLayer *layer = feature_layer (f);
+
+  g_assert_true (gtk_widget_grab_focus (f->window->map_view));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (layer)));
+  for (guint i = 0; i < 50; i++)
+    {
+      BriFeature *focused;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+      focused = bri_feature_layer_get_focused (layer);
+      g_assert_nonnull (focused);
+      if (g_str_equal (bri_feature_get_id (focused), id))
+        return;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* What the map shows at Piraeus, in the In View page: the same features
+ * in the same order as Tab takes them, a row each; a row opens its card. */
+static void
+test_in_view (Fixture       *f,
+              gconstpointer  data)
+{
+  GListModel *in_view = bri_map_view_get_features_in_view (BRI_MAP_VIEW (f->window->map_view));
+  g_autoptr(GPtrArray) drawn = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *piraeus_row = NULL;
+
+  open_location (f, "view:37.9,23.6,9");
+  /* It follows the view once the view is still. */
+  run_for (600);
+  drawn = bri_feature_layer_list_in_view (feature_layer (f));
+  g_assert_cmpuint (g_list_model_get_n_items (in_view), ==, drawn->len);
+  for (guint i = 0; i < drawn->len; i++)
+    {
+      g_autoptr(BriFeature) feature = g_list_model_get_item (in_view, i);
+
+      g_assert_true (feature == g_ptr_array_index (drawn, i));
+    }
+  g_assert_true (in_model (in_view, "piraeus-port"));
+  g_assert_false (in_model (in_view, "gwadar-port"));
+
+  /* Alt+4's action: the page, with the focus on its list. */
+  activate (f, "win.show-in-view");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->browse_stack), ==, "in-view");
+  g_assert_true (focus_within (f, f->window->in_view_list));
+  g_assert_true (shows_text (f->window->in_view_list, "Port of Piraeus"));
+  collect_widgets (f->window->in_view_list, GTK_TYPE_LIST_BOX_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, drawn->len);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (bri_feature_get_id (g_ptr_array_index (drawn, i)), "piraeus-port"))
+      piraeus_row = g_ptr_array_index (rows, i);
+  g_assert_nonnull (piraeus_row);
+
+  /* Elsewhere, the list follows. */
+  open_location (f, "view:25.12,62.33,9");
+  run_for (600);
+  g_assert_true (in_model (in_view, "gwadar-port"));
+  g_assert_false (in_model (in_view, "piraeus-port"));
+  g_assert_false (shows_text (f->window->in_view_list, "Port of Piraeus"));
+  g_assert_true (shows_text (f->window->in_view_list, "Gwadar"));
+
+  g_ptr_array_set_size (rows, 0);
+  collect_widgets (f->window->in_view_list, GTK_TYPE_LIST_BOX_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(BriFeature) feature = g_list_model_get_item (in_view, i);
+
+      if (g_str_equal (bri_feature_get_id (feature), "gwadar-port"))
+        gtk_widget_activate (g_ptr_array_index (rows, i));
+    }
+  wait_for_side_page (f, "feature");
+  assert_showing_feature (f, "gwadar-port");
+}
+
+static void
+test_map_keyboard (Fixture       *f,
+                   gconstpointer  data)
+{
+  BriFeatureLayer *layer = feature_layer (f);
+  ShumateViewport *viewport = bri_map_view_get_viewport (BRI_MAP_VIEW (f->window->map_view));
+  gint64 end;
+
+  open_location (f, "view:37.9,23.6,9");
+  run_for (600);
+
+  /* "+" on the map zooms; it does not start a search. */
+  g_assert_true (gtk_widget_grab_focus (f->window->map_view));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (layer)));
+  g_assert_true (send_key (GTK_WIDGET (layer), GDK_KEY_plus, GDK_SHIFT_MASK));
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (shumate_viewport_get_zoom_level (viewport) < 9.99)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      wait_frames (GTK_WIDGET (f->window), 1);
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->window->search_entry)), ==, "");
+  g_assert_cmpstr (side_page (f), ==, "browse");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (layer)));
+  g_assert_true (send_key (GTK_WIDGET (layer), GDK_KEY_minus, 0));
+  run_for (600);
+
+  /* Escape goes back to the list the side panel shows. */
+  tab_to_feature (f, "piraeus-port");
+  g_assert_true (send_key (GTK_WIDGET (layer), GDK_KEY_Escape, 0));
+  g_assert_true (focus_within (f, f->window->feature_list));
+  g_assert_null (bri_feature_layer_get_focused (layer));
+
+  adw_view_stack_set_visible_child_name (f->window->browse_stack, "in-view");
+  wait_frames (GTK_WIDGET (f->window), 2);
+  tab_to_feature (f, "piraeus-port");
+  g_assert_true (send_key (GTK_WIDGET (layer), GDK_KEY_Escape, 0));
+  g_assert_true (focus_within (f, f->window->in_view_list));
+
+  /* Past the last place, Tab leaves the map for the next control: the
+   * zoom buttons over it. */
+  g_assert_true (gtk_widget_grab_focus (f->window->map_view));
+  for (guint i = 0; i < 50 && gtk_widget_is_focus (GTK_WIDGET (layer)); i++)
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_false (gtk_widget_is_focus (GTK_WIDGET (layer)));
+  g_assert_true (focus_within (f, f->window->map_view));
+
+  /* Enter opens the card of the place reached, as a click does. */
+  tab_to_feature (f, "piraeus-port");
+  g_assert_true (send_key (GTK_WIDGET (layer), GDK_KEY_Return, 0));
+  wait_for_side_page (f, "feature");
+  assert_showing_feature (f, "piraeus-port");
+}
+
 static void
 on_loaded (GObject      *object,
            GAsyncResult *result,
@@ -824,6 +1005,8 @@ main (int   argc,
   g_test_add ("/bri/window/countries", Fixture, NULL, fixture_set_up, test_countries, fixture_tear_down);
   g_test_add ("/bri/window/filters-empty", Fixture, NULL, fixture_set_up, test_filters_empty, fixture_tear_down);
   g_test_add ("/bri/window/filters-selection", Fixture, NULL, fixture_set_up, test_filters_selection, fixture_tear_down);
+  g_test_add ("/bri/window/in-view", Fixture, NULL, fixture_set_up, test_in_view, fixture_tear_down);
+  g_test_add ("/bri/window/map-keyboard", Fixture, NULL, fixture_set_up, test_map_keyboard, fixture_tear_down);
   g_test_add_func ("/bri/window/open-before-loaded", test_open_before_loaded);
 
   return panel_test_run ();

@@ -280,6 +280,30 @@ bri_feature_get_description (BriFeature *self)
   return self->description;
 }
 
+/**
+ * bri_feature_describe:
+ *
+ * The feature in a few words, as a screen reader says it when the
+ * keyboard reaches it on the map or in a list: "Port of Piraeus, port,
+ * operational".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+bri_feature_describe (BriFeature *self)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *status = NULL;
+
+  g_return_val_if_fail (BRI_IS_FEATURE (self), NULL);
+
+  kind = g_utf8_strdown (bri_feature_kind_get_label (self->kind), -1);
+  status = g_utf8_strdown (bri_feature_status_get_label (self->status), -1);
+  /* Translators: a place as a screen reader says it: its name, its kind
+   * ("port") and its status ("operational"), both in lower case */
+  return g_strdup_printf (C_("feature description", "%s, %s, %s"), self->name, kind, status);
+}
+
 BriPrecision
 bri_feature_get_precision (BriFeature *self)
 {

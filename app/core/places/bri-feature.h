@@ -67,6 +67,7 @@ gboolean             bri_feature_has_country     (BriFeature *self,
 int                  bri_feature_get_started     (BriFeature *self);
 int                  bri_feature_get_opened      (BriFeature *self);
 const char          *bri_feature_get_description (BriFeature *self);
+char                *bri_feature_describe        (BriFeature *self);
 BriPrecision         bri_feature_get_precision   (BriFeature *self);
 BriGeometryType      bri_feature_get_geometry_type (BriFeature *self);
 guint                bri_feature_get_n_parts     (BriFeature *self);

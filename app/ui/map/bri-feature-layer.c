@@ -2,7 +2,9 @@
 /* BriFeatureLayer: every feature of a model on the map, drawn in one
  * snapshot by render's BriFeaturePainter, with hit-testing, hover and a
  * click signal.  The layer is the painter's widget: it gives it the view,
- * the font and the scale, and turns pointer events into picks. */
+ * the font and the scale, and turns pointer events into picks.  It is
+ * also the map's keyboard: it takes the focus, pans and zooms, and Tab
+ * steps through the features in view (see "Keyboard" below). */
 
 #define G_LOG_DOMAIN "bri-feature-layer"
 
@@ -24,6 +26,7 @@ struct _BriFeatureLayer
   GListModel        *model;
   BriFeature        *selected;
   BriFeature        *hovered;
+  BriFeature        *focused;
   BriFeaturePainter *painter;
   double             line_scale;
 };
@@ -35,17 +38,22 @@ enum {
   PROP_MODEL,
   PROP_SELECTED,
   PROP_HOVERED,
+  PROP_FOCUSED,
   PROP_LINE_SCALE,
   N_PROPS
 };
 
 enum {
   FEATURE_ACTIVATED,
+  FOCUS_LEAVE,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void set_focused (BriFeatureLayer *self,
+                         BriFeature      *feature);
 
 /* With a line scale, the features are drawn as on a map that much
  * smaller, then magnified: lines, markers and names grow while every
@@ -218,7 +226,10 @@ zoom_into (BriFeatureLayer     *self,
   GtkWidget *map = gtk_widget_get_ancestor (GTK_WIDGET (self), SHUMATE_TYPE_MAP);
   double lat = bri_geo_y_to_lat (hit->y);
   double lon = bri_geo_x_to_lon (hit->x - floor (hit->x));
-  double zoom = MIN (shumate_viewport_get_zoom_level (viewport) + 2.0,
+  double current = shumate_viewport_get_zoom_level (viewport);
+  /* Straight to where its places are drawn apart: one click, not one per
+   * step, even for places that share a coordinate and only fan out. */
+  double zoom = MIN (MAX (hit->zoom_apart, current + 1.0),
                      shumate_viewport_get_max_zoom_level (viewport));
 
   if (map != NULL)
@@ -272,7 +283,226 @@ on_items_changed_cb (BriFeatureLayer *self,
    * in a row costs one index. */
   bri_feature_painter_invalidate (self->painter);
   set_hovered (self, NULL);
+  set_focused (self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Keyboard.  The layer takes the focus for the map: arrows pan, + and −
+ * zoom, and Tab and Shift+Tab step through the features in view in
+ * reading order (the painter's list), the map itself coming before the
+ * first; past either end the focus goes on as Tab takes it.  Enter or
+ * space opens the feature reached, as a click does; Escape asks the
+ * window for the list.  GTK 4.8 gives a widget no accessible children
+ * of its own making, so the feature reached is the layer's accessible
+ * name: a screen reader says it as the focus moves. */
+
+/* How far an arrow key moves the map: a fraction of the view. */
+#define PAN_FRACTION 0.25
+/* At most this many features in view are listed, the most important. */
+#define MAX_IN_VIEW 200
+
+static void
+update_accessible_name (BriFeatureLayer *self)
+{
+  g_autofree char *text = self->focused != NULL ? bri_feature_describe (self->focused) : NULL;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : _("Map features"),
+                                  -1);
+}
+
+static void
+set_focused (BriFeatureLayer *self,
+             BriFeature      *feature)
+{
+  if (!g_set_object (&self->focused, feature))
+    return;
+
+  bri_feature_painter_set_focused (self->painter, feature);
+  update_accessible_name (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUSED]);
+}
+
+/* Where the focused feature is in @features; -1 for the map itself (no
+ * feature, or one that has left the view). */
+static int
+focused_position (BriFeatureLayer *self,
+                  GPtrArray       *features)
+{
+  guint position;
+
+  if (self->focused == NULL || !g_ptr_array_find (features, self->focused, &position))
+    return -1;
+
+  return (int) position;
+}
+
+static gboolean
+bri_feature_layer_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  BriFeatureLayer *self = BRI_FEATURE_LAYER (widget);
+  g_autoptr(GPtrArray) features = NULL;
+  gboolean tab = direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD;
+  int next;
+
+  if (!gtk_widget_is_focus (widget))
+    {
+      /* Coming in: forwards to the map itself, backwards to its last
+       * feature, as if the features came after it. */
+      if (!gtk_widget_grab_focus (widget))
+        return FALSE;
+      features = bri_feature_layer_list_in_view (self);
+      set_focused (self, direction == GTK_DIR_TAB_BACKWARD && features->len > 0
+                         ? g_ptr_array_index (features, features->len - 1) : NULL);
+      return TRUE;
+    }
+
+  /* Arrows are the key handler's; this is reached only for Tab. */
+  if (!tab)
+    return FALSE;
+
+  features = bri_feature_layer_list_in_view (self);
+  next = focused_position (self, features) + (direction == GTK_DIR_TAB_FORWARD ? 1 : -1);
+  if (next == -1)
+    {
+      set_focused (self, NULL);
+      return TRUE;
+    }
+  if (next < -1 || next >= (int) features->len)
+    {
+      set_focused (self, NULL);
+      return FALSE;
+    }
+
+  set_focused (self, g_ptr_array_index (features, next));
+  return TRUE;
+}
+
+static ShumateMap *
+get_map (BriFeatureLayer *self)
+{
+  GtkWidget *map = gtk_widget_get_ancestor (GTK_WIDGET (self), SHUMATE_TYPE_MAP);
+
+  return map != NULL ? SHUMATE_MAP (map) : NULL;
+}
+
+/* Moves the view by @dx, @dy times PAN_FRACTION of its size, along the
+ * screen's axes whatever the rotation. */
+static void
+pan (BriFeatureLayer *self,
+     double           dx,
+     double           dy)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateMap *map = get_map (self);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double lat, lon;
+
+  if (map != NULL)
+    shumate_map_stop_go_to (map);
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self),
+                                              width / 2 + dx * PAN_FRACTION * width,
+                                              height / 2 + dy * PAN_FRACTION * height,
+                                              &lat, &lon);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+}
+
+static void
+zoom_by_step (BriFeatureLayer *self,
+              gboolean         in)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateMap *map = get_map (self);
+  double zoom = CLAMP (shumate_viewport_get_zoom_level (viewport) + (in ? 1 : -1),
+                       shumate_viewport_get_min_zoom_level (viewport),
+                       shumate_viewport_get_max_zoom_level (viewport));
+
+  /* Animated, about the centre of the view. */
+  if (map != NULL)
+    shumate_map_go_to_full (map,
+                            shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                            shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                            zoom);
+  else
+    shumate_viewport_set_zoom_level (viewport, zoom);
+}
+
+static gboolean
+on_key_pressed_cb (BriFeatureLayer       *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  /* Shift is how "+" is typed on many keyboards; Ctrl+plus zooms too. */
+  GdkModifierType others = state & (GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK);
+  gboolean plain = others == 0 && (state & GDK_CONTROL_MASK) == 0;
+
+  if (others != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      if (plain)
+        pan (self, -1, 0);
+      return plain;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      if (plain)
+        pan (self, 1, 0);
+      return plain;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (plain)
+        pan (self, 0, -1);
+      return plain;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (plain)
+        pan (self, 0, 1);
+      return plain;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      zoom_by_step (self, TRUE);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_underscore:
+    case GDK_KEY_KP_Subtract:
+      zoom_by_step (self, FALSE);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      if (plain && self->focused != NULL)
+        {
+          g_autoptr(BriFeature) feature = g_object_ref (self->focused);
+
+          g_signal_emit (self, signals[FEATURE_ACTIVATED], 0, feature);
+        }
+      /* Space is no search. */
+      return plain;
+    case GDK_KEY_Escape:
+      if (plain)
+        g_signal_emit (self, signals[FOCUS_LEAVE], 0);
+      return plain;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_focus_leave_cb (BriFeatureLayer         *self,
+                   GtkEventControllerFocus *controller)
+{
+  set_focused (self, NULL);
 }
 
 /* GObject */
@@ -295,9 +525,11 @@ bri_feature_layer_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->selected);
   g_clear_object (&self->hovered);
+  g_clear_object (&self->focused);
   bri_feature_painter_set_model (self->painter, NULL);
   bri_feature_painter_set_selected (self->painter, NULL);
   bri_feature_painter_set_hovered (self->painter, NULL);
+  bri_feature_painter_set_focused (self->painter, NULL);
 
   G_OBJECT_CLASS (bri_feature_layer_parent_class)->dispose (object);
 }
@@ -330,6 +562,9 @@ bri_feature_layer_get_property (GObject    *object,
       break;
     case PROP_HOVERED:
       g_value_set_object (value, self->hovered);
+      break;
+    case PROP_FOCUSED:
+      g_value_set_object (value, self->focused);
       break;
     case PROP_LINE_SCALE:
       g_value_set_double (value, self->line_scale);
@@ -380,6 +615,7 @@ bri_feature_layer_class_init (BriFeatureLayerClass *klass)
   widget_class->query_tooltip = bri_feature_layer_query_tooltip;
   widget_class->css_changed = bri_feature_layer_css_changed;
   widget_class->system_setting_changed = bri_feature_layer_system_setting_changed;
+  widget_class->focus = bri_feature_layer_focus;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL,
@@ -391,6 +627,15 @@ bri_feature_layer_class_init (BriFeatureLayerClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_HOVERED] =
     g_param_spec_object ("hovered", NULL, NULL,
+                         BRI_TYPE_FEATURE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * BriFeatureLayer:focused:
+   *
+   * The feature the keyboard has reached, while the layer has the focus.
+   */
+  properties[PROP_FOCUSED] =
+    g_param_spec_object ("focused", NULL, NULL,
                          BRI_TYPE_FEATURE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
@@ -416,6 +661,19 @@ bri_feature_layer_class_init (BriFeatureLayerClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, BRI_TYPE_FEATURE);
 
+  /**
+   * BriFeatureLayer::focus-leave:
+   *
+   * Escape was pressed on the map: the keyboard user wants to go back to
+   * the list beside it.
+   */
+  signals[FOCUS_LEAVE] =
+    g_signal_new ("focus-leave",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
@@ -424,6 +682,8 @@ bri_feature_layer_init (BriFeatureLayer *self)
 {
   GtkGesture *click;
   GtkEventController *motion;
+  GtkEventController *key;
+  GtkEventController *focus;
 
   self->painter = bri_feature_painter_new ();
   self->line_scale = 1.0;
@@ -439,15 +699,29 @@ bri_feature_layer_init (BriFeatureLayer *self)
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
+  /* Before the window's search entry, which takes what is typed. */
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed_cb), NULL);
 
   /* contains () is true only over features, so the hand shows there only. */
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
-  /* Not focusable: the side list is how keyboards reach features. */
+  /* Tab reaches the map; a click on it leaves the focus where it was. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "bri-feature-layer");
+  update_accessible_name (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map features"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Arrow keys move the map, plus and minus zoom, Tab steps through the places in view, Enter opens one"),
                                   -1);
 }
 
@@ -682,4 +956,49 @@ bri_feature_layer_set_label_obstacles (BriFeatureLayer    *self,
   if (bri_feature_painter_set_label_obstacles (self->painter, (const BriLabelRect *) (gconstpointer) scaled->data,
                                                scaled->len))
     gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * bri_feature_layer_get_focused:
+ *
+ * Returns: (transfer none) (nullable): the feature the keyboard has
+ *   reached on the map
+ */
+BriFeature *
+bri_feature_layer_get_focused (BriFeatureLayer *self)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_LAYER (self), NULL);
+
+  return self->focused;
+}
+
+/**
+ * bri_feature_layer_list_in_view:
+ *
+ * The features the layer shows now, in reading order (rows from the top,
+ * west to east in each), the most important ones when there are many:
+ * the order Tab steps through them.
+ *
+ * Returns: (transfer container) (element-type BriFeature): the features,
+ *   each with a reference of its own
+ */
+GPtrArray *
+bri_feature_layer_list_in_view (BriFeatureLayer *self)
+{
+  GPtrArray *features;
+  g_autoptr(GArray) in_view = NULL;
+  BriMapTransform t;
+
+  g_return_val_if_fail (BRI_IS_FEATURE_LAYER (self), NULL);
+
+  features = g_ptr_array_new_with_free_func (g_object_unref);
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0 || bri_feature_painter_is_empty (self->painter))
+    return features;
+
+  get_transform (self, &t);
+  in_view = bri_feature_painter_list_in_view (self->painter, &t, MAX_IN_VIEW);
+  for (guint i = 0; i < in_view->len; i++)
+    g_ptr_array_add (features, g_object_ref (g_array_index (in_view, BriFeatureInView, i).feature));
+
+  return features;
 }

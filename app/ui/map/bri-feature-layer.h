@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* BriFeatureLayer: every gazetteer feature of a model, drawn on the map in
- * one snapshot, with hit-testing, hover and a click signal. */
+ * one snapshot, with hit-testing, hover, a click signal and the map's
+ * keyboard. */
 #pragma once
 
 #include <shumate/shumate.h>
@@ -22,6 +23,8 @@ void             bri_feature_layer_set_selected (BriFeatureLayer *self,
                                                  BriFeature      *feature);
 BriFeature      *bri_feature_layer_get_selected (BriFeatureLayer *self);
 BriFeature      *bri_feature_layer_get_hovered  (BriFeatureLayer *self);
+BriFeature      *bri_feature_layer_get_focused  (BriFeatureLayer *self);
+GPtrArray       *bri_feature_layer_list_in_view (BriFeatureLayer *self);
 BriFeature      *bri_feature_layer_pick         (BriFeatureLayer *self,
                                                  double           widget_x,
                                                  double           widget_y);

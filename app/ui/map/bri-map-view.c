@@ -33,6 +33,10 @@
 /* How far inside the visible area a place flown to must be, for its
  * marker and name. */
 #define POINT_CLEARANCE 40.0
+/* How long the view must stay still before the list of what is in view
+ * follows it: a list read aloud should not change with every frame of a
+ * flight. */
+#define IN_VIEW_DELAY_MS 300
 
 struct _BriMapView
 {
@@ -67,6 +71,13 @@ struct _BriMapView
   guint                 settle_idle_id;
   GdkFrameClock        *frame_clock;
   gulong                after_paint_id;
+
+  /* The features in view, for the side panel: see "In view" below */
+  GListStore           *in_view;
+  GListModel           *in_view_of;  /* the layer's model, watched */
+  guint                 in_view_timeout_id;
+  int                   in_view_width;
+  int                   in_view_height;
 };
 
 G_DEFINE_FINAL_TYPE (BriMapView, bri_map_view, GTK_TYPE_WIDGET)
@@ -82,10 +93,20 @@ static GParamSpec *properties[N_PROPS];
 enum {
   FEATURE_ACTIVATED,
   COUNTRY_ACTIVATED,
+  FOCUS_LEAVE,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+static void queue_in_view_update (BriMapView *self);
+
+static void
+on_focus_leave (BriFeatureLayer *layer,
+                BriMapView      *self)
+{
+  g_signal_emit (self, signals[FOCUS_LEAVE], 0);
+}
 
 static void
 on_feature_activated (BriFeatureLayer *layer,
@@ -237,6 +258,7 @@ on_viewport_notify_cb (BriMapView *self,
 {
   set_drawn (self, FALSE);
   queue_settle (self);
+  queue_in_view_update (self);
 }
 
 static void
@@ -276,6 +298,77 @@ on_after_paint_cb (GdkFrameClock *clock,
 
   set_drawn (self, self->covered_width > 0 && !grown && self->pending_tiles == 0 &&
                    self->settle_idle_id == 0);
+
+  /* A new size shows more or less of the map. */
+  if (width != self->in_view_width || height != self->in_view_height)
+    queue_in_view_update (self);
+}
+
+/* In view.  The features the map shows, in the order Tab steps through
+ * them, kept in a list model the side panel shows: what a screen reader
+ * can read, since the map's drawing has no accessible parts.  It follows
+ * the view once the view has been still for a moment. */
+
+static gboolean
+same_features (GListModel *model,
+               GPtrArray  *features)
+{
+  if (g_list_model_get_n_items (model) != features->len)
+    return FALSE;
+
+  for (guint i = 0; i < features->len; i++)
+    {
+      g_autoptr(BriFeature) feature = g_list_model_get_item (model, i);
+
+      if (feature != g_ptr_array_index (features, i))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+on_in_view_timeout_cb (gpointer user_data)
+{
+  BriMapView *self = user_data;
+  g_autoptr(GPtrArray) features = bri_feature_layer_list_in_view (self->feature_layer);
+
+  self->in_view_timeout_id = 0;
+  self->in_view_width = gtk_widget_get_width (GTK_WIDGET (self->feature_layer));
+  self->in_view_height = gtk_widget_get_height (GTK_WIDGET (self->feature_layer));
+  if (!same_features (G_LIST_MODEL (self->in_view), features))
+    g_list_store_splice (self->in_view, 0, g_list_model_get_n_items (G_LIST_MODEL (self->in_view)),
+                         features->pdata, features->len);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_in_view_update (BriMapView *self)
+{
+  g_clear_handle_id (&self->in_view_timeout_id, g_source_remove);
+  self->in_view_timeout_id = g_timeout_add (IN_VIEW_DELAY_MS, on_in_view_timeout_cb, self);
+}
+
+static void
+on_features_changed_cb (BriMapView *self)
+{
+  queue_in_view_update (self);
+}
+
+/* A filter changes the model's items; the presentation swaps the model. */
+static void
+on_feature_model_cb (BriMapView *self)
+{
+  GListModel *model = bri_feature_layer_get_model (self->feature_layer);
+
+  if (self->in_view_of != NULL)
+    g_signal_handlers_disconnect_by_func (self->in_view_of, on_features_changed_cb, self);
+  g_set_object (&self->in_view_of, model);
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (on_features_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  queue_in_view_update (self);
 }
 
 /* Benchmark hook.  With BRI_ATLAS_BENCH_FIRST_FRAME in the environment,
@@ -376,11 +469,23 @@ bri_map_view_dispose (GObject *object)
   BriMapView *self = (BriMapView *)object;
 
   g_clear_handle_id (&self->settle_idle_id, g_source_remove);
+  g_clear_handle_id (&self->in_view_timeout_id, g_source_remove);
+  g_clear_object (&self->in_view);
+  if (self->in_view_of != NULL)
+    g_signal_handlers_disconnect_by_func (self->in_view_of, on_features_changed_cb, self);
+  g_clear_object (&self->in_view_of);
   g_clear_object (&self->atlas);
   g_clear_object (&self->source);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
 
   G_OBJECT_CLASS (bri_map_view_parent_class)->dispose (object);
+}
+
+/* The map's keyboard is its feature layer. */
+static gboolean
+bri_map_view_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (BRI_MAP_VIEW (widget)->feature_layer));
 }
 
 static void
@@ -420,6 +525,17 @@ bri_map_view_class_init (BriMapViewClass *klass)
   signals[COUNTRY_ACTIVATED] =
     g_signal_new ("country-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  /**
+   * BriMapView::focus-leave:
+   *
+   * Escape was pressed on the map: the focus should go back to the list.
+   */
+  signals[FOCUS_LEAVE] =
+    g_signal_new ("focus-leave", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  widget_class->grab_focus = bri_map_view_grab_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mapview");
@@ -489,6 +605,10 @@ bri_map_view_init (BriMapView *self)
   bri_country_label_layer_set_feature_layer (self->label_layer, self->feature_layer);
   g_signal_connect (self->feature_layer, "feature-activated",
                     G_CALLBACK (on_feature_activated), self);
+  g_signal_connect (self->feature_layer, "focus-leave", G_CALLBACK (on_focus_leave), self);
+  g_signal_connect_object (self->feature_layer, "notify::model", G_CALLBACK (on_feature_model_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->in_view = g_list_store_new (BRI_TYPE_FEATURE);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -562,6 +682,22 @@ bri_map_view_set_atlas (BriMapView       *self,
   bri_country_label_layer_set_countries (self->label_layer, bri_atlas_get_countries (atlas));
   bri_legend_set_filter (BRI_LEGEND (self->legend), filter, bri_atlas_get_features (atlas));
   gtk_widget_set_visible (self->legend, self->controls_visible);
+}
+
+/**
+ * bri_map_view_get_features_in_view:
+ *
+ * The features the map shows, in reading order (rows from the top, west
+ * to east), following the view once it is still.
+ *
+ * Returns: (transfer none): a model of BriFeature
+ */
+GListModel *
+bri_map_view_get_features_in_view (BriMapView *self)
+{
+  g_return_val_if_fail (BRI_IS_MAP_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->in_view);
 }
 
 /**

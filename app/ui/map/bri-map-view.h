@@ -48,6 +48,7 @@ void             bri_map_view_set_dark         (BriMapView       *self,
 void             bri_map_view_set_features     (BriMapView       *self,
                                                 GListModel       *features);
 GListModel      *bri_map_view_get_features     (BriMapView       *self);
+GListModel      *bri_map_view_get_features_in_view (BriMapView   *self);
 void             bri_map_view_set_controls_visible (BriMapView   *self,
                                                     gboolean      visible);
 void             bri_map_view_set_line_scale   (BriMapView       *self,

@@ -477,3 +477,18 @@ bri_feature_list_init (BriFeatureList *self)
     gtk_string_list_append (self->statuses, bri_feature_status_get_label (all[i]));
   self->updating = FALSE;
 }
+
+/**
+ * bri_feature_list_focus_list:
+ *
+ * Moves the keyboard focus into the list of places (to the row it had).
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+bri_feature_list_focus_list (BriFeatureList *self)
+{
+  g_return_val_if_fail (BRI_IS_FEATURE_LIST (self), FALSE);
+
+  return gtk_widget_grab_focus (self->list_view);
+}

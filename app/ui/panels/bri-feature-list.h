@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (BriFeatureList, bri_feature_list, BRI, FEATURE_LIST, BriPa
 void       bri_feature_list_set_model (BriFeatureList   *self,
                                        GListModel       *filtered,
                                        BriFeatureFilter *filter);
+gboolean   bri_feature_list_focus_list (BriFeatureList  *self);
 
 G_END_DECLS

@@ -417,6 +417,25 @@ test_real_gazetteer (void)
   g_assert_cmpint (bri_feature_get_geometry_type (gwadar), ==, BRI_GEOMETRY_POINT);
 }
 
+/* What a screen reader says for a place: name, kind, status. */
+static void
+test_describe (void)
+{
+  Scratch scratch;
+  g_autoptr(GPtrArray) features = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  scratch_init (&scratch);
+  features = load_with (&scratch, BASE_FEATURE, &error);
+  scratch_clear (&scratch);
+  g_assert_no_error (error);
+  g_assert_cmpuint (features->len, ==, 2);
+
+  text = bri_feature_describe (g_ptr_array_index (features, 1));
+  g_assert_cmpstr (text, ==, "Gwadar Port, port, operational");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/bri/features/legs", test_legs);
   g_test_add_func ("/bri/features/not-a-feature", test_not_a_feature);
   g_test_add_func ("/bri/features/real-gazetteer", test_real_gazetteer);
+  g_test_add_func ("/bri/features/describe", test_describe);
 
   return g_test_run ();
 }

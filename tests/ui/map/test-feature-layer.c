@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The feature layer on a real ShumateMap in a window: picking markers,
  * lines and empty places at the pixels libshumate projects them to,
- * clicks, hover, the world's copies across the antimeridian, and the
- * pixels of a rendered frame. */
+ * clicks, hover, the world's copies across the antimeridian, the pixels
+ * of a rendered frame, the keyboard (focus, Tab through the features,
+ * Enter, Escape, arrows and zoom keys), and the gazetteer's four Nanning
+ * places that share one coordinate, each clickable. */
 
 #include "config.h"
 
@@ -713,6 +715,321 @@ test_legend_symbol (void)
   cairo_surface_destroy (surface);
 }
 
+/* Keyboard */
+
+static GtkEventController *
+find_key_controller (Fixture *f)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->layer));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A key press as the layer's key controller gets it (GTK 4.8 has no
+ * public way to synthesise a key event); returns whether it was taken. */
+static gboolean
+press (Fixture         *f,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (find_key_controller (f), "key-pressed", keyval, 0, state, &handled);
+  map_test_iterate (10);
+  return handled;
+}
+
+/* What Tab and Shift+Tab do in a window: move the focus on. */
+static void
+tab (Fixture          *f,
+     GtkDirectionType  direction)
+{
+  if (!gtk_widget_child_focus (f->window, direction))
+    gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  map_test_iterate (10);
+}
+
+static gboolean
+layer_has_focus (Fixture *f)
+{
+  return gtk_widget_is_focus (GTK_WIDGET (f->layer));
+}
+
+static void
+on_focus_leave (BriFeatureLayer *layer,
+                guint           *count)
+{
+  (*count)++;
+}
+
+static void
+test_keyboard_tab (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) in_view = bri_feature_layer_list_in_view (f->layer);
+  guint leave = 0;
+
+  g_assert_cmpuint (in_view->len, >=, 3);
+  g_signal_connect (f->layer, "focus-leave", G_CALLBACK (on_focus_leave), &leave);
+
+  /* Tab reaches the map itself first, then each feature in turn.  (The
+   * window gave the map the focus when it was shown.) */
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f->layer)));
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  tab (f, GTK_DIR_TAB_FORWARD);
+  g_assert_true (layer_has_focus (f));
+  g_assert_null (bri_feature_layer_get_focused (f->layer));
+  for (guint i = 0; i < in_view->len; i++)
+    {
+      tab (f, GTK_DIR_TAB_FORWARD);
+      g_assert_true (layer_has_focus (f));
+      g_assert_true (bri_feature_layer_get_focused (f->layer) == g_ptr_array_index (in_view, i));
+    }
+  /* Past the last, the layer lets the focus go on to the next widget
+   * (in this window of the map alone, GTK wraps round to the map). */
+  g_assert_false (gtk_widget_child_focus (GTK_WIDGET (f->layer), GTK_DIR_TAB_FORWARD));
+  g_assert_null (bri_feature_layer_get_focused (f->layer));
+
+  /* Backwards: the last feature first, back to the map, then away. */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  tab (f, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (layer_has_focus (f));
+  g_assert_true (bri_feature_layer_get_focused (f->layer) == g_ptr_array_index (in_view, in_view->len - 1));
+  for (guint i = in_view->len - 1; i > 0; i--)
+    {
+      tab (f, GTK_DIR_TAB_BACKWARD);
+      g_assert_true (bri_feature_layer_get_focused (f->layer) == g_ptr_array_index (in_view, i - 1));
+    }
+  tab (f, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (layer_has_focus (f));
+  g_assert_null (bri_feature_layer_get_focused (f->layer));
+  g_assert_false (gtk_widget_child_focus (GTK_WIDGET (f->layer), GTK_DIR_TAB_BACKWARD));
+
+  /* Enter and space open the feature reached, as a click does; without
+   * one they open nothing. */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  tab (f, GTK_DIR_TAB_FORWARD);
+  g_assert_true (press (f, GDK_KEY_Return, 0));
+  g_assert_cmpuint (f->activated->len, ==, 0);
+  tab (f, GTK_DIR_TAB_FORWARD);
+  g_assert_true (press (f, GDK_KEY_Return, 0));
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_true (g_ptr_array_index (f->activated, 0) == g_ptr_array_index (in_view, 0));
+  tab (f, GTK_DIR_TAB_FORWARD);
+  g_assert_true (press (f, GDK_KEY_space, 0));
+  g_assert_cmpuint (f->activated->len, ==, 2);
+  g_assert_true (g_ptr_array_index (f->activated, 1) == g_ptr_array_index (in_view, 1));
+
+  /* Escape asks for the list. */
+  g_assert_cmpuint (leave, ==, 0);
+  g_assert_true (press (f, GDK_KEY_Escape, 0));
+  g_assert_cmpuint (leave, ==, 1);
+
+  /* Letters are left for the window's search. */
+  g_assert_false (press (f, GDK_KEY_a, 0));
+
+  /* Focus elsewhere forgets the feature reached. */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  g_assert_null (bri_feature_layer_get_focused (f->layer));
+}
+
+static void
+wait_for_zoom (Fixture *f,
+               double   zoom)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (fabs (shumate_viewport_get_zoom_level (f->viewport) - zoom) > 0.01)
+    {
+      if (g_get_monotonic_time () >= end)
+        g_test_message ("zoom %g, expected %g", shumate_viewport_get_zoom_level (f->viewport), zoom);
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      map_test_iterate (10);
+    }
+}
+
+static void
+test_keyboard_pan_zoom (Fixture       *f,
+                        gconstpointer  data)
+{
+  double lat = shumate_location_get_latitude (SHUMATE_LOCATION (f->viewport));
+  double lon = shumate_location_get_longitude (SHUMATE_LOCATION (f->viewport));
+  double zoom = shumate_viewport_get_zoom_level (f->viewport);
+  /* A quarter of the view's width, in degrees of longitude. */
+  double step = 0.25 * gtk_widget_get_width (GTK_WIDGET (f->layer)) / (256.0 * exp2 (zoom)) * 360.0;
+  struct { guint keyval; GdkModifierType state; double zoom; } zooms[] = {
+    { GDK_KEY_plus, GDK_SHIFT_MASK, 1 },
+    { GDK_KEY_equal, 0, 1 },
+    { GDK_KEY_KP_Add, 0, 1 },
+    { GDK_KEY_plus, GDK_CONTROL_MASK, 1 },
+    { GDK_KEY_minus, 0, -1 },
+    { GDK_KEY_KP_Subtract, 0, -1 },
+    { GDK_KEY_minus, GDK_CONTROL_MASK, -1 },
+  };
+
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  tab (f, GTK_DIR_TAB_FORWARD);
+  g_assert_true (layer_has_focus (f));
+
+  g_assert_true (press (f, GDK_KEY_Right, 0));
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (f->viewport)), lon + step, 0.01);
+  g_assert_true (press (f, GDK_KEY_Left, 0));
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (f->viewport)), lon, 0.01);
+  g_assert_true (press (f, GDK_KEY_Up, 0));
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (f->viewport)), >, lat + 1.0);
+  g_assert_true (press (f, GDK_KEY_KP_Down, 0));
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (f->viewport)), lat, 0.01);
+  /* Alt+arrows are not ours. */
+  g_assert_false (press (f, GDK_KEY_Left, GDK_ALT_MASK));
+
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      g_assert_true (press (f, zooms[i].keyval, zooms[i].state));
+      zoom += zooms[i].zoom;
+      wait_for_zoom (f, zoom);
+    }
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (f->viewport), 6.0, 0.01);
+}
+
+/* Every place */
+
+/* Replaces the test's features by the gazetteer's. */
+static gboolean
+load_gazetteer (Fixture *f)
+{
+  const char *data_dir = g_getenv ("BRI_ATLAS_SOURCE_DATA_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (data_dir == NULL)
+    {
+      g_test_skip ("BRI_ATLAS_SOURCE_DATA_DIR is not set");
+      return FALSE;
+    }
+
+  path = g_build_filename (data_dir, "gazetteer", "features.geojson", NULL);
+  file = g_file_new_for_path (path);
+  g_ptr_array_unref (f->features);
+  f->features = bri_feature_load_all (file, &error);
+  g_assert_no_error (error);
+  g_list_store_splice (f->store, 0, g_list_model_get_n_items (G_LIST_MODEL (f->store)),
+                       f->features->pdata, f->features->len);
+  return TRUE;
+}
+
+static const char *nanning[] = {
+  "china-asean-expo",
+  "china-asean-information-harbor",
+  "china-asean-mining-cooperation-forum",
+  "china-asean-technology-transfer-center",
+};
+#define NANNING_LAT 22.81667
+#define NANNING_LON 108.31667
+
+/* Where each Nanning place can be picked round its coordinate: the
+ * middle of the pixels that pick it, or -1 when none does. */
+static void
+find_nanning (Fixture *f,
+              double   xs[4],
+              double   ys[4])
+{
+  double cx, cy, n[4] = { 0 };
+
+  project (f, NANNING_LAT, NANNING_LON, &cx, &cy);
+  for (guint i = 0; i < 4; i++)
+    xs[i] = ys[i] = 0;
+  for (int dy = -60; dy <= 60; dy += 2)
+    for (int dx = -60; dx <= 60; dx += 2)
+      {
+        const char *id = pick_id (f, cx + dx, cy + dy);
+
+        for (guint i = 0; i < 4 && id != NULL; i++)
+          if (g_str_equal (id, nanning[i]))
+            {
+              xs[i] += cx + dx;
+              ys[i] += cy + dy;
+              n[i]++;
+            }
+      }
+  for (guint i = 0; i < 4; i++)
+    {
+      xs[i] = n[i] > 0 ? xs[i] / n[i] : -1;
+      ys[i] = n[i] > 0 ? ys[i] / n[i] : -1;
+    }
+}
+
+/* Four places at one coordinate fan out once points are no longer
+ * gathered, and a click on each opens that one. */
+static void
+assert_nanning_apart (Fixture *f)
+{
+  double xs[4], ys[4];
+
+  find_nanning (f, xs, ys);
+  for (guint i = 0; i < 4; i++)
+    {
+      guint before = f->activated->len;
+
+      g_test_message ("%s at %.0f, %.0f", nanning[i], xs[i], ys[i]);
+      g_assert_cmpfloat (xs[i], >=, 0);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpfloat (hypot (xs[i] - xs[j], ys[i] - ys[j]), >=, 12.0);
+
+      click (f, xs[i], ys[i]);
+      g_assert_cmpuint (f->activated->len, ==, before + 1);
+      g_assert_cmpstr (bri_feature_get_id (g_ptr_array_index (f->activated, before)), ==, nanning[i]);
+    }
+}
+
+static void
+test_nanning_fan_out (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (!load_gazetteer (f))
+    return;
+
+  go_to (f, NANNING_LAT, NANNING_LON, 11.0);
+  assert_nanning_apart (f);
+  map_test_iterate (50);
+  texture = map_test_render (f->window);
+  map_test_save (texture, "feature-layer-nanning.png");
+}
+
+static void
+test_nanning_bubble (Fixture       *f,
+                     gconstpointer  data)
+{
+  double x, y;
+
+  if (!load_gazetteer (f))
+    return;
+
+  /* At zoom level 6 the four are one bubble, which is no one place. */
+  go_to (f, NANNING_LAT, NANNING_LON, 6.0);
+  project (f, NANNING_LAT, NANNING_LON, &x, &y);
+  g_assert_null (pick_id (f, x, y));
+  g_assert_true (gtk_widget_contains (GTK_WIDGET (f->layer), x, y));
+
+  /* One click zooms straight to where they are drawn apart: past the
+   * levels with bubbles (9.5), not two levels at a time. */
+  click (f, x, y);
+  g_assert_cmpuint (f->activated->len, ==, 0);
+  wait_for_zoom (f, 10.0);
+  map_test_iterate (50);
+  assert_nanning_apart (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -736,6 +1053,10 @@ main (int   argc,
   ADD ("render", test_render);
   ADD ("render-wrapped", test_render_wrapped);
   ADD ("render-selected", test_selected_render);
+  ADD ("keyboard-tab", test_keyboard_tab);
+  ADD ("keyboard-pan-zoom", test_keyboard_pan_zoom);
+  ADD ("nanning-fan-out", test_nanning_fan_out);
+  ADD ("nanning-bubble", test_nanning_bubble);
 #undef ADD
   g_test_add_func ("/bri/feature-layer/legend-symbol", test_legend_symbol);
 
