@@ -22,6 +22,8 @@
 #define MAX_MAP_SHARE 0.22
 /* ...unless that would leave it less than a few rows. */
 #define MIN_COMPACT_HEIGHT 120
+/* Between the legend and the zoom buttons when it passes beside them. */
+#define ZOOM_GAP 6
 
 struct _BriLegend
 {
@@ -127,6 +129,10 @@ row_new (GtkWidget  *symbol,
   GtkWidget *text = gtk_label_new (label);
 
   gtk_label_set_xalign (GTK_LABEL (text), 0.0);
+  /* On the smallest map the legend narrows to pass beside the zoom
+   * buttons: its names give way first. */
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (text, label);
   gtk_box_append (GTK_BOX (row), symbol);
   gtk_box_append (GTK_BOX (row), text);
 
@@ -335,6 +341,10 @@ bri_legend_init (BriLegend *self)
  * @map_width: the size of the map the legend lies over
  * @avoid: (nullable): what else lies at the bottom of the map, in the
  *   corner opposite the legend's (the scale bar): the legend leaves it clear
+ * @avoid_top: (nullable): what lies at the top of the map, in the corner
+ *   opposite the legend's (the zoom buttons): a legend wide enough to
+ *   reach under it stays below it, its rows scrolling, as long as its
+ *   heading and a row fit
  * @alloc: (out): where the legend goes, margins included, in the map's
  *   coordinates
  *
@@ -349,6 +359,7 @@ bri_legend_compute_allocation (BriLegend          *self,
                                int                 map_width,
                                int                 map_height,
                                const GdkRectangle *avoid,
+                               const GdkRectangle *avoid_top,
                                GdkRectangle       *alloc)
 {
   GtkWidget *widget = GTK_WIDGET (self);
@@ -373,6 +384,17 @@ bri_legend_compute_allocation (BriLegend          *self,
         alloc->height = MAX (budget, MIN (alloc->height, MIN_COMPACT_HEIGHT));
     }
   alloc->height = MAX (alloc->height, min.height);
+
+  /* Under the zoom buttons: narrower, to pass beside them, if its names
+   * can give way enough; otherwise lower. */
+  if (avoid_top != NULL && avoid_top->width > 0 && avoid_top->height > 0 &&
+      alloc->width > avoid_top->x - ZOOM_GAP && room - alloc->height < avoid_top->y + avoid_top->height)
+    {
+      if (min.width <= avoid_top->x - ZOOM_GAP)
+        alloc->width = avoid_top->x - ZOOM_GAP;
+      else
+        alloc->height = MAX (room - (avoid_top->y + avoid_top->height), min.height);
+    }
 
   alloc->x = gtk_widget_get_halign (widget) == GTK_ALIGN_END ? map_width - alloc->width : 0;
   alloc->y = gtk_widget_get_valign (widget) == GTK_ALIGN_END ? room - alloc->height : 0;

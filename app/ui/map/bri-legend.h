@@ -20,6 +20,7 @@ void       bri_legend_compute_allocation (BriLegend          *self,
                                           int                 map_width,
                                           int                 map_height,
                                           const GdkRectangle *avoid,
+                                          const GdkRectangle *avoid_top,
                                           GdkRectangle       *alloc);
 
 G_END_DECLS

@@ -550,16 +550,24 @@ on_get_child_position_cb (GtkOverlay   *overlay,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (overlay));
   int height = gtk_widget_get_height (GTK_WIDGET (overlay));
-  GtkRequisition scale;
+  GtkRequisition scale, zoom = { 0, 0 };
 
   if (child != self->legend)
     return FALSE;
 
-  /* The scale and the licence, in the bottom right corner. */
+  /* The scale and the licence, in the bottom right corner; the zoom
+   * buttons, with their margins, in the top right one. */
   gtk_widget_get_preferred_size (self->scale_box, NULL, &scale);
+  if (gtk_widget_get_visible (self->zoom_box))
+    {
+      gtk_widget_get_preferred_size (self->zoom_box, NULL, &zoom);
+      zoom.width += gtk_widget_get_margin_end (self->zoom_box);
+      zoom.height += gtk_widget_get_margin_top (self->zoom_box);
+    }
   bri_legend_compute_allocation (BRI_LEGEND (child), width, height,
                                  &(GdkRectangle) { width - scale.width, height - scale.height,
                                                    scale.width, scale.height },
+                                 &(GdkRectangle) { width - zoom.width, 0, zoom.width, zoom.height },
                                  alloc);
   return TRUE;
 }

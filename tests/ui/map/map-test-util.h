@@ -31,6 +31,11 @@ map_test_init (int         *argc,
       g_test_add_func (display_path, map_test_no_display);
       return FALSE;
     }
+
+  /* The app's own icons, as GtkApplication's resource base path gives
+   * them to the app (the tests that show the whole window need them). */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/org/example/BriAtlas/icons");
   return TRUE;
 }
 

@@ -74,6 +74,47 @@ assert_clear_of_scale (GtkWidget *map,
   g_assert_false (graphene_rect_intersection (&legend_box, &scale_box, NULL));
 }
 
+/* The button that activates @action, in @root's tree. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The open legend leaves the zoom buttons free to be clicked. */
+static void
+assert_clear_of_zoom (GtkWidget *map,
+                      GtkWidget *legend)
+{
+  GtkWidget *zoom_in = find_action_button (map, "win.zoom-in");
+  GtkWidget *zoom_box;
+  graphene_rect_t legend_box, zoom_box_bounds;
+
+  g_assert_nonnull (zoom_in);
+  zoom_box = gtk_widget_get_parent (zoom_in);
+  g_assert_true (gtk_widget_get_mapped (zoom_box));
+  g_assert_true (gtk_widget_compute_bounds (legend, map, &legend_box));
+  g_assert_true (gtk_widget_compute_bounds (zoom_box, map, &zoom_box_bounds));
+  g_test_message ("legend %.0f,%.0f %.0f×%.0f; zoom buttons %.0f,%.0f %.0f×%.0f",
+                  legend_box.origin.x, legend_box.origin.y, legend_box.size.width, legend_box.size.height,
+                  zoom_box_bounds.origin.x, zoom_box_bounds.origin.y,
+                  zoom_box_bounds.size.width, zoom_box_bounds.size.height);
+  g_assert_false (graphene_rect_intersection (&legend_box, &zoom_box_bounds, NULL));
+}
+
 /* Whether the legend's rows scroll: they do only when the map is too
  * small for them. */
 static gboolean
@@ -108,8 +149,9 @@ test_small_window (void)
   g_assert_cmpfloat (share, <, 0.25);
   /* Compact, not cut: the rest of the list is a scroll away. */
   g_assert_true (rows_scroll (legend));
-  /* Clear of the scale bar too. */
+  /* Clear of the scale bar and the zoom buttons too. */
   assert_clear_of_scale (map, legend);
+  assert_clear_of_zoom (map, legend);
 
   close_window (window);
 }
@@ -150,6 +192,7 @@ test_scale_clear_of_legend (void)
   legend = open_legend (map);
   save_window (window, "window-minimum-legend-open.png");
   assert_clear_of_scale (map, legend);
+  assert_clear_of_zoom (map, legend);
 
   close_window (window);
 }
