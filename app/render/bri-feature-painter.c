@@ -127,6 +127,14 @@ struct _BriFeaturePainter
   GArray          *line_buckets[BRI_FEATURE_N_KINDS][2];  /* of Visible; [1] schematic */
   GArray          *visible_points;                        /* of Visible */
   GArray          *markers;                               /* of Marker */
+
+  /* What the scratch space holds: the layout of this view, of this
+   * index, so that picking under a still pointer, and the frame after
+   * it, reuse the frame's layout. */
+  View             laid_out;
+  guint            laid_out_generation;   /* 0: nothing laid out */
+  gboolean         laid_out_hide_points;
+  guint            index_generation;
 };
 
 /* The view: normalized Web Mercator ↔ the drawing's pixels. */
@@ -198,6 +206,7 @@ ensure_index (BriFeaturePainter *self)
         }
 
       self->index_stale = FALSE;
+      self->index_generation++;
     }
 
   return self->index;
@@ -870,6 +879,13 @@ layout_view (BriFeaturePainter *self,
 {
   Collect collect;
 
+  /* Laid out already: the same view of the same index. */
+  ensure_index (self);
+  if (self->laid_out_generation == self->index_generation &&
+      self->laid_out_hide_points == self->hide_points &&
+      memcmp (&self->laid_out, view, sizeof (View)) == 0)
+    return;
+
   for (guint k = 0; k < BRI_FEATURE_N_KINDS; k++)
     for (guint s = 0; s < 2; s++)
       g_array_set_size (self->line_buckets[k][s], 0);
@@ -881,6 +897,10 @@ layout_view (BriFeaturePainter *self,
   collect.clustering = view_is_clustering (view);
   bri_feature_index_query (collect.index, &view->box, collect_visible, &collect);
   gather_markers (self, view);
+
+  self->laid_out = *view;
+  self->laid_out_generation = self->index_generation;
+  self->laid_out_hide_points = self->hide_points;
 }
 
 /* Sprites: a marker or a bubble drawn once into an image and then only
