@@ -1205,6 +1205,52 @@ draw_markers (BriFeaturePainter *self,
 /* Labels: the layer says where its markers and highlighted lines are and
  * which points want a name; BriFeatureLabels chooses and paints. */
 
+/* Calls @func with each stretch of @item's line, in copy @world of the
+ * map, that lies in the drawing, clipped to it, in its pixels. */
+typedef void (*SegmentFunc) (double   ax,
+                             double   ay,
+                             double   bx,
+                             double   by,
+                             gpointer user_data);
+
+static void
+foreach_segment_in_view (const View      *view,
+                         BriFeatureIndex *index,
+                         guint            item,
+                         int              world,
+                         SegmentFunc      func,
+                         gpointer         user_data)
+{
+  for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
+    {
+      guint n;
+      const BriXY *pts = bri_feature_index_get_part (index, item, p, &n);
+
+      for (guint j = 0; j + 1 < n; j++)
+        {
+          double ax, ay, bx, by;
+          gboolean clipped;
+
+          bri_map_transform_to_widget (&view->t, pts[j].x + world, pts[j].y, &ax, &ay);
+          bri_map_transform_to_widget (&view->t, pts[j + 1].x + world, pts[j + 1].y, &bx, &by);
+          if (clip_segment (&ax, &ay, &bx, &by, 0, 0, view->width, view->height, &clipped))
+            func (ax, ay, bx, by, user_data);
+        }
+    }
+}
+
+static void
+add_line_segment (double   ax,
+                  double   ay,
+                  double   bx,
+                  double   by,
+                  gpointer user_data)
+{
+  BriFeaturePainter *self = user_data;
+
+  bri_feature_labels_add_line (self->labels, ax, ay, bx, by);
+}
+
 static void
 add_line_obstacle (BriFeaturePainter *self,
                    const View        *view,
@@ -1218,22 +1264,7 @@ add_line_obstacle (BriFeaturePainter *self,
     return;
 
   for (int world = (int) floor (view->box.x1); world <= (int) floor (view->box.x2); world++)
-    for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
-      {
-        guint n;
-        const BriXY *pts = bri_feature_index_get_part (index, item, p, &n);
-
-        for (guint j = 0; j + 1 < n; j++)
-          {
-            double ax, ay, bx, by;
-            gboolean clipped;
-
-            bri_map_transform_to_widget (&view->t, pts[j].x + world, pts[j].y, &ax, &ay);
-            bri_map_transform_to_widget (&view->t, pts[j + 1].x + world, pts[j + 1].y, &bx, &by);
-            if (clip_segment (&ax, &ay, &bx, &by, 0, 0, view->width, view->height, &clipped))
-              bri_feature_labels_add_line (self->labels, ax, ay, bx, by);
-          }
-      }
+    foreach_segment_in_view (view, index, item, world, add_line_segment, self);
 }
 
 /* The focused feature's name goes first, and is written even where the
@@ -1703,6 +1734,7 @@ typedef struct
   const int         *marker_of;   /* item → a single marker, or -1 */
   int               *found_of;    /* item → its entry in found, or -1 */
   GArray            *found;       /* of Found */
+  guint              item;        /* the line being offered */
 } CollectInView;
 
 static void
@@ -1734,6 +1766,18 @@ offer_position (CollectInView *c,
   f->in_view.x = x;
   f->in_view.y = y;
   f->distance = distance;
+}
+
+static void
+offer_segment (double   ax,
+               double   ay,
+               double   bx,
+               double   by,
+               gpointer user_data)
+{
+  CollectInView *c = user_data;
+
+  offer_position (c, c->item, (ax + bx) / 2, (ay + by) / 2);
 }
 
 static void
@@ -1776,22 +1820,8 @@ collect_in_view (guint    item,
 
   /* A line: the middle of its stretch in view nearest the middle of the
    * view, so that the line is found where the eye is. */
-  for (guint p = 0; p < bri_feature_index_get_n_parts (index, item); p++)
-    {
-      guint n;
-      const BriXY *pts = bri_feature_index_get_part (index, item, p, &n);
-
-      for (guint j = 0; j + 1 < n; j++)
-        {
-          double ax, ay, bx, by;
-          gboolean clipped;
-
-          bri_map_transform_to_widget (&c->view.t, pts[j].x + world, pts[j].y, &ax, &ay);
-          bri_map_transform_to_widget (&c->view.t, pts[j + 1].x + world, pts[j + 1].y, &bx, &by);
-          if (clip_segment (&ax, &ay, &bx, &by, 0, 0, c->view.width, c->view.height, &clipped))
-            offer_position (c, item, (ax + bx) / 2, (ay + by) / 2);
-        }
-    }
+  c->item = item;
+  foreach_segment_in_view (&c->view, index, item, world, offer_segment, c);
 }
 
 static int

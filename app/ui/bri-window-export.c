@@ -23,6 +23,7 @@
 #include "bri-handout.h"
 #include "bri-map-renderer.h"
 #include "bri-map-view.h"
+#include "bri-panel-util.h"
 #include "bri-passage-table.h"
 #include "bri-tour-library.h"
 #include "bri-window-export.h"
@@ -370,8 +371,7 @@ map_job_new (BriWindow *self,
   MapJob *job = g_new0 (MapJob, 1);
 
   job->renderer = map_renderer (self, &job->options);
-  job->options.style = adw_style_manager_get_dark (adw_style_manager_get_default ())
-                       ? BRI_TILE_STYLE_DARK : BRI_TILE_STYLE_LIGHT;
+  job->options.style = bri_panel_get_tile_style ();
   current_view (self, &job->view);
   job->scale = scale;
   if (width > 0 && height > 0)

@@ -14,6 +14,7 @@
 
 #include "bri-feature-style.h"
 #include "bri-legend.h"
+#include "bri-panel-util.h"
 
 /* A map narrower or shorter than this is small... */
 #define COMPACT_MAP_WIDTH 560
@@ -57,8 +58,7 @@ draw_symbol (GtkDrawingArea *area,
              gpointer        user_data)
 {
   Symbol *symbol = user_data;
-  BriTileStyle style = adw_style_manager_get_dark (adw_style_manager_get_default ())
-                       ? BRI_TILE_STYLE_DARK : BRI_TILE_STYLE_LIGHT;
+  BriTileStyle style = bri_panel_get_tile_style ();
 
   /* The card is light or dark with the window: the symbols take the
    * colours of the map of the same style, which stand out from it. */

@@ -76,6 +76,7 @@ struct _BriMapView
   GListStore           *in_view;
   GListModel           *in_view_of;  /* the layer's model, watched */
   guint                 in_view_timeout_id;
+  gint64                in_view_changed_at;   /* monotonic µs */
   int                   in_view_width;
   int                   in_view_height;
 };
@@ -331,8 +332,17 @@ static gboolean
 on_in_view_timeout_cb (gpointer user_data)
 {
   BriMapView *self = user_data;
-  g_autoptr(GPtrArray) features = bri_feature_layer_list_in_view (self->feature_layer);
+  gint64 still_for = (g_get_monotonic_time () - self->in_view_changed_at) / 1000;
+  g_autoptr(GPtrArray) features = NULL;
 
+  /* Moved since: wait until it has been still for the whole delay. */
+  if (still_for < IN_VIEW_DELAY_MS)
+    {
+      self->in_view_timeout_id = g_timeout_add (IN_VIEW_DELAY_MS - still_for, on_in_view_timeout_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  features = bri_feature_layer_list_in_view (self->feature_layer);
   self->in_view_timeout_id = 0;
   self->in_view_width = gtk_widget_get_width (GTK_WIDGET (self->feature_layer));
   self->in_view_height = gtk_widget_get_height (GTK_WIDGET (self->feature_layer));
@@ -343,11 +353,14 @@ on_in_view_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Called for every frame of a flight: notes the time, and leaves the
+ * one pending timeout to wait longer, rather than make a new one. */
 static void
 queue_in_view_update (BriMapView *self)
 {
-  g_clear_handle_id (&self->in_view_timeout_id, g_source_remove);
-  self->in_view_timeout_id = g_timeout_add (IN_VIEW_DELAY_MS, on_in_view_timeout_cb, self);
+  self->in_view_changed_at = g_get_monotonic_time ();
+  if (self->in_view_timeout_id == 0)
+    self->in_view_timeout_id = g_timeout_add (IN_VIEW_DELAY_MS, on_in_view_timeout_cb, self);
 }
 
 static void

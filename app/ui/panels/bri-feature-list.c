@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "bri-feature-list.h"
@@ -53,9 +52,7 @@ draw_row_symbol (GtkDrawingArea *area,
 
   if (feature != NULL)
     bri_feature_style_draw_legend_symbol (cr, bri_feature_get_kind (feature),
-                                          bri_feature_get_precision (feature),
-                                          adw_style_manager_get_dark (adw_style_manager_get_default ())
-                                          ? BRI_TILE_STYLE_DARK : BRI_TILE_STYLE_LIGHT,
+                                          bri_feature_get_precision (feature), bri_panel_get_tile_style (),
                                           width, height);
 }
 

@@ -172,6 +172,19 @@ bri_panel_format_status (BriFeature *feature)
   return g_strdup_printf (C_("feature status", "%s (%d)"), label, year);
 }
 
+/**
+ * bri_panel_get_tile_style:
+ *
+ * Returns: the style of the map with the window's (light or dark): what
+ *   the kinds' symbols and exported maps take their colours from
+ */
+BriTileStyle
+bri_panel_get_tile_style (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? BRI_TILE_STYLE_DARK
+                                                                       : BRI_TILE_STYLE_LIGHT;
+}
+
 static void
 draw_symbol (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -181,9 +194,7 @@ draw_symbol (GtkDrawingArea *area,
 {
   guint packed = GPOINTER_TO_UINT (user_data);
 
-  bri_feature_style_draw_legend_symbol (cr, packed & 0xff, packed >> 8,
-                                        adw_style_manager_get_dark (adw_style_manager_get_default ())
-                                        ? BRI_TILE_STYLE_DARK : BRI_TILE_STYLE_LIGHT,
+  bri_feature_style_draw_legend_symbol (cr, packed & 0xff, packed >> 8, bri_panel_get_tile_style (),
                                         width, height);
 }
 

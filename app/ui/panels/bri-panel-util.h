@@ -9,6 +9,7 @@
 #include "bri-document.h"
 #include "bri-feature.h"
 #include "bri-location.h"
+#include "bri-tile-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ char      *bri_panel_format_n_passages (guint          n_passages);
 char      *bri_panel_format_counts    (guint           n_places,
                                        guint           n_passages);
 char      *bri_panel_format_status    (BriFeature     *feature);
+BriTileStyle bri_panel_get_tile_style (void);
 GtkWidget *bri_panel_kind_symbol_new  (BriFeatureKind  kind,
                                        BriPrecision    precision,
                                        int             size);
